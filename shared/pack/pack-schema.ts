@@ -89,6 +89,11 @@ const field = z
     description: z.string().optional(),
     type: z.enum(['string', 'integer', 'number', 'date']),
     format: z.enum(fieldFormats).optional(),
+    /**
+     * Sentinel values the standard accepts although they fail `format`, e.g. `00000000000000000X`
+     * for an individual business with no credit code (双公示 R2).
+     */
+    formatExceptions: z.array(z.string().min(1)).min(1).optional(),
     /** Unit of a number, e.g. `万元`. */
     unit: z.string().optional(),
     constraints: constraints.optional(),
@@ -161,6 +166,16 @@ const rule = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ ...ruleBase, type: z.literal('date-not-future'), field: fieldName }).strict(),
+  /** When the condition holds, the field's value passes the format (证件类型 身份证 -> GB 11643). */
+  z
+    .object({
+      ...ruleBase,
+      type: z.literal('conditional-format'),
+      when: condition,
+      field: fieldName,
+      format: z.enum(fieldFormats),
+    })
+    .strict(),
   z
     .object({
       ...ruleBase,
