@@ -1,11 +1,12 @@
 /**
  * Builds the code tables the app ships (shared/code-tables/data/*.json) from the reference CSVs
- * in ../shared/reference. Run with `npx tsx scripts/build-code-tables.ts` and commit the output.
+ * in ../shared/reference. Run with `npx tsx scripts/build-code-tables.ts` and commit the output;
+ * `--check` only says whether the committed files are up to date.
  *
  * Codes stay strings (leading zeros!). The common spellings that spreadsheets use (男, 汉, 中共党员,
  * ...) are added here as aliases, each with the place it comes from.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
@@ -280,13 +281,20 @@ function buildUsccEntityTypes(): { source: string; authorities: UsccAuthorityJso
   };
 }
 
-/** Writes one JSON file: small tables one entry per line, so that a diff reads well. */
+/** `--check`: compare with the committed files instead of writing them (exit 1 on a difference). */
+const isCheck = process.argv.includes('--check');
+const stale: string[] = [];
+
+/** Writes (or checks) one JSON file: one entry or row per line, so that a diff reads well. */
 function write(name: string, value: unknown): void {
   const path = join(outDir, `${name}.json`);
-  const json = JSON.stringify(value, (_key, v: unknown) => v, 0);
-  const pretty = json.replace(/\},\{/g, '},\n{').replace(/\],\[/g, '],\n[');
-  writeFileSync(path, `${pretty}\n`);
-  process.stdout.write(`wrote ${path} (${Buffer.byteLength(pretty)} bytes)\n`);
+  const text = `${JSON.stringify(value).replace(/\},\{/g, '},\n{').replace(/\],\[/g, '],\n[')}\n`;
+  if (isCheck) {
+    if (!existsSync(path) || readFileSync(path, 'utf8') !== text) stale.push(path);
+    return;
+  }
+  writeFileSync(path, text);
+  process.stdout.write(`wrote ${path} (${Buffer.byteLength(text)} bytes)\n`);
 }
 
 mkdirSync(outDir, { recursive: true });
@@ -302,3 +310,9 @@ for (const table of [
 }
 write('divisions', buildDivisions());
 write('uscc-entity-types', buildUsccEntityTypes());
+if (stale.length > 0) {
+  process.stderr.write(
+    `out of date with ${referenceDir}; run npx tsx scripts/build-code-tables.ts:\n${stale.join('\n')}\n`,
+  );
+  process.exit(1);
+}
