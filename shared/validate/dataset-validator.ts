@@ -1,0 +1,222 @@
+/**
+ * Runs every rule of a pack's dataset over records, one at a time, so that a million rows
+ * stream through without being held. Compiled once per run: patterns, code lookups and
+ * cross-field rules are resolved before the first record.
+ */
+import { getBuiltinCodeTable } from '../code-tables/builtin-code-tables.ts';
+import { createCodeLookup, type CodeLookup, type CodeTable } from '../code-tables/code-table.ts';
+import type { Issue } from '../issue.ts';
+import type { Dataset, Field, Pack } from '../pack/pack-schema.ts';
+import { createCodeTableCheck, type CodeTableCheck } from '../rules/code-table.ts';
+import { checkDate } from '../rules/date.ts';
+import { createEnumCheck, type EnumCheck } from '../rules/enum.ts';
+import { checkFormat } from '../rules/format.ts';
+import { checkFullWidth } from '../rules/full-width.ts';
+import { createRecordCheck } from '../rules/index.ts';
+import { checkLength } from '../rules/length.ts';
+import { checkNumberType } from '../rules/number-type.ts';
+import { createPatternCheck, type PatternCheck } from '../rules/pattern.ts';
+import { createPrimaryKeyCheck, type PrimaryKeyCheck } from '../rules/primary-key.ts';
+import type { RecordCheck, RecordRuleScope } from '../rules/record-rule.ts';
+import { checkRequired, isBlank } from '../rules/required.ts';
+import type { RuleContext, RuleIssue } from '../rules/rule-issue.ts';
+import { createUniqueCheck, type UniqueCheck } from '../rules/unique.ts';
+import { checkWhitespace } from '../rules/whitespace.ts';
+
+/** Validates the records of one dataset, in source order. */
+export interface DatasetValidator {
+  readonly dataset: Dataset;
+  /**
+   * Checks one record. `values` holds the cell text for each field of the dataset, in field
+   * order; `undefined` marks a field no source column is mapped to (not checked).
+   */
+  validateRecord(row: number, values: readonly (string | undefined)[]): Issue[];
+}
+
+interface FieldChecks {
+  readonly field: Field;
+  /** Source spellings of a value (valueAliases), resolved to the value they stand for. */
+  readonly aliases: ReadonlyMap<string, string> | undefined;
+  readonly pattern: PatternCheck | undefined;
+  readonly enumCheck: EnumCheck | undefined;
+  readonly codeTable: CodeTableCheck | undefined;
+  readonly unique: UniqueCheck | undefined;
+}
+
+/** Resolves the code table a pack declares under `name` to its entries. */
+export function resolveCodeTable(pack: Pack, name: string): CodeTable {
+  const spec = pack.codeTables?.[name];
+  if (spec === undefined) throw new Error(`pack ${pack.id}: no code table ${name}`);
+  if (spec.builtin !== undefined) return getBuiltinCodeTable(spec.builtin);
+  return {
+    id: name,
+    title: spec.title,
+    source: spec.source ?? pack.title,
+    entries: (spec.codes ?? []).map((c) => ({
+      code: c.code,
+      name: c.name,
+      aliases: c.aliases ?? [],
+    })),
+  };
+}
+
+function compileField(pack: Pack, field: Field, lookups: Map<string, CodeLookup>): FieldChecks {
+  const tableName = field.constraints?.codeTable;
+  let codeTable: CodeTableCheck | undefined;
+  if (tableName !== undefined) {
+    let lookup = lookups.get(tableName);
+    if (lookup === undefined) {
+      lookup = createCodeLookup(resolveCodeTable(pack, tableName));
+      lookups.set(tableName, lookup);
+    }
+    codeTable = createCodeTableCheck(
+      field,
+      lookup,
+      pack.codeTables?.[tableName]?.title ?? tableName,
+    );
+  }
+  const aliasEntries = Object.entries(field.valueAliases ?? {}).flatMap(([value, spellings]) =>
+    spellings.map((spelling) => [spelling, value] as const),
+  );
+  return {
+    field,
+    aliases: aliasEntries.length > 0 ? new Map(aliasEntries) : undefined,
+    pattern: createPatternCheck(field),
+    enumCheck: createEnumCheck(field),
+    codeTable,
+    unique: createUniqueCheck(field),
+  };
+}
+
+/** Compiles the rules of `dataset` (a dataset of `pack`) into a streaming validator. */
+export function createDatasetValidator(
+  pack: Pack,
+  dataset: Dataset,
+  context: RuleContext,
+): DatasetValidator {
+  const lookups = new Map<string, CodeLookup>();
+  const fieldChecks = dataset.fields.map((field) => compileField(pack, field, lookups));
+  const positions = new Map(dataset.fields.map((field, index) => [field.name, index]));
+  const scope: RecordRuleScope = {
+    fields: dataset.fields,
+    context,
+    indexOf(name) {
+      const index = positions.get(name);
+      if (index === undefined) throw new Error(`dataset ${dataset.name}: no field ${name}`);
+      return index;
+    },
+  };
+  const recordChecks: RecordCheck[] = (dataset.rules ?? []).map((rule) =>
+    createRecordCheck(rule, scope),
+  );
+  const keyIndexes = (dataset.primaryKey ?? []).map((name) => scope.indexOf(name));
+  const primaryKey: PrimaryKeyCheck | undefined = createPrimaryKeyCheck(
+    keyIndexes.map((index) => dataset.fields[index] as Field),
+  );
+  const width = dataset.fields.length;
+
+  return {
+    dataset,
+    validateRecord(row, values) {
+      const found: RuleIssue[] = [];
+      const texts: string[] = new Array<string>(width);
+      const normalized: (string | undefined)[] = new Array<string | undefined>(width);
+      for (let i = 0; i < width; i += 1) {
+        const checks = fieldChecks[i] as FieldChecks;
+        const raw = values[i];
+        texts[i] = '';
+        normalized[i] = undefined;
+        if (raw === undefined) continue;
+        if (isBlank(raw)) {
+          const issue = checkRequired(checks.field, raw);
+          if (issue) found.push(issue);
+          continue;
+        }
+        const cell = checkCell(checks, raw, row, context, found);
+        texts[i] = cell.text;
+        normalized[i] = cell.normalized;
+      }
+      if (primaryKey !== undefined) {
+        const keys = keyIndexes.map((index) => normalized[index] ?? '');
+        const issue = primaryKey(row, keys);
+        if (issue) found.push(issue);
+      }
+      const record = { texts, normalized };
+      for (const check of recordChecks) {
+        for (const issue of check(record)) found.push(issue);
+      }
+      return found.map((issue) => ({ ...issue, row }));
+    },
+  };
+}
+
+/**
+ * Runs the cell rules on one non-blank cell. Each rule sees the value as the rules before it
+ * left it: a certain suggestion (trimmed, half-width, upper-case X) is applied and checking goes
+ * on; an error without one stops the cell, so a bad value is reported once.
+ */
+function checkCell(
+  checks: FieldChecks,
+  raw: string,
+  row: number,
+  context: RuleContext,
+  found: RuleIssue[],
+): { text: string; normalized: string | undefined } {
+  const { field } = checks;
+  let value = raw;
+  const stop = { text: raw.trim(), normalized: undefined };
+
+  const apply = (issue: RuleIssue | undefined): boolean => {
+    if (issue === undefined) return true;
+    found.push(issue);
+    if (issue.suggestion !== undefined) {
+      value = issue.suggestion;
+      return true;
+    }
+    return issue.severity === 'warning';
+  };
+
+  if (!apply(checkWhitespace(field, value))) return stop;
+  if (!apply(checkFullWidth(field, value))) return stop;
+  if (!apply(checkNumberType(field, value))) return stop;
+  let normalized: string | undefined;
+  const date = checkDate(field, value);
+  if (date !== undefined) {
+    if (date.issue !== undefined) {
+      found.push(date.issue);
+      return { text: value, normalized: undefined };
+    }
+    normalized = date.iso;
+  }
+  const canonical = checks.aliases?.get(value);
+  if (canonical !== undefined) normalized = canonical;
+  if (field.format === undefined) {
+    if (!apply(checkLength(field, value))) return { text: value, normalized: undefined };
+    const pattern = checks.pattern?.(canonical ?? value);
+    if (pattern !== undefined && !apply(pattern)) return { text: value, normalized: undefined };
+  } else if (!apply(checkFormat(field, value, context))) {
+    return { text: value, normalized: undefined };
+  }
+  if (checks.enumCheck !== undefined) {
+    const result = checks.enumCheck(value);
+    if (result.issue !== undefined) {
+      found.push(result.issue);
+      return { text: value, normalized: undefined };
+    }
+    normalized = result.canonical;
+  }
+  if (checks.codeTable !== undefined) {
+    const result = checks.codeTable(value);
+    if (result.issue !== undefined) {
+      found.push(result.issue);
+      return { text: value, normalized: undefined };
+    }
+    normalized = result.code;
+  }
+  normalized ??= value;
+  if (checks.unique !== undefined) {
+    const issue = checks.unique(row, normalized);
+    if (issue) found.push(issue);
+  }
+  return { text: value, normalized };
+}
