@@ -1,4 +1,11 @@
 import type { Command } from './command.ts';
+import { demoDataCommand } from './demo-data-command.ts';
+import { packsCommand } from './packs-command.ts';
+import { validateCommand } from './validate-command.ts';
 
 /** The one list of `steward` verbs. */
-export const commands: Readonly<Record<string, Command>> = {};
+export const commands: Readonly<Record<string, Command>> = {
+  packs: packsCommand,
+  'demo-data': demoDataCommand,
+  validate: validateCommand,
+};

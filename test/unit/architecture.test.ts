@@ -2,7 +2,7 @@
  * The layering of DESIGN.md section 3, checked by reading every import in the tree.
  * A folder is a process; what each may import is listed once, here.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
@@ -61,6 +61,7 @@ function layerOf(file: string): Layer | undefined {
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
+  if (!existsSync(dir)) return out; // a process folder not written yet (git keeps no empty folders)
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);

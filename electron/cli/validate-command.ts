@@ -1,0 +1,211 @@
+import { access } from 'node:fs/promises';
+import { cellRules, recordRuleTypes } from '../../shared/rules/index.ts';
+import type { Dataset, Pack } from '../../shared/pack/pack-schema.ts';
+import { readCsv } from '../engine/import/read-csv.ts';
+import type { TextEncoding } from '../engine/import/decode-text.ts';
+import { findPack } from '../engine/packs/pack-store.ts';
+import { todayIso } from '../engine/today.ts';
+import { validateTable, type TableValidation } from '../engine/validate/validate-table.ts';
+import type { Command } from './command.ts';
+import { padDisplay, writeJson, writeLine } from './output.ts';
+import { parseOptions, stringOption } from './parse-options.ts';
+
+const help = `用法 / usage: steward validate <文件.csv> --pack <标准包id|路径> [--dataset 名称] [--format text|json]
+                  [--encoding utf-8|gb18030] [--today YYYY-MM-DD] [--limit N]
+
+按标准包的全部规则检查文件的每一行。退出码：0 无错误，1 有错误，2 输入有误。
+Runs every rule of the pack over every row. Exit code: 0 no errors, 1 errors found, 2 bad input.`;
+
+const encodings: readonly TextEncoding[] = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be'];
+
+/** `steward validate`: every rule of a pack over every row of a file. */
+export const validateCommand: Command = {
+  summary: '按标准检查文件 / validate a file against a standard',
+  async run(args) {
+    const parsed = parseOptions(args, {
+      pack: { type: 'string' },
+      dataset: { type: 'string' },
+      format: { type: 'string' },
+      encoding: { type: 'string' },
+      today: { type: 'string' },
+      limit: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
+    const fail = (message: string): number => {
+      writeLine(`${message}\n\n${help}`, 'stderr');
+      return 2;
+    };
+    if (!parsed.ok) return fail(parsed.error.message.zh);
+    const options = parsed.value;
+    if (options.values.help === true) {
+      writeLine(help);
+      return 0;
+    }
+    const [file] = options.positionals;
+    const packRef = stringOption(options, 'pack');
+    const format = stringOption(options, 'format') ?? 'text';
+    const encoding = stringOption(options, 'encoding');
+    const today = stringOption(options, 'today') ?? todayIso();
+    const limit = Number(stringOption(options, 'limit') ?? '20');
+    if (file === undefined) return fail('缺少要检查的文件 / missing the file to validate');
+    if (packRef === undefined) return fail('缺少 --pack / missing --pack');
+    if (format !== 'text' && format !== 'json')
+      return fail(`--format 只能是 text 或 json：${format}`);
+    if (encoding !== undefined && !encodings.includes(encoding as TextEncoding)) {
+      return fail(`不支持的编码 / unsupported encoding: ${encoding}（${encodings.join('、')}）`);
+    }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) return fail(`--today 应为 YYYY-MM-DD：${today}`);
+    if (!Number.isInteger(limit) || limit < 0) return fail(`--limit 应为非负整数：${limit}`);
+    try {
+      await access(file);
+    } catch {
+      return fail(`找不到文件 / file not found: ${file}`);
+    }
+
+    const pack = await findPack(packRef);
+    if (!pack.ok) {
+      for (const detail of pack.error.details ?? []) writeLine(`  ${detail}`, 'stderr');
+      return fail(pack.error.message.zh);
+    }
+    const datasetName = stringOption(options, 'dataset');
+    const dataset = datasetName
+      ? pack.value.datasets.find((d) => d.name === datasetName)
+      : pack.value.datasets[0];
+    if (dataset === undefined) {
+      const names = pack.value.datasets.map((d) => d.name).join('、');
+      return fail(`标准包中没有数据集「${datasetName ?? ''}」（可选：${names}）`);
+    }
+
+    const table = await readCsv(
+      file,
+      encoding === undefined ? {} : { encoding: encoding as TextEncoding },
+    );
+    if (!table.ok) return fail(`${table.error.message.zh} / ${table.error.message.en}`);
+    const result = await validateTable(table.value, pack.value, dataset, { today });
+    const summary = {
+      file: table.value.file,
+      encoding: table.value.encoding,
+      headerRow: table.value.headerRow,
+      pack: { id: pack.value.id, version: pack.value.version },
+      dataset: dataset.name,
+      ...result.summary,
+      columns: describeColumns(result, table.value.columns, dataset),
+    };
+    if (format === 'json') {
+      writeJson({
+        rows: result.summary.rows,
+        issues: result.issues.map((issue) => ({
+          row: issue.row,
+          sourceRow: issue.sourceRow,
+          column: issue.column,
+          field: issue.field,
+          rule: issue.rule,
+          severity: issue.severity,
+          value: issue.value,
+          message: issue.message.zh,
+        })),
+        summary,
+      });
+    } else {
+      const encodingNote =
+        table.value.encoding === undefined ? '' : `编码 ${table.value.encoding}，`;
+      const source = `${encodingNote}表头在第 ${table.value.headerRow} 行`;
+      writeTextReport(
+        result,
+        pack.value,
+        dataset,
+        summary.columns,
+        table.value.file,
+        source,
+        limit,
+      );
+    }
+    return result.summary.errors > 0 || result.match.missingRequired.length > 0 ? 1 : 0;
+  },
+};
+
+function describeColumns(result: TableValidation, columns: readonly string[], dataset: Dataset) {
+  return {
+    matched: columns.flatMap((column, index) => {
+      const fieldIndex = result.match.fieldOfColumn[index];
+      const field = fieldIndex === undefined ? undefined : dataset.fields[fieldIndex];
+      return field === undefined ? [] : [{ column, field: field.name }];
+    }),
+    unmatched: [...result.match.unmatchedColumns],
+    duplicate: [...result.match.duplicateColumns],
+    missingRequired: [...result.match.missingRequired],
+  };
+}
+
+function ruleTitle(pack: Pack, dataset: Dataset, rule: string): string {
+  const cell = cellRules[rule];
+  if (cell !== undefined) return cell.zh;
+  const declared = dataset.rules?.find((r) => r.id === rule);
+  if (declared !== undefined) return declared.description?.zh ?? recordRuleTypes[declared.type].zh;
+  return `${pack.id} ${rule}`;
+}
+
+function writeTextReport(
+  result: TableValidation,
+  pack: Pack,
+  dataset: Dataset,
+  columns: ReturnType<typeof describeColumns>,
+  file: string,
+  source: string,
+  limit: number,
+): void {
+  const { summary, issues } = result;
+  const fieldTitle = new Map(dataset.fields.map((f) => [f.name, f.title]));
+  writeLine(`文件：${file}（${source}）`);
+  writeLine(
+    `标准：${pack.title}（${pack.id} v${pack.version}）  数据集：${dataset.title}（${dataset.name}）`,
+  );
+  writeLine(
+    `记录 ${summary.rows} 条；错误 ${summary.errors} 个，警告 ${summary.warnings} 个；有错误的记录 ${summary.rowsWithErrors} 条`,
+  );
+  writeLine(`对应到标准字段的列：${columns.matched.length} 列`);
+  if (columns.unmatched.length > 0)
+    writeLine(`未识别的列（未检查）：${columns.unmatched.join('、')}`);
+  if (columns.duplicate.length > 0)
+    writeLine(`重复对应的列（未检查）：${columns.duplicate.join('、')}`);
+  if (columns.missingRequired.length > 0) {
+    const missing = columns.missingRequired.map(
+      (name) => `${fieldTitle.get(name) ?? name}（${name}）`,
+    );
+    writeLine(`缺少必填字段的列：${missing.join('、')}`);
+  }
+  const byRule = Object.entries(summary.byRule).sort(
+    (a, b) => b[1].errors + b[1].warnings - a[1].errors - a[1].warnings,
+  );
+  if (byRule.length > 0) {
+    writeLine('\n按规则：');
+    for (const [rule, count] of byRule) {
+      writeLine(
+        `  ${padDisplay(`${ruleTitle(pack, dataset, rule)}（${rule}）`, 56)} 错误 ${count.errors}  警告 ${count.warnings}`,
+      );
+    }
+    writeLine('\n按字段：');
+    const byField = Object.entries(summary.byField).sort(
+      (a, b) => b[1].errors + b[1].warnings - a[1].errors - a[1].warnings,
+    );
+    for (const [field, count] of byField) {
+      writeLine(
+        `  ${padDisplay(`${fieldTitle.get(field) ?? field}（${field}）`, 56)} 错误 ${count.errors}  警告 ${count.warnings}`,
+      );
+    }
+  }
+  if (issues.length > 0) {
+    writeLine(`\n前 ${Math.min(limit, issues.length)} 个问题：`);
+    for (const issue of issues.slice(0, limit)) {
+      const level = issue.severity === 'error' ? '错误' : '警告';
+      const fix = issue.suggestion === undefined ? '' : `  建议改为：${issue.suggestion}`;
+      writeLine(
+        `  第 ${issue.sourceRow} 行 [${issue.column}] ${level} ${issue.message.zh}  值：「${issue.value}」${fix}`,
+      );
+    }
+    if (issues.length > limit)
+      writeLine(`  …… 另有 ${issues.length - limit} 个问题未列出，用 --format json 查看全部。`);
+  } else {
+    writeLine('\n没有发现问题。');
+  }
+}

@@ -1,0 +1,44 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** The repository root. */
+export const repoRoot = resolve(import.meta.dirname, '../..');
+
+/** The read-only shared folder beside the repository (reference data and the corpus). */
+export const sharedDir = resolve(repoRoot, '../shared');
+
+/** What a `steward` run printed, and how it ended. */
+export interface StewardRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the real command line, `node bin/steward.js <args>`, as a user does. */
+export function runSteward(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<StewardRun> {
+  return new Promise((resolvePromise, reject) => {
+    execFile(
+      process.execPath,
+      [join(repoRoot, 'bin/steward.js'), ...args],
+      { cwd: repoRoot, env: { ...process.env, ...env }, maxBuffer: 512 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error !== null && typeof error.code !== 'number') {
+          reject(error);
+          return;
+        }
+        resolvePromise({ code: error === null ? 0 : Number(error.code), stdout, stderr });
+      },
+    );
+  });
+}
+
+/** Creates a temporary folder for a test and returns it with its cleanup. */
+export async function createTempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'steward-test-'));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}

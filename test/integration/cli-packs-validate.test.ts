@@ -1,0 +1,171 @@
+/** The `steward packs` and `steward validate` verbs as scripts use them: output shapes and exit codes. */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTempDir, repoRoot, runSteward } from '../helpers/run-steward.ts';
+
+const gbkFixture = join(repoRoot, 'test/fixtures/population-gbk.csv');
+let temp: Awaited<ReturnType<typeof createTempDir>>;
+beforeAll(async () => {
+  temp = await createTempDir();
+});
+afterAll(async () => {
+  await temp.cleanup();
+});
+
+describe('steward packs', () => {
+  it('lists the four bundled packs in the documented JSON shape', async () => {
+    const run = await runSteward(['packs', '--format', 'json'], { STEWARD_PACKS_DIR: temp.dir });
+    expect(run.code).toBe(0);
+    const packs = JSON.parse(run.stdout) as unknown[];
+    expect(packs.map((p) => (p as { id: string }).id)).toEqual([
+      'pop-base',
+      'legal-entity-base',
+      'sgs-xzxk',
+      'sgs-xzcf',
+    ]);
+    expect(packs[0]).toEqual({
+      id: 'pop-base',
+      title: '人口基础信息',
+      version: '1.0.0',
+      datasets: [{ name: 'population', title: '人口基础信息' }],
+    });
+  });
+
+  it('imports a pack file and lists it beside the bundled ones; refuses a bad one with its paths', async () => {
+    const packsDir = join(temp.dir, 'packs');
+    const good = JSON.parse(
+      await readFile(join(repoRoot, 'shared/packs/pop-base.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    const goodPath = join(temp.dir, 'county-pop.json');
+    await writeFile(goodPath, JSON.stringify({ ...good, id: 'county-pop', version: '2.0.0' }));
+    const imported = await runSteward(['packs', '--import', goodPath, '--format', 'json'], {
+      STEWARD_PACKS_DIR: packsDir,
+    });
+    expect(imported.code).toBe(0);
+    expect((JSON.parse(imported.stdout) as { id: string }[]).map((p) => p.id)).toContain(
+      'county-pop',
+    );
+
+    const badPath = join(temp.dir, 'bad.json');
+    await writeFile(badPath, JSON.stringify({ ...good, id: 'Bad Id', datasets: [] }));
+    const refused = await runSteward(['packs', '--import', badPath], {
+      STEWARD_PACKS_DIR: packsDir,
+    });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('标准包文件有');
+    expect(refused.stderr).toMatch(/^ {2}id: /m);
+    expect(refused.stderr).toMatch(/^ {2}datasets: /m);
+  });
+});
+
+describe('steward validate', () => {
+  it('reads a GBK file, reports issues in the documented JSON shape, and exits 1 on errors', async () => {
+    const run = await runSteward([
+      'validate',
+      gbkFixture,
+      '--pack',
+      'pop-base',
+      '--format',
+      'json',
+      '--today',
+      '2026-11-26',
+    ]);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as {
+      rows: number;
+      issues: Record<string, unknown>[];
+      summary: Record<string, unknown>;
+    };
+    expect(report.rows).toBe(4);
+    expect(report.summary).toMatchObject({
+      encoding: 'gb18030',
+      errors: 1,
+      warnings: 1,
+      headerRow: 1,
+    });
+    expect(report.issues).toEqual([
+      {
+        row: 2,
+        sourceRow: 3,
+        column: '性别',
+        field: 'XB',
+        rule: 'POP-R2-sex',
+        severity: 'warning',
+        value: '女',
+        message: '「性别」与身份证号码不一致（号码第17位表示男）',
+      },
+      {
+        row: 3,
+        sourceRow: 4,
+        column: '公民身份号码',
+        field: 'GMSFHM',
+        rule: 'resident-id',
+        severity: 'error',
+        value: '371702199003071232',
+        message: expect.stringContaining('校验码错误') as unknown as string,
+      },
+    ]);
+  });
+
+  it('exits 0 when only warnings remain, and the text report says what it read', async () => {
+    const csv = join(temp.dir, 'warnings-only.csv');
+    await writeFile(
+      csv,
+      '\uFEFF身份证号,姓名,性别,民族,出生日期\n372901198503101354, 李娜,男,汉族,1985-03-10\n',
+    );
+    const run = await runSteward(['validate', csv, '--pack', 'pop-base', '--today', '2026-11-26']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('编码 utf-8');
+    expect(run.stdout).toContain('记录 1 条；错误 0 个，警告 1 个');
+    expect(run.stdout).toContain('建议改为：李娜');
+  });
+
+  it('caps the text listing and says how many more there are', async () => {
+    const csv = join(temp.dir, 'many.csv');
+    const rows = Array.from(
+      { length: 30 },
+      (_, i) => `3717021990030712${String(i).padStart(2, '0')},张${i},男,汉族,1990-03-07`,
+    );
+    await writeFile(csv, `公民身份号码,姓名,性别,民族,出生日期\n${rows.join('\n')}\n`);
+    const run = await runSteward([
+      'validate',
+      csv,
+      '--pack',
+      'pop-base',
+      '--limit',
+      '5',
+      '--today',
+      '2026-11-26',
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('前 5 个问题');
+    expect(run.stdout).toMatch(/另有 \d+ 个问题未列出/);
+  });
+
+  it('lists missing required columns and fails', async () => {
+    const csv = join(temp.dir, 'no-id.csv');
+    await writeFile(csv, '姓名,性别\n张三,男\n');
+    const run = await runSteward(['validate', csv, '--pack', 'pop-base', '--format', 'json']);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as {
+      summary: { columns: { missingRequired: string[] } };
+    };
+    expect(report.summary.columns.missingRequired).toEqual(['GMSFHM', 'MZ', 'CSRQ']);
+  });
+
+  it.each([
+    [['validate'], '缺少要检查的文件'],
+    [['validate', gbkFixture], '缺少 --pack'],
+    [['validate', 'no-such-file.csv', '--pack', 'pop-base'], '找不到文件'],
+    [['validate', gbkFixture, '--pack', 'no-such-pack'], '找不到标准包'],
+    [['validate', gbkFixture, '--pack', 'pop-base', '--dataset', 'nope'], '没有数据集'],
+    [['validate', gbkFixture, '--pack', 'pop-base', '--format', 'xml'], '--format'],
+    [['validate', gbkFixture, '--pack', 'pop-base', '--bogus'], '参数有误'],
+    [['frobnicate'], '未知命令'],
+  ])('exits 2 with a clear message on bad input: %j', async (args, message) => {
+    const run = await runSteward(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+});
