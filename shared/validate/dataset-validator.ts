@@ -20,6 +20,7 @@ import { createPrimaryKeyCheck, type PrimaryKeyCheck } from '../rules/primary-ke
 import type { RecordCheck, RecordRuleScope } from '../rules/record-rule.ts';
 import { checkRequired, isBlank } from '../rules/required.ts';
 import type { RuleContext, RuleIssue } from '../rules/rule-issue.ts';
+import { createMemoryFirstRowIndex, type FirstRowIndex } from '../rules/first-row-index.ts';
 import { createUniqueCheck, type UniqueCheck } from '../rules/unique.ts';
 import { checkWhitespace } from '../rules/whitespace.ts';
 
@@ -60,7 +61,12 @@ export function resolveCodeTable(pack: Pack, name: string): CodeTable {
   };
 }
 
-function compileField(pack: Pack, field: Field, lookups: Map<string, CodeLookup>): FieldChecks {
+function compileField(
+  pack: Pack,
+  field: Field,
+  lookups: Map<string, CodeLookup>,
+  index: FirstRowIndex,
+): FieldChecks {
   const tableName = field.constraints?.codeTable;
   let codeTable: CodeTableCheck | undefined;
   if (tableName !== undefined) {
@@ -84,18 +90,23 @@ function compileField(pack: Pack, field: Field, lookups: Map<string, CodeLookup>
     pattern: createPatternCheck(field),
     enumCheck: createEnumCheck(field),
     codeTable,
-    unique: createUniqueCheck(field),
+    unique: createUniqueCheck(field, index),
   };
 }
 
-/** Compiles the rules of `dataset` (a dataset of `pack`) into a streaming validator. */
+/**
+ * Compiles the rules of `dataset` (a dataset of `pack`) into a validator. Records are checked
+ * in order; the unique and primary-key rules remember keys in `index` (by default a map filled
+ * as the records pass; the workspace gives one that asks its stored records).
+ */
 export function createDatasetValidator(
   pack: Pack,
   dataset: Dataset,
   context: RuleContext,
+  index: FirstRowIndex = createMemoryFirstRowIndex(),
 ): DatasetValidator {
   const lookups = new Map<string, CodeLookup>();
-  const fieldChecks = dataset.fields.map((field) => compileField(pack, field, lookups));
+  const fieldChecks = dataset.fields.map((field) => compileField(pack, field, lookups, index));
   const positions = new Map(dataset.fields.map((field, index) => [field.name, index]));
   const scope: RecordRuleScope = {
     fields: dataset.fields,
@@ -111,7 +122,8 @@ export function createDatasetValidator(
   );
   const keyIndexes = (dataset.primaryKey ?? []).map((name) => scope.indexOf(name));
   const primaryKey: PrimaryKeyCheck | undefined = createPrimaryKeyCheck(
-    keyIndexes.map((index) => dataset.fields[index] as Field),
+    keyIndexes.map((position) => dataset.fields[position] as Field),
+    index,
   );
   const width = dataset.fields.length;
 

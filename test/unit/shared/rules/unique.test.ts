@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createMemoryFirstRowIndex } from '../../../../shared/rules/first-row-index.ts';
 import { createUniqueCheck } from '../../../../shared/rules/unique.ts';
 import { makeField } from './fixtures.ts';
 
@@ -6,6 +7,7 @@ describe('createUniqueCheck', () => {
   it('reports each repeat with the row of the first occurrence', () => {
     const check = createUniqueCheck(
       makeField({ name: 'GMSFHM', title: '公民身份号码', constraints: { unique: true } }),
+      createMemoryFirstRowIndex(),
     );
     expect(check?.(1, 'a')).toBeUndefined();
     expect(check?.(2, 'b')).toBeUndefined();
@@ -13,6 +15,8 @@ describe('createUniqueCheck', () => {
     expect(check?.(4, 'a')?.message.en).toBe('"公民身份号码" (GMSFHM): repeats record 1');
   });
   it('is absent when the field is not unique', () => {
-    expect(createUniqueCheck(makeField({ name: 'XM', title: '姓名' }))).toBeUndefined();
+    expect(
+      createUniqueCheck(makeField({ name: 'XM', title: '姓名' }), createMemoryFirstRowIndex()),
+    ).toBeUndefined();
   });
 });
