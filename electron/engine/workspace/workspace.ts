@@ -1,0 +1,914 @@
+/**
+ * A project (one `.dsw` file): a SQLite database in memory (sql.js), saved atomically after
+ * every operation. It holds the pack it was made for, the sources with their provenance, the
+ * standardised records, the issues of the last validation, and the operation history, which
+ * drives undo and redo (across reopen) and the audit trail.
+ *
+ * Runs in the engine (a worker thread in the app, the process itself in the CLI). Rows stream
+ * in and out; the whole table is never held as JavaScript objects.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import type { Database, SqlValue, Statement } from 'sql.js';
+import type { Issue } from '../../../shared/issue.ts';
+import { parsePack } from '../../../shared/pack/load-pack.ts';
+import type { Dataset, Pack } from '../../../shared/pack/pack-schema.ts';
+import { err, ok, type Result } from '../../../shared/result.ts';
+import type { FirstRowIndex } from '../../../shared/rules/first-row-index.ts';
+import { primaryKeyScope } from '../../../shared/rules/primary-key.ts';
+import type { RuleContext } from '../../../shared/rules/rule-issue.ts';
+import { createDatasetValidator } from '../../../shared/validate/dataset-validator.ts';
+import {
+  countRecord,
+  createValidationSummary,
+  type ValidationSummary,
+} from '../../../shared/validate/validation-summary.ts';
+import { loadSqlite } from './load-sqlite.ts';
+import { acquireLock, removeAbandonedSaves, writeFileAtomically } from './project-file.ts';
+import { createSchema, migrate, projectFormat } from './workspace-schema.ts';
+
+/** What a project is for. */
+export interface ProjectInfo {
+  readonly packId: string;
+  readonly packVersion: string;
+  readonly packSha256: string;
+  readonly dataset: string;
+  readonly department: string;
+  readonly period: string;
+  readonly createdAt: string;
+}
+
+/** Who does an operation and why; `who` defaults to the signed-in user. */
+export interface Actor {
+  readonly who?: string;
+  readonly why?: string;
+}
+
+/** One entry of the operation history. */
+export interface Operation {
+  readonly id: number;
+  readonly kind: OperationKind;
+  readonly who: string;
+  readonly at: string;
+  readonly why: string;
+  readonly summary: string;
+  readonly state: 'done' | 'undone' | 'discarded';
+}
+
+/** The kinds of operations the history records. */
+export type OperationKind =
+  'create' | 'import' | 'cell-edit' | 'bulk-replace' | 'apply-suggestions' | 'mapping-change';
+
+/** Where an imported table came from. */
+export interface SourceInfo {
+  readonly file: string;
+  readonly sheet: string;
+  readonly format: string;
+  readonly encoding?: string;
+  readonly headerRow: number;
+  readonly columns: readonly string[];
+}
+
+/** One record as the grid shows it. */
+export interface RecordRow {
+  readonly rid: number;
+  readonly sourceId: number;
+  readonly sourceRow: number;
+  /** Standardised values in field order (null: no source column feeds the field). */
+  readonly values: readonly (string | null)[];
+}
+
+/** A stored issue. */
+export interface StoredIssue extends Issue {
+  readonly id: number;
+}
+
+/** Progress of a long operation, for the job's progress bar. */
+export type ProgressListener = (done: number, total?: number) => void;
+
+const now = (): string => new Date().toISOString();
+
+function defaultWho(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** SHA-256 of a pack's canonical JSON, recorded so a package can say exactly which pack it met. */
+export function hashPack(pack: Pack): string {
+  return createHash('sha256').update(JSON.stringify(pack)).digest('hex');
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** A project file opened for work. Create or open one with the static methods; close it when done. */
+export class Workspace {
+  readonly path: string;
+  readonly pack: Pack;
+  readonly dataset: Dataset;
+  readonly info: ProjectInfo;
+  private readonly db: Database;
+  private readonly releaseLock: () => Promise<void>;
+  private readonly fieldNames: readonly string[];
+  private saving: Promise<void> = Promise.resolve();
+  private isDirty = false;
+  private isClosed = false;
+
+  private constructor(
+    path: string,
+    db: Database,
+    pack: Pack,
+    dataset: Dataset,
+    info: ProjectInfo,
+    release: () => Promise<void>,
+  ) {
+    this.path = path;
+    this.db = db;
+    this.pack = pack;
+    this.dataset = dataset;
+    this.info = info;
+    this.releaseLock = release;
+    this.fieldNames = dataset.fields.map((f) => f.name);
+  }
+
+  /** Creates a new project file for a pack's dataset and saves it. */
+  static async create(
+    path: string,
+    options: { pack: Pack; dataset: string; department: string; period: string } & Actor,
+  ): Promise<Result<Workspace>> {
+    const dataset = options.pack.datasets.find((d) => d.name === options.dataset);
+    if (dataset === undefined) {
+      return err(
+        'dataset-not-found',
+        `标准包中没有数据集「${options.dataset}」`,
+        `The pack has no dataset "${options.dataset}"`,
+      );
+    }
+    const lock = await acquireLock(path);
+    if (!lock.ok) return lock;
+    const SQL = await loadSqlite();
+    const db = new SQL.Database();
+    createSchema(
+      db,
+      dataset.fields.map((f) => f.name),
+    );
+    const info: ProjectInfo = {
+      packId: options.pack.id,
+      packVersion: options.pack.version,
+      packSha256: hashPack(options.pack),
+      dataset: dataset.name,
+      department: options.department,
+      period: options.period,
+      createdAt: now(),
+    };
+    const meta: Record<string, string> = {
+      format: projectFormat,
+      pack_id: info.packId,
+      pack_version: info.packVersion,
+      pack_sha256: info.packSha256,
+      pack_json: JSON.stringify(options.pack),
+      dataset: info.dataset,
+      department: info.department,
+      period: info.period,
+      created_at: info.createdAt,
+    };
+    const insert = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+    for (const [key, value] of Object.entries(meta)) insert.run([key, value]);
+    insert.free();
+    const workspace = new Workspace(path, db, options.pack, dataset, info, lock.value);
+    workspace.recordOperation(
+      'create',
+      options,
+      `新建项目：${options.pack.title} / ${dataset.title}，${info.department}，${info.period}`,
+    );
+    await workspace.save();
+    return ok(workspace);
+  }
+
+  /** Opens a project file: checks it, migrates its schema, and takes its lock. */
+  static async open(path: string): Promise<Result<Workspace>> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch {
+      return err(
+        'project-unreadable',
+        `无法读取项目文件：${path}`,
+        `Cannot read the project file: ${path}`,
+      );
+    }
+    const lock = await acquireLock(path);
+    if (!lock.ok) return lock;
+    await removeAbandonedSaves(path);
+    const fail = async (code: string, zh: string, en: string): Promise<Result<Workspace>> => {
+      await lock.value();
+      return err(code, zh, en);
+    };
+    const SQL = await loadSqlite();
+    let db: Database;
+    try {
+      db = new SQL.Database(bytes);
+      db.exec('SELECT count(*) FROM sqlite_master');
+    } catch {
+      return fail(
+        'project-corrupt',
+        '项目文件已损坏或不是项目文件',
+        'The project file is damaged or not a project file',
+      );
+    }
+    const meta = new Map<string, string>();
+    try {
+      for (const row of db.exec('SELECT key, value FROM meta')[0]?.values ?? [])
+        meta.set(String(row[0]), String(row[1]));
+    } catch {
+      db.close();
+      return fail(
+        'project-not-dsw',
+        '这不是数据归集工作台的项目文件',
+        'This is not a Data Steward Workbench project file',
+      );
+    }
+    if (meta.get('format') !== projectFormat) {
+      db.close();
+      return fail(
+        'project-not-dsw',
+        '这不是数据归集工作台的项目文件',
+        'This is not a Data Steward Workbench project file',
+      );
+    }
+    const migrated = migrate(db);
+    if ('tooNew' in migrated) {
+      db.close();
+      return fail(
+        'project-too-new',
+        '项目文件来自更新版本的工作台，请升级后再打开',
+        'The project was saved by a newer version; upgrade to open it',
+      );
+    }
+    const pack = parsePack(JSON.parse(meta.get('pack_json') ?? 'null'));
+    const dataset = pack.ok
+      ? pack.value.datasets.find((d) => d.name === meta.get('dataset'))
+      : undefined;
+    if (!pack.ok || dataset === undefined) {
+      db.close();
+      return fail(
+        'project-pack-invalid',
+        '项目文件中的标准包无效',
+        'The standard pack stored in the project is invalid',
+      );
+    }
+    const info: ProjectInfo = {
+      packId: meta.get('pack_id') ?? '',
+      packVersion: meta.get('pack_version') ?? '',
+      packSha256: meta.get('pack_sha256') ?? '',
+      dataset: dataset.name,
+      department: meta.get('department') ?? '',
+      period: meta.get('period') ?? '',
+      createdAt: meta.get('created_at') ?? '',
+    };
+    return ok(new Workspace(path, db, pack.value, dataset, info, lock.value));
+  }
+
+  /** Saves (if anything changed), then closes the database and releases the lock. */
+  async close(): Promise<void> {
+    if (this.isClosed) return;
+    await this.save();
+    this.isClosed = true;
+    this.db.close();
+    await this.releaseLock();
+  }
+
+  /**
+   * Saves the project atomically. Saves are serialised: one that is asked for while another
+   * runs waits for it, then writes the newest state.
+   */
+  save(): Promise<void> {
+    this.isDirty = true;
+    this.saving = this.saving.then(async () => {
+      if (!this.isDirty) return;
+      this.isDirty = false;
+      await writeFileAtomically(this.path, this.db.export());
+    });
+    return this.saving;
+  }
+
+  private recordOperation(
+    kind: OperationKind,
+    actor: Actor,
+    summary: string,
+    payload: object = {},
+  ): number {
+    this.db.run("UPDATE operations SET state = 'discarded' WHERE state = 'undone'");
+    this.db.run(
+      'INSERT INTO operations (kind, who, at, why, summary, payload) VALUES (?, ?, ?, ?, ?, ?)',
+      [kind, actor.who ?? defaultWho(), now(), actor.why ?? '', summary, JSON.stringify(payload)],
+    );
+    return Number(this.db.exec('SELECT last_insert_rowid()')[0]?.values[0]?.[0]);
+  }
+
+  private scalar(sql: string, params: SqlValue[] = []): SqlValue | undefined {
+    const statement = this.db.prepare(sql);
+    try {
+      statement.bind(params);
+      return statement.step() ? statement.get()[0] : undefined;
+    } finally {
+      statement.free();
+    }
+  }
+
+  /** How many records are in the project (imports that were undone do not count). */
+  countRecords(): number {
+    return Number(
+      this.scalar(
+        "SELECT count(*) FROM records r JOIN sources s ON s.id = r._source_id WHERE s.operation_id IN (SELECT id FROM operations WHERE state = 'done')",
+      ) ?? 0,
+    );
+  }
+
+  /**
+   * Imports a table's records: the source cells are kept as read, and `toValues` turns each
+   * row into the standardised values in field order (undefined: no column feeds the field).
+   * One transaction; indexes are built after the load. Then validates everything and saves.
+   */
+  async importRecords(
+    source: SourceInfo,
+    records: AsyncIterable<{ sourceRow: number; cells: readonly string[] }>,
+    toValues: (cells: readonly string[]) => readonly (string | undefined)[],
+    options: Actor & { context: RuleContext; onProgress?: ProgressListener; signal?: AbortSignal },
+  ): Promise<Result<{ operationId: number; rows: number; summary: ValidationSummary }>> {
+    const db = this.db;
+    db.exec('BEGIN');
+    let rows = 0;
+    try {
+      const operationId = this.recordOperation(
+        'import',
+        options,
+        `导入 ${source.file}${source.sheet === source.file ? '' : ` / ${source.sheet}`}`,
+      );
+      db.run(
+        'INSERT INTO sources (file, sheet, format, encoding, header_row, columns, imported_at, operation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        [
+          source.file,
+          source.sheet,
+          source.format,
+          source.encoding ?? null,
+          source.headerRow,
+          JSON.stringify(source.columns),
+          now(),
+          operationId,
+        ],
+      );
+      const sourceId = Number(db.exec('SELECT last_insert_rowid()')[0]?.values[0]?.[0]);
+      let rid = Number(this.scalar('SELECT coalesce(max(rid), 0) FROM source_rows') ?? 0);
+      const insertSource = db.prepare(
+        'INSERT INTO source_rows (rid, source_id, source_row, cells) VALUES (?, ?, ?, ?)',
+      );
+      const columns = this.fieldNames.map(quoteIdentifier).join(', ');
+      const marks = this.fieldNames.map(() => '?').join(', ');
+      const insertRecord = db.prepare(
+        `INSERT INTO records (_rid, _source_id, _source_row, ${columns}) VALUES (?, ?, ?, ${marks})`,
+      );
+      try {
+        for await (const record of records) {
+          if (options.signal?.aborted) throw new ImportCancelled();
+          rid += 1;
+          rows += 1;
+          insertSource.run([rid, sourceId, record.sourceRow, JSON.stringify(record.cells)]);
+          const values = toValues(record.cells);
+          const bound: SqlValue[] = [rid, sourceId, record.sourceRow];
+          for (let i = 0; i < this.fieldNames.length; i += 1) bound.push(values[i] ?? null);
+          insertRecord.run(bound);
+          if (rows % 10_000 === 0) options.onProgress?.(rows);
+        }
+      } finally {
+        insertSource.free();
+        insertRecord.free();
+      }
+      db.run('UPDATE sources SET row_count = ? WHERE id = ?', [rows, sourceId]);
+      db.run('UPDATE operations SET payload = ? WHERE id = ?', [
+        JSON.stringify({ sourceId, rows }),
+        operationId,
+      ]);
+      this.ensureKeyIndexes();
+      db.exec('COMMIT');
+      const summary = this.validateAll(options.context);
+      await this.save();
+      return ok({ operationId, rows, summary });
+    } catch (error) {
+      db.exec('ROLLBACK');
+      if (error instanceof ImportCancelled)
+        return err(
+          'cancelled',
+          '已取消导入，项目未改变',
+          'Import cancelled; the project is unchanged',
+        );
+      throw error;
+    }
+  }
+
+  /** Indexes the unique and primary-key fields, so edits can check duplicates without a scan. */
+  private ensureKeyIndexes(): void {
+    const keyed = new Set<string>();
+    for (const field of this.dataset.fields)
+      if (field.constraints?.unique === true) keyed.add(field.name);
+    for (const name of this.dataset.primaryKey ?? []) keyed.add(name);
+    for (const name of keyed) {
+      this.db.run(
+        `CREATE INDEX IF NOT EXISTS ${quoteIdentifier(`records_${name}`)} ON records (${quoteIdentifier(name)})`,
+      );
+    }
+  }
+
+  private activeRecordsSql(columns: string, where = '1 = 1'): string {
+    return `SELECT ${columns} FROM records WHERE _source_id IN (SELECT s.id FROM sources s JOIN operations o ON o.id = s.operation_id WHERE o.state = 'done') AND ${where} ORDER BY _rid`;
+  }
+
+  /** Runs every rule over every active record and replaces the stored issues. */
+  validateAll(context: RuleContext): ValidationSummary {
+    const validator = createDatasetValidator(this.pack, this.dataset, context);
+    const summary = createValidationSummary();
+    const db = this.db;
+    db.exec('BEGIN');
+    try {
+      db.run('DELETE FROM issues');
+      const insert = db.prepare(
+        'INSERT INTO issues (rid, field, rule, severity, value, message_zh, message_en, suggestion) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      const select = db.prepare(
+        this.activeRecordsSql(['_rid', ...this.fieldNames.map(quoteIdentifier)].join(', ')),
+      );
+      try {
+        while (select.step()) {
+          const row = select.get();
+          const rid = Number(row[0]);
+          const values = row.slice(1).map((v) => (v === null ? undefined : String(v)));
+          const issues = validator.validateRecord(rid, values);
+          countRecord(summary, issues);
+          for (const issue of issues) insertIssue(insert, issue);
+        }
+      } finally {
+        select.free();
+        insert.free();
+      }
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+    return summary;
+  }
+
+  /**
+   * Checks some records again after an edit: the edited ones, and those that share a unique
+   * or primary-key value with them before or after the edit (a duplicate may have appeared or
+   * gone). Uniqueness is answered from the stored records, in record order.
+   */
+  private revalidate(
+    rids: ReadonlySet<number>,
+    keyValues: ReadonlyMap<string, Set<string>>,
+    context: RuleContext,
+  ): void {
+    const affected = new Set(rids);
+    for (const [field, values] of keyValues) {
+      const statement = this.db.prepare(
+        this.activeRecordsSql('_rid', `${quoteIdentifier(field)} = ?`),
+      );
+      try {
+        for (const value of values) {
+          statement.bind([value]);
+          while (statement.step()) affected.add(Number(statement.get()[0]));
+          statement.reset();
+        }
+      } finally {
+        statement.free();
+      }
+    }
+    const index = this.createStoredFirstRowIndex();
+    const validator = createDatasetValidator(this.pack, this.dataset, context, index);
+    const select = this.db.prepare(
+      this.activeRecordsSql(
+        ['_rid', ...this.fieldNames.map(quoteIdentifier)].join(', '),
+        '_rid = ?',
+      ),
+    );
+    const remove = this.db.prepare('DELETE FROM issues WHERE rid = ?');
+    const insert = this.db.prepare(
+      'INSERT INTO issues (rid, field, rule, severity, value, message_zh, message_en, suggestion) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    try {
+      for (const rid of [...affected].sort((a, b) => a - b)) {
+        remove.run([rid]);
+        select.bind([rid]);
+        if (select.step()) {
+          const row = select.get();
+          const values = row.slice(1).map((v) => (v === null ? undefined : String(v)));
+          for (const issue of validator.validateRecord(rid, values)) insertIssue(insert, issue);
+        }
+        select.reset();
+      }
+    } finally {
+      select.free();
+      remove.free();
+      insert.free();
+    }
+  }
+
+  /** A first-row index answered by the stored records (for checking a few records again). */
+  private createStoredFirstRowIndex(): FirstRowIndex {
+    const keyFields = (this.dataset.primaryKey ?? []).map((name) => name);
+    const pkScope = primaryKeyScope(keyFields.map((name) => ({ name })));
+    const statements = new Map<string, Statement>();
+    const statementFor = (scope: string): Statement => {
+      let statement = statements.get(scope);
+      if (statement === undefined) {
+        const names = scope === pkScope ? keyFields : [scope];
+        const where = names.map((name) => `${quoteIdentifier(name)} = ?`).join(' AND ');
+        statement = this.db.prepare(
+          this.activeRecordsSql('min(_rid)', where).replace(' ORDER BY _rid', ''),
+        );
+        statements.set(scope, statement);
+      }
+      return statement;
+    };
+    return {
+      firstRow: (scope, key, row) => {
+        const statement = statementFor(scope);
+        statement.bind(scope === pkScope ? key.split('\u0000') : [key]);
+        const first = statement.step() ? statement.get()[0] : null;
+        statement.reset();
+        return first === null || first === undefined ? row : Math.min(Number(first), row);
+      },
+    };
+  }
+
+  /** Applies cell changes as one operation (kept in cell_changes for undo and audit). */
+  private applyChanges(
+    kind: OperationKind,
+    summary: string,
+    changes: readonly { rid: number; field: string; value: string }[],
+    actor: Actor & { context: RuleContext },
+  ): number {
+    const db = this.db;
+    db.exec('BEGIN');
+    try {
+      const operationId = this.recordOperation(kind, actor, summary);
+      const keyValues = this.keyValueTracker();
+      const rids = new Set<number>();
+      const record = db.prepare(
+        'INSERT INTO cell_changes (operation_id, rid, field, old, new) VALUES (?, ?, ?, ?, ?)',
+      );
+      const reads = new Map<string, Statement>();
+      const writes = new Map<string, Statement>();
+      const statementFor = (
+        cache: Map<string, Statement>,
+        field: string,
+        sql: (column: string) => string,
+      ): Statement => {
+        let statement = cache.get(field);
+        if (statement === undefined) {
+          statement = db.prepare(sql(quoteIdentifier(field)));
+          cache.set(field, statement);
+        }
+        return statement;
+      };
+      try {
+        for (const change of changes) {
+          const read = statementFor(
+            reads,
+            change.field,
+            (c) => `SELECT ${c} FROM records WHERE _rid = ?`,
+          );
+          read.bind([change.rid]);
+          const old = read.step() ? read.get()[0] : null;
+          read.reset();
+          const oldText = old === null || old === undefined ? null : String(old);
+          if (oldText === change.value) continue;
+          statementFor(
+            writes,
+            change.field,
+            (c) => `UPDATE records SET ${c} = ? WHERE _rid = ?`,
+          ).run([change.value, change.rid]);
+          record.run([operationId, change.rid, change.field, oldText, change.value]);
+          rids.add(change.rid);
+          keyValues.add(change.field, oldText, change.value);
+        }
+      } finally {
+        record.free();
+        for (const statement of [...reads.values(), ...writes.values()]) statement.free();
+      }
+      this.revalidate(rids, keyValues.values, actor.context);
+      db.exec('COMMIT');
+      return operationId;
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  private keyValueTracker(): {
+    values: Map<string, Set<string>>;
+    add(field: string, ...texts: (string | null)[]): void;
+  } {
+    const keyed = new Set(
+      this.dataset.fields.filter((f) => f.constraints?.unique === true).map((f) => f.name),
+    );
+    for (const name of this.dataset.primaryKey ?? []) keyed.add(name);
+    const values = new Map<string, Set<string>>();
+    return {
+      values,
+      add(field, ...texts) {
+        if (!keyed.has(field)) return;
+        let set = values.get(field);
+        if (set === undefined) {
+          set = new Set();
+          values.set(field, set);
+        }
+        for (const text of texts) if (text !== null) set.add(text);
+      },
+    };
+  }
+
+  /** Edits one cell (the standardised value; the source cell stays as read). */
+  async editCell(
+    rid: number,
+    field: string,
+    value: string,
+    actor: Actor & { context: RuleContext },
+  ): Promise<Result<number>> {
+    if (!this.fieldNames.includes(field))
+      return err('field-not-found', `没有字段 ${field}`, `No field ${field}`);
+    if (this.scalar('SELECT 1 FROM records WHERE _rid = ?', [rid]) === undefined) {
+      return err('record-not-found', `没有第 ${rid} 条记录`, `No record ${rid}`);
+    }
+    const title = this.dataset.fields.find((f) => f.name === field)?.title ?? field;
+    const id = this.applyChanges(
+      'cell-edit',
+      `修改第 ${rid} 条记录的「${title}」为「${value}」`,
+      [{ rid, field, value }],
+      actor,
+    );
+    await this.save();
+    return ok(id);
+  }
+
+  /** Replaces a value in one field wherever it appears exactly, as one operation; returns the count. */
+  async replaceInField(
+    field: string,
+    find: string,
+    replacement: string,
+    actor: Actor & { context: RuleContext },
+  ): Promise<Result<{ operationId: number; count: number }>> {
+    if (!this.fieldNames.includes(field))
+      return err('field-not-found', `没有字段 ${field}`, `No field ${field}`);
+    const statement = this.db.prepare(
+      this.activeRecordsSql('_rid', `${quoteIdentifier(field)} = ?`),
+    );
+    const changes: { rid: number; field: string; value: string }[] = [];
+    try {
+      statement.bind([find]);
+      while (statement.step())
+        changes.push({ rid: Number(statement.get()[0]), field, value: replacement });
+    } finally {
+      statement.free();
+    }
+    const title = this.dataset.fields.find((f) => f.name === field)?.title ?? field;
+    const operationId = this.applyChanges(
+      'bulk-replace',
+      `把「${title}」中的「${find}」替换为「${replacement}」（${changes.length} 处）`,
+      changes,
+      actor,
+    );
+    await this.save();
+    return ok({ operationId, count: changes.length });
+  }
+
+  /** Applies the certain suggestion of every issue of a rule (optionally in one field), as one operation. */
+  async applySuggestions(
+    filter: { rule: string; field?: string },
+    actor: Actor & { context: RuleContext },
+  ): Promise<Result<{ operationId: number; count: number }>> {
+    const where = filter.field === undefined ? 'rule = ?' : 'rule = ? AND field = ?';
+    const params = filter.field === undefined ? [filter.rule] : [filter.rule, filter.field];
+    const statement = this.db.prepare(
+      `SELECT rid, field, suggestion FROM issues WHERE suggestion IS NOT NULL AND ${where} ORDER BY rid`,
+    );
+    const changes: { rid: number; field: string; value: string }[] = [];
+    try {
+      statement.bind(params);
+      while (statement.step()) {
+        const [rid, field, suggestion] = statement.get();
+        changes.push({ rid: Number(rid), field: String(field), value: String(suggestion) });
+      }
+    } finally {
+      statement.free();
+    }
+    const operationId = this.applyChanges(
+      'apply-suggestions',
+      `对规则 ${filter.rule} 的问题采用建议值（${changes.length} 处）`,
+      changes,
+      actor,
+    );
+    await this.save();
+    return ok({ operationId, count: changes.length });
+  }
+
+  /** The operation history, oldest first. */
+  history(): Operation[] {
+    const rows =
+      this.db.exec('SELECT id, kind, who, at, why, summary, state FROM operations ORDER BY id')[0]
+        ?.values ?? [];
+    return rows.map((r) => ({
+      id: Number(r[0]),
+      kind: String(r[1]) as OperationKind,
+      who: String(r[2]),
+      at: String(r[3]),
+      why: String(r[4]),
+      summary: String(r[5]),
+      state: String(r[6]) as Operation['state'],
+    }));
+  }
+
+  /** Undoes the newest operation that is done (not the project's creation); says which. */
+  async undo(context: RuleContext): Promise<Result<Operation>> {
+    const id = this.scalar(
+      "SELECT max(id) FROM operations WHERE state = 'done' AND kind != 'create'",
+    );
+    if (id === null || id === undefined)
+      return err('nothing-to-undo', '没有可撤销的操作', 'Nothing to undo');
+    await this.flip(Number(id), 'undone', context);
+    return ok(this.operation(Number(id)));
+  }
+
+  /** Redoes the oldest undone operation; says which. */
+  async redo(context: RuleContext): Promise<Result<Operation>> {
+    const id = this.scalar("SELECT min(id) FROM operations WHERE state = 'undone'");
+    if (id === null || id === undefined)
+      return err('nothing-to-redo', '没有可重做的操作', 'Nothing to redo');
+    await this.flip(Number(id), 'done', context);
+    return ok(this.operation(Number(id)));
+  }
+
+  private operation(id: number): Operation {
+    const found = this.history().find((op) => op.id === id);
+    if (found === undefined) throw new Error(`no operation ${id}`);
+    return found;
+  }
+
+  /** Moves an operation to `state`, putting its cells back (undo) or forward (redo). */
+  private async flip(id: number, state: 'done' | 'undone', context: RuleContext): Promise<void> {
+    const db = this.db;
+    const kind = String(this.scalar('SELECT kind FROM operations WHERE id = ?', [id]));
+    db.exec('BEGIN');
+    try {
+      db.run('UPDATE operations SET state = ?, undone_at = ? WHERE id = ?', [
+        state,
+        state === 'undone' ? now() : null,
+        id,
+      ]);
+      if (kind !== 'import') {
+        const changes =
+          db.exec(
+            'SELECT rid, field, old, new FROM cell_changes WHERE operation_id = ? ORDER BY rowid',
+            [id],
+          )[0]?.values ?? [];
+        const ordered = state === 'undone' ? [...changes].reverse() : changes;
+        const keyValues = this.keyValueTracker();
+        const rids = new Set<number>();
+        for (const [rid, field, old, next] of ordered) {
+          const value = state === 'undone' ? old : next;
+          db.run(`UPDATE records SET ${quoteIdentifier(String(field))} = ? WHERE _rid = ?`, [
+            value ?? null,
+            Number(rid),
+          ]);
+          rids.add(Number(rid));
+          keyValues.add(
+            String(field),
+            old === null ? null : String(old),
+            next === null ? null : String(next),
+          );
+        }
+        this.revalidate(rids, keyValues.values, context);
+      }
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+    // An import's records appear or disappear as a whole: check everything again.
+    if (kind === 'import') this.validateAll(context);
+    await this.save();
+  }
+
+  /** A page of active records in record order, optionally only those with issues of a kind. */
+  pageRecords(
+    offset: number,
+    limit: number,
+    filter: { withIssues?: boolean; rule?: string; field?: string } = {},
+  ): RecordRow[] {
+    const conditions: string[] = [];
+    const params: SqlValue[] = [];
+    if (filter.withIssues === true || filter.rule !== undefined || filter.field !== undefined) {
+      const parts = ['1 = 1'];
+      if (filter.rule !== undefined) {
+        parts.push('rule = ?');
+        params.push(filter.rule);
+      }
+      if (filter.field !== undefined) {
+        parts.push('field = ?');
+        params.push(filter.field);
+      }
+      conditions.push(`_rid IN (SELECT rid FROM issues WHERE ${parts.join(' AND ')})`);
+    }
+    const sql = `${this.activeRecordsSql(['_rid', '_source_id', '_source_row', ...this.fieldNames.map(quoteIdentifier)].join(', '), conditions.join(' AND ') || '1 = 1')} LIMIT ? OFFSET ?`;
+    const statement = this.db.prepare(sql);
+    const rows: RecordRow[] = [];
+    try {
+      statement.bind([...params, limit, offset]);
+      while (statement.step()) {
+        const row = statement.get();
+        rows.push({
+          rid: Number(row[0]),
+          sourceId: Number(row[1]),
+          sourceRow: Number(row[2]),
+          values: row.slice(3).map((v) => (v === null ? null : String(v))),
+        });
+      }
+    } finally {
+      statement.free();
+    }
+    return rows;
+  }
+
+  /** The stored issues of some records (or of all, paged), in record order. */
+  issuesOf(
+    filter: { rids?: readonly number[]; offset?: number; limit?: number } = {},
+  ): StoredIssue[] {
+    const where =
+      filter.rids === undefined
+        ? '1 = 1'
+        : `rid IN (${filter.rids.map(() => '?').join(', ') || 'NULL'})`;
+    const statement = this.db.prepare(
+      `SELECT id, rid, field, rule, severity, value, message_zh, message_en, suggestion FROM issues WHERE ${where} ORDER BY rid, id LIMIT ? OFFSET ?`,
+    );
+    const issues: StoredIssue[] = [];
+    try {
+      statement.bind([...(filter.rids ?? []), filter.limit ?? -1, filter.offset ?? 0]);
+      while (statement.step()) {
+        const r = statement.get();
+        const base = {
+          id: Number(r[0]),
+          row: Number(r[1]),
+          field: String(r[2]),
+          rule: String(r[3]),
+          severity: String(r[4]) as Issue['severity'],
+          value: String(r[5]),
+          message: { zh: String(r[6]), en: String(r[7]) },
+        };
+        issues.push(r[8] === null ? base : { ...base, suggestion: String(r[8]) });
+      }
+    } finally {
+      statement.free();
+    }
+    return issues;
+  }
+
+  /** The source cells of a record, exactly as read, with its provenance. */
+  sourceOf(
+    rid: number,
+  ):
+    | { file: string; sheet: string; sourceRow: number; columns: string[]; cells: string[] }
+    | undefined {
+    const row = this.db.exec(
+      'SELECT s.file, s.sheet, r.source_row, s.columns, r.cells FROM source_rows r JOIN sources s ON s.id = r.source_id WHERE r.rid = ?',
+      [rid],
+    )[0]?.values[0];
+    if (row === undefined) return undefined;
+    return {
+      file: String(row[0]),
+      sheet: String(row[1]),
+      sourceRow: Number(row[2]),
+      columns: JSON.parse(String(row[3])) as string[],
+      cells: JSON.parse(String(row[4])) as string[],
+    };
+  }
+}
+
+class ImportCancelled extends Error {}
+
+function insertIssue(statement: Statement, issue: Issue): void {
+  statement.run([
+    issue.row,
+    issue.field,
+    issue.rule,
+    issue.severity,
+    issue.value,
+    issue.message.zh,
+    issue.message.en,
+    issue.suggestion ?? null,
+  ]);
+}
