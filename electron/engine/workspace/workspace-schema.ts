@@ -74,6 +74,22 @@ CREATE TABLE cell_changes (
   new          TEXT
 );
 CREATE INDEX cell_changes_operation ON cell_changes (operation_id);
+-- Exemptions a reviewer recorded for blocking issues: a rule, optionally narrowed to a field
+-- and a record. In force while their operation is done.
+CREATE TABLE exemptions (
+  operation_id INTEGER NOT NULL,
+  rule         TEXT NOT NULL,
+  field        TEXT,
+  rid          INTEGER,
+  reason       TEXT NOT NULL,
+  reviewer     TEXT NOT NULL
+);
+-- Records left out of packages, each with the operation that excluded it.
+CREATE TABLE exclusions (
+  operation_id INTEGER NOT NULL,
+  rid          INTEGER NOT NULL
+);
+CREATE INDEX exclusions_rid ON exclusions (rid);
 `;
 
 /** Creates the records table: system columns, then one TEXT column per standard field. */

@@ -58,7 +58,15 @@ export interface Operation {
 
 /** The kinds of operations the history records. */
 export type OperationKind =
-  'create' | 'import' | 'cell-edit' | 'bulk-replace' | 'apply-suggestions' | 'mapping-change';
+  | 'create'
+  | 'import'
+  | 'cell-edit'
+  | 'bulk-replace'
+  | 'apply-suggestions'
+  | 'mapping-change'
+  | 'merge'
+  | 'exemption'
+  | 'exclusion';
 
 /** Where an imported table came from. */
 export interface SourceInfo {
@@ -715,6 +723,194 @@ export class Workspace {
     );
     await this.save();
     return ok({ operationId, count: changes.length });
+  }
+
+  /**
+   * Applies a batch of cell changes from outside (a merged error workbook, a value-map change)
+   * as one operation of the given kind, then saves.
+   */
+  async applyCellChanges(
+    kind: 'merge' | 'mapping-change',
+    summary: string,
+    changes: readonly { rid: number; field: string; value: string }[],
+    actor: Actor & { context: RuleContext },
+  ): Promise<Result<number>> {
+    for (const change of changes) {
+      if (!this.fieldNames.includes(change.field)) {
+        return err('field-not-found', `没有字段 ${change.field}`, `No field ${change.field}`);
+      }
+    }
+    const operationId = this.applyChanges(kind, summary, changes, actor);
+    await this.save();
+    return ok(operationId);
+  }
+
+  /** Records a reviewer's exemption for a rule's blocking issues (optionally one field or record). */
+  async addExemption(
+    exemption: { rule: string; field?: string; rid?: number; reason: string; reviewer: string },
+    actor: Actor,
+  ): Promise<Result<number>> {
+    if (exemption.reason.trim() === '' || exemption.reviewer.trim() === '') {
+      return err(
+        'exemption-incomplete',
+        '豁免必须写明理由和审核人',
+        'An exemption needs a reason and a reviewer',
+      );
+    }
+    const scope = [
+      exemption.field,
+      exemption.rid === undefined ? undefined : `第 ${exemption.rid} 条`,
+    ]
+      .filter(Boolean)
+      .join('，');
+    const operationId = this.recordOperation(
+      'exemption',
+      { ...actor, why: actor.why ?? exemption.reason },
+      `豁免规则 ${exemption.rule}${scope === '' ? '' : `（${scope}）`}：${exemption.reason}（审核人：${exemption.reviewer}）`,
+    );
+    this.db.run(
+      'INSERT INTO exemptions (operation_id, rule, field, rid, reason, reviewer) VALUES (?, ?, ?, ?, ?, ?)',
+      [
+        operationId,
+        exemption.rule,
+        exemption.field ?? null,
+        exemption.rid ?? null,
+        exemption.reason,
+        exemption.reviewer,
+      ],
+    );
+    await this.save();
+    return ok(operationId);
+  }
+
+  /** The exemptions in force (their operations are done). */
+  exemptions(): {
+    operationId: number;
+    rule: string;
+    field?: string;
+    rid?: number;
+    reason: string;
+    reviewer: string;
+  }[] {
+    const rows =
+      this.db.exec(
+        "SELECT e.operation_id, e.rule, e.field, e.rid, e.reason, e.reviewer FROM exemptions e JOIN operations o ON o.id = e.operation_id WHERE o.state = 'done' ORDER BY e.operation_id",
+      )[0]?.values ?? [];
+    return rows.map((r) => ({
+      operationId: Number(r[0]),
+      rule: String(r[1]),
+      ...(r[2] === null ? {} : { field: String(r[2]) }),
+      ...(r[3] === null ? {} : { rid: Number(r[3]) }),
+      reason: String(r[4]),
+      reviewer: String(r[5]),
+    }));
+  }
+
+  /** Leaves records out of packages, as one operation. */
+  async excludeRecords(rids: readonly number[], actor: Actor): Promise<Result<number>> {
+    const operationId = this.recordOperation(
+      'exclusion',
+      actor,
+      `排除 ${rids.length} 条记录，不纳入报送`,
+    );
+    const insert = this.db.prepare('INSERT INTO exclusions (operation_id, rid) VALUES (?, ?)');
+    try {
+      for (const rid of rids) insert.run([operationId, rid]);
+    } finally {
+      insert.free();
+    }
+    await this.save();
+    return ok(operationId);
+  }
+
+  /** The records left out of packages by exclusions in force. */
+  excludedRecords(): Set<number> {
+    const rows =
+      this.db.exec(
+        "SELECT DISTINCT x.rid FROM exclusions x JOIN operations o ON o.id = x.operation_id WHERE o.state = 'done'",
+      )[0]?.values ?? [];
+    return new Set(rows.map((r) => Number(r[0])));
+  }
+
+  /** Every cell change in force, oldest first, with its operation: the audit trail. */
+  auditTrail(): {
+    operationId: number;
+    kind: string;
+    who: string;
+    at: string;
+    why: string;
+    rid: number;
+    field: string;
+    old: string | null;
+    new: string | null;
+  }[] {
+    const rows =
+      this.db.exec(
+        "SELECT o.id, o.kind, o.who, o.at, o.why, c.rid, c.field, c.old, c.new FROM cell_changes c JOIN operations o ON o.id = c.operation_id WHERE o.state = 'done' ORDER BY o.id, c.rowid",
+      )[0]?.values ?? [];
+    return rows.map((r) => ({
+      operationId: Number(r[0]),
+      kind: String(r[1]),
+      who: String(r[2]),
+      at: String(r[3]),
+      why: String(r[4]),
+      rid: Number(r[5]),
+      field: String(r[6]),
+      old: r[7] === null ? null : String(r[7]),
+      new: r[8] === null ? null : String(r[8]),
+    }));
+  }
+
+  /**
+   * Streams the active records in record order (for packaging and reports), with their
+   * provenance; never the whole table at once.
+   */
+  *iterateRecords(): Generator<RecordRow> {
+    const statement = this.db.prepare(
+      this.activeRecordsSql(
+        ['_rid', '_source_id', '_source_row', ...this.fieldNames.map(quoteIdentifier)].join(', '),
+      ),
+    );
+    try {
+      while (statement.step()) {
+        const row = statement.get();
+        yield {
+          rid: Number(row[0]),
+          sourceId: Number(row[1]),
+          sourceRow: Number(row[2]),
+          values: row.slice(3).map((v) => (v === null ? null : String(v))),
+        };
+      }
+    } finally {
+      statement.free();
+    }
+  }
+
+  /** The sources imported into the project, with provenance and whether their import is in force. */
+  sources(): {
+    id: number;
+    file: string;
+    sheet: string;
+    format: string;
+    headerRow: number;
+    columns: string[];
+    rows: number;
+    isActive: boolean;
+  }[] {
+    const rows =
+      this.db.exec(
+        'SELECT s.id, s.file, s.sheet, s.format, s.header_row, s.columns, s.row_count, o.state FROM sources s LEFT JOIN operations o ON o.id = s.operation_id ORDER BY s.id',
+      )[0]?.values ?? [];
+    return rows.map((r) => ({
+      id: Number(r[0]),
+      file: String(r[1]),
+      sheet: String(r[2]),
+      format: String(r[3]),
+      headerRow: Number(r[4]),
+      columns: JSON.parse(String(r[5])) as string[],
+      rows: Number(r[6]),
+      isActive: r[7] === 'done',
+    }));
   }
 
   /** The operation history, oldest first. */

@@ -179,3 +179,60 @@ describe('the project lock', () => {
     await third.close();
   });
 });
+
+describe('exemptions, exclusions and the audit trail', () => {
+  it('records them as operations that undo like any other, and the audit lists the cells in force', async () => {
+    const { workspace, truth } = await createDemoWorkspace(temp.dir, {
+      rows: 500,
+      seed: 17,
+      errorRate: 0.3,
+      name: 'policy',
+    });
+    const refused = await workspace.addExemption(
+      { rule: 'code-table', reason: ' ', reviewer: '李科长' },
+      {},
+    );
+    expect(!refused.ok && refused.error.code).toBe('exemption-incomplete');
+    await workspace.addExemption(
+      { rule: 'code-table', field: 'MZ', reason: '穿青人待民委认定', reviewer: '李科长' },
+      { who: '王科员' },
+    );
+    expect(workspace.exemptions()).toMatchObject([
+      { rule: 'code-table', field: 'MZ', reason: '穿青人待民委认定', reviewer: '李科长' },
+    ]);
+    await workspace.excludeRecords([1, 2], { who: '王科员', why: '已迁出' });
+    expect([...workspace.excludedRecords()]).toEqual([1, 2]);
+    const bad = truth.injected.find((i) => i.kind === 'bad-checksum');
+    if (bad === undefined) throw new Error('seed 17 injects a bad checksum');
+    await workspace.editCell(bad.row, 'GMSFHM', bad.original, {
+      who: '王科员',
+      why: '核对原件',
+      context,
+    });
+    expect(workspace.auditTrail()).toEqual([
+      expect.objectContaining({
+        kind: 'cell-edit',
+        who: '王科员',
+        why: '核对原件',
+        rid: bad.row,
+        field: 'GMSFHM',
+        old: bad.value,
+        new: bad.original,
+      }),
+    ]);
+    await workspace.undo(context);
+    expect(workspace.auditTrail()).toEqual([]);
+    await workspace.undo(context);
+    expect(workspace.excludedRecords().size).toBe(0);
+    await workspace.undo(context);
+    expect(workspace.exemptions()).toEqual([]);
+    expect(workspace.history().map((op) => [op.kind, op.state])).toEqual([
+      ['create', 'done'],
+      ['import', 'done'],
+      ['exemption', 'undone'],
+      ['exclusion', 'undone'],
+      ['cell-edit', 'undone'],
+    ]);
+    await workspace.close();
+  });
+});
