@@ -126,6 +126,7 @@ export function createDatasetValidator(
     index,
   );
   const width = dataset.fields.length;
+  const cursor: CellCursor = { value: '' };
 
   return {
     dataset,
@@ -144,12 +145,11 @@ export function createDatasetValidator(
           if (issue) found.push(issue);
           continue;
         }
-        const cell = checkCell(checks, raw, row, context, found);
-        texts[i] = cell.text;
-        normalized[i] = cell.normalized;
+        checkCell(checks, raw, row, context, found, cursor, texts, normalized, i);
       }
       if (primaryKey !== undefined) {
-        const keys = keyIndexes.map((index) => normalized[index] ?? '');
+        const keys: string[] = [];
+        for (const index of keyIndexes) keys.push(normalized[index] ?? '');
         const issue = primaryKey(row, keys);
         if (issue) found.push(issue);
       }
@@ -157,15 +157,37 @@ export function createDatasetValidator(
       for (const check of recordChecks) {
         for (const issue of check(record)) found.push(issue);
       }
-      return found.map((issue) => ({ ...issue, row }));
+      const issues: Issue[] = [];
+      for (const issue of found) issues.push({ ...issue, row });
+      return issues;
     },
   };
 }
 
+/** A cell's value as the rules pass it along (one per validator, reused for every cell). */
+interface CellCursor {
+  value: string;
+}
+
 /**
- * Runs the cell rules on one non-blank cell. Each rule sees the value as the rules before it
- * left it: a certain suggestion (trimmed, half-width, upper-case X) is applied and checking goes
- * on; an error without one stops the cell, so a bad value is reported once.
+ * Records a cell rule's issue. A certain suggestion is applied and checking goes on; a warning
+ * lets checking go on with the value as it is; an error without a suggestion stops the cell.
+ */
+function accept(cursor: CellCursor, found: RuleIssue[], issue: RuleIssue | undefined): boolean {
+  if (issue === undefined) return true;
+  found.push(issue);
+  if (issue.suggestion !== undefined) {
+    cursor.value = issue.suggestion;
+    return true;
+  }
+  return issue.severity === 'warning';
+}
+
+/**
+ * Runs the cell rules on one non-blank cell at position `i`, writing its text and normalised
+ * value (undefined when the cell failed) into the record arrays. Each rule sees the value as the
+ * rules before it left it, so a bad value is reported once. Written without closures: it runs
+ * for every cell of a million-row table.
  */
 function checkCell(
   checks: FieldChecks,
@@ -173,62 +195,62 @@ function checkCell(
   row: number,
   context: RuleContext,
   found: RuleIssue[],
-): { text: string; normalized: string | undefined } {
+  cursor: CellCursor,
+  texts: string[],
+  normalizedValues: (string | undefined)[],
+  i: number,
+): void {
   const { field } = checks;
-  let value = raw;
-  const stop = { text: raw.trim(), normalized: undefined };
-
-  const apply = (issue: RuleIssue | undefined): boolean => {
-    if (issue === undefined) return true;
-    found.push(issue);
-    if (issue.suggestion !== undefined) {
-      value = issue.suggestion;
-      return true;
-    }
-    return issue.severity === 'warning';
-  };
-
-  if (!apply(checkWhitespace(field, value))) return stop;
-  if (!apply(checkFullWidth(field, value))) return stop;
-  if (!apply(checkNumberType(field, value))) return stop;
+  cursor.value = raw;
+  texts[i] = raw.trim();
+  normalizedValues[i] = undefined;
+  if (!accept(cursor, found, checkWhitespace(field, cursor.value))) return;
+  if (!accept(cursor, found, checkFullWidth(field, cursor.value))) return;
+  if (!accept(cursor, found, checkNumberType(field, cursor.value))) return;
+  texts[i] = cursor.value;
   let normalized: string | undefined;
-  const date = checkDate(field, value);
+  const date = checkDate(field, cursor.value);
   if (date !== undefined) {
     if (date.issue !== undefined) {
       found.push(date.issue);
-      return { text: value, normalized: undefined };
+      return;
     }
     normalized = date.iso;
   }
-  const canonical = checks.aliases?.get(value);
+  const canonical = checks.aliases?.get(cursor.value);
   if (canonical !== undefined) normalized = canonical;
   if (field.format === undefined) {
-    if (!apply(checkLength(field, value))) return { text: value, normalized: undefined };
-    const pattern = checks.pattern?.(canonical ?? value);
-    if (pattern !== undefined && !apply(pattern)) return { text: value, normalized: undefined };
-  } else if (!apply(checkFormat(field, value, context))) {
-    return { text: value, normalized: undefined };
+    if (!accept(cursor, found, checkLength(field, cursor.value))) return;
+    if (
+      checks.pattern !== undefined &&
+      !accept(cursor, found, checks.pattern(canonical ?? cursor.value))
+    )
+      return;
+  } else if (!accept(cursor, found, checkFormat(field, cursor.value, context))) {
+    texts[i] = cursor.value;
+    return;
   }
+  texts[i] = cursor.value;
   if (checks.enumCheck !== undefined) {
-    const result = checks.enumCheck(value);
+    const result = checks.enumCheck(cursor.value);
     if (result.issue !== undefined) {
       found.push(result.issue);
-      return { text: value, normalized: undefined };
+      return;
     }
     normalized = result.canonical;
   }
   if (checks.codeTable !== undefined) {
-    const result = checks.codeTable(value);
+    const result = checks.codeTable(cursor.value);
     if (result.issue !== undefined) {
       found.push(result.issue);
-      return { text: value, normalized: undefined };
+      return;
     }
     normalized = result.code;
   }
-  normalized ??= value;
+  normalized ??= cursor.value;
   if (checks.unique !== undefined) {
     const issue = checks.unique(row, normalized);
     if (issue) found.push(issue);
   }
-  return { text: value, normalized };
+  normalizedValues[i] = normalized;
 }
