@@ -1,0 +1,172 @@
+/**
+ * `reports/validation.html`: one self-contained page in Chinese for the people who receive the
+ * package: the submission's facts, completeness and validity per field as a chart, issues per
+ * rule, and the first issues with the source file, sheet and row the clerk sees in Excel. No
+ * script, no network (a Content-Security-Policy forbids it); it opens from the zip in any browser.
+ */
+import type { ValidationReport } from './validation-report.ts';
+
+/** How many issues the page lists (validation.json has them all). */
+export const htmlIssueLimit = 200;
+
+const escapes: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => escapes[c] ?? c);
+}
+
+function percent(part: number, whole: number): number {
+  return whole === 0 ? 100 : Math.round((part / whole) * 1000) / 10;
+}
+
+const actionNames = { keep: '报送', mask: '脱敏', drop: '未报送' } as const;
+
+function qualityChart(report: ValidationReport): string {
+  const rows = report.fields;
+  const rowHeight = 26;
+  const labelWidth = 230;
+  const barWidth = 300;
+  const height = rows.length * rowHeight + 40;
+  const width = labelWidth + barWidth * 2 + 120;
+  const bars = rows
+    .map((field, i) => {
+      const y = 30 + i * rowHeight;
+      const completeness = percent(field.filled, report.rows.packaged);
+      const validity = percent(field.filled - field.invalid, field.filled);
+      const label = `${field.title}（${field.name}）${field.action === 'keep' ? '' : ` · ${actionNames[field.action]}`}`;
+      const x2 = labelWidth + barWidth + 40;
+      return [
+        `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(label)}</text>`,
+        `<rect x="${labelWidth}" y="${y + 3}" width="${barWidth}" height="16" fill="#eef1f5"/>`,
+        `<rect x="${labelWidth}" y="${y + 3}" width="${(barWidth * completeness) / 100}" height="16" fill="#3a7bd5"/>`,
+        `<text x="${labelWidth + barWidth + 4}" y="${y + 15}">${completeness}%</text>`,
+        `<rect x="${x2}" y="${y + 3}" width="${barWidth}" height="16" fill="#eef1f5"/>`,
+        `<rect x="${x2}" y="${y + 3}" width="${(barWidth * validity) / 100}" height="16" fill="${validity >= 99 ? '#2e9e5b' : validity >= 90 ? '#e0a100' : '#d64545'}"/>`,
+        `<text x="${x2 + barWidth + 4}" y="${y + 15}">${validity}%</text>`,
+      ].join('');
+    })
+    .join('\n');
+  return `<svg role="img" aria-label="各字段完整率与有效率" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-size="13">
+<text x="${labelWidth}" y="18" font-weight="bold">完整率（有值的记录占比）</text>
+<text x="${labelWidth + barWidth + 40}" y="18" font-weight="bold">有效率（有值且无错误的占比）</text>
+${bars}
+</svg>`;
+}
+
+function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const head = headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
+  const body = rows
+    .map((cells) => `<tr>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`)
+    .join('\n');
+  return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+/** Renders the report as one HTML page. */
+export function renderValidationHtml(report: ValidationReport): string {
+  const s = report.submission;
+  const fieldTitles = new Map(report.fields.map((f) => [f.name, f.title]));
+  const facts: [string, string][] = [
+    ['标准', `${s.standard.title}（${s.standard.id} v${s.standard.version}）`],
+    ['数据集', `${s.dataset.title}（${s.dataset.name}）`],
+    ['行政区划代码', s.division],
+    ['提供部门', s.department],
+    ['数据提供人', s.provider],
+    ['数据管理员', s.steward],
+    ['审核人', s.reviewer || '—'],
+    ['报送期', s.period],
+    ['报送类型', s.kind],
+    ['生成时间', s.created],
+    ['项目记录数', String(report.rows.project)],
+    ['报送记录数', String(report.rows.packaged)],
+    ['人工排除记录数', String(report.rows.excludedByUser)],
+    ['因错误排除记录数', String(report.rows.excludedByPolicy)],
+    ['错误 / 警告', `${report.summary.errors} / ${report.summary.warnings}`],
+    ['其中已豁免的错误', String(report.summary.exemptedErrors)],
+    ['有错误的记录', String(report.summary.rowsWithErrors)],
+  ];
+  const factRows = facts
+    .map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
+    .join('\n');
+  const rules = table(
+    ['规则', '规则标识', '错误', '警告'],
+    report.rules.map((r) => [r.title.zh, r.rule, String(r.errors), String(r.warnings)]),
+  );
+  const exemptions =
+    report.exemptions.length === 0
+      ? '<p>无。</p>'
+      : table(
+          ['规则', '字段', '数据行', '理由', '审核人', '涉及错误数'],
+          report.exemptions.map((e) => [
+            e.rule,
+            e.field === undefined ? '全部字段' : `${fieldTitles.get(e.field) ?? e.field}`,
+            e.row === undefined ? '全部记录' : String(e.row),
+            e.reason,
+            e.reviewer,
+            String(e.issues),
+          ]),
+        );
+  const shown = report.issues.slice(0, htmlIssueLimit);
+  const issues =
+    shown.length === 0
+      ? '<p>没有发现问题。</p>'
+      : table(
+          ['来源文件', '工作表', '原表行号', '数据行', '字段', '级别', '问题', '值', '豁免'],
+          shown.map((i) => [
+            i.source.file,
+            i.source.sheet,
+            String(i.source.row),
+            String(i.row),
+            fieldTitles.get(i.field) ?? i.field,
+            i.severity === 'error' ? '错误' : '警告',
+            i.message.zh,
+            i.value ?? '（不公开）',
+            i.exemption === undefined ? '' : `已豁免（操作 ${i.exemption}）`,
+          ]),
+        );
+  const more =
+    report.issues.length > shown.length
+      ? `<p>另有 ${report.issues.length - shown.length} 个问题未列出，见 reports/validation.json 和 reports/errors.xlsx。</p>`
+      : '';
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(`数据质量报告 · ${s.dataset.title} · ${s.period}`)}</title>
+<style>
+body { font-family: "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif; margin: 2em; color: #1d2733; }
+h1 { font-size: 1.6em; } h2 { font-size: 1.2em; margin-top: 1.6em; border-bottom: 1px solid #d5dbe3; }
+table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.92em; }
+th, td { border: 1px solid #d5dbe3; padding: 4px 8px; text-align: left; vertical-align: top; }
+thead th { background: #f3f5f8; }
+table.facts th { background: #f3f5f8; width: 10em; }
+svg text { fill: #1d2733; }
+</style>
+</head>
+<body>
+<h1>${escapeHtml(`数据质量报告：${s.dataset.title}（${s.kind}）`)}</h1>
+<h2>报送信息</h2>
+<table class="facts"><tbody>
+${factRows}
+</tbody></table>
+<h2>各字段完整率与有效率</h2>
+${qualityChart(report)}
+<h2>按规则统计</h2>
+${report.rules.length === 0 ? '<p>没有发现问题。</p>' : rules}
+<h2>豁免</h2>
+${exemptions}
+<h2>问题明细（前 ${Math.min(htmlIssueLimit, report.issues.length)} 个）</h2>
+${issues}
+${more}
+<p>本报告由数据归集工作台生成；完整数据见 reports/validation.json。</p>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,117 @@
+/**
+ * `reports/validation.json`: the issues of the packaged records as data, each with the row of
+ * the data file, the record's id in the project and where the clerk finds it in the source
+ * (file, sheet, the row number Excel shows), plus completeness and validity per field. The
+ * HTML report is rendered from it; `verify` reads it back (hence the schema).
+ */
+import { z } from 'zod';
+
+/** The version of validation.json this build writes and reads. */
+export const validationFormat = 'steward-validation/1';
+
+const localized = z.object({ zh: z.string(), en: z.string() }).strict();
+
+/** One issue as the report lists it. */
+export const reportIssueSchema = z
+  .object({
+    /** 1-based row of the record in the data file. */
+    row: z.number().int().positive(),
+    /** The record's id in the project (the error workbook's 记录编号). */
+    rid: z.number().int(),
+    source: z.object({ file: z.string(), sheet: z.string(), row: z.number().int() }).strict(),
+    field: z.string(),
+    rule: z.string(),
+    severity: z.enum(['error', 'warning']),
+    /** The value as the project holds it; left out where a 开放 package may not show it. */
+    value: z.string().optional(),
+    message: localized,
+    suggestion: z.string().optional(),
+    /** The exemption (its operation id) that lets this error into the package. */
+    exemption: z.number().int().optional(),
+  })
+  .strict();
+
+/** Completeness and validity of one field over the packaged records. */
+export const fieldQualitySchema = z
+  .object({
+    name: z.string(),
+    title: z.string(),
+    action: z.enum(['keep', 'mask', 'drop']),
+    /** Records with a value. */
+    filled: z.number().int(),
+    /** Records whose value has an error. */
+    invalid: z.number().int(),
+    errors: z.number().int(),
+    warnings: z.number().int(),
+  })
+  .strict();
+
+/** The whole validation.json. */
+export const validationReportSchema = z
+  .object({
+    format: z.literal(validationFormat),
+    submission: z
+      .object({
+        standard: z.object({ id: z.string(), title: z.string(), version: z.string() }).strict(),
+        dataset: z.object({ name: z.string(), title: z.string() }).strict(),
+        division: z.string(),
+        department: z.string(),
+        provider: z.string(),
+        steward: z.string(),
+        reviewer: z.string(),
+        period: z.string(),
+        kind: z.enum(['共享', '开放']),
+        created: z.string(),
+        today: z.string(),
+      })
+      .strict(),
+    rows: z
+      .object({
+        project: z.number().int(),
+        packaged: z.number().int(),
+        excludedByUser: z.number().int(),
+        excludedByPolicy: z.number().int(),
+      })
+      .strict(),
+    summary: z
+      .object({
+        errors: z.number().int(),
+        warnings: z.number().int(),
+        rowsWithErrors: z.number().int(),
+        exemptedErrors: z.number().int(),
+      })
+      .strict(),
+    rules: z.array(
+      z
+        .object({
+          rule: z.string(),
+          title: localized,
+          errors: z.number().int(),
+          warnings: z.number().int(),
+        })
+        .strict(),
+    ),
+    fields: z.array(fieldQualitySchema),
+    exemptions: z.array(
+      z
+        .object({
+          operationId: z.number().int(),
+          rule: z.string(),
+          field: z.string().optional(),
+          row: z.number().int().optional(),
+          reason: z.string(),
+          reviewer: z.string(),
+          issues: z.number().int(),
+        })
+        .strict(),
+    ),
+    issues: z.array(reportIssueSchema),
+  })
+  .strict();
+
+/** One issue of the report. */
+export type ReportIssue = z.infer<typeof reportIssueSchema>;
+/** Quality of one field. */
+export type FieldQuality = z.infer<typeof fieldQualitySchema>;
+/** validation.json. */
+export type ValidationReport = z.infer<typeof validationReportSchema>;
