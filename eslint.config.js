@@ -2,6 +2,7 @@
 // again, independently, by test/unit/architecture.test.ts.
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto'];
@@ -58,7 +59,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/engine/**/*.ts', 'electron/cli/**/*.ts'],
+    files: ['electron/engine/**/*.ts', 'electron/cli/**/*.ts', 'electron/serve/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -72,6 +73,33 @@ export default tseslint.config(
               group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'],
               message: 'The engine imports only shared/.',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // This rule warns about libraries the React Compiler cannot memoize; the app does not use
+      // the compiler, and TanStack Virtual is the well-kept virtualiser the grid needs.
+      'react-hooks/incompatible-library': 'off',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: nodeBuiltins,
+              message: 'The renderer has no Node: ask the engine through window.api.',
+            },
+            {
+              group: ['electron', 'sql.js', 'xlsx', 'papaparse'],
+              message: 'The renderer talks only to window.api.',
+            },
+            { group: ['**/electron/**'], message: 'The renderer imports only shared/.' },
           ],
         },
       ],

@@ -1,5 +1,6 @@
 import type { Command } from './command.ts';
 import { demoDataCommand } from './demo-data-command.ts';
+import { inspectCommand } from './inspect-command.ts';
 import { packsCommand } from './packs-command.ts';
 import { validateCommand } from './validate-command.ts';
 
@@ -8,4 +9,5 @@ export const commands: Readonly<Record<string, Command>> = {
   packs: packsCommand,
   'demo-data': demoDataCommand,
   validate: validateCommand,
+  inspect: inspectCommand,
 };

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
 
-type Layer = 'shared' | 'renderer' | 'preload' | 'main' | 'engine' | 'cli';
+type Layer = 'shared' | 'renderer' | 'preload' | 'main' | 'engine' | 'cli' | 'serve';
 
 const layerFolders: Record<Layer, string> = {
   shared: 'shared',
@@ -19,6 +19,7 @@ const layerFolders: Record<Layer, string> = {
   main: 'electron/main',
   engine: 'electron/engine',
   cli: 'electron/cli',
+  serve: 'electron/serve',
 };
 
 /** Which layers' files each layer may import (besides its own). */
@@ -29,6 +30,7 @@ const allowedLayers: Record<Layer, readonly Layer[]> = {
   main: ['shared'], // plus electron/engine/protocol.ts, below
   engine: ['shared'],
   cli: ['shared', 'engine'],
+  serve: ['shared', 'engine'],
 };
 
 /** Packages confined to one layer (DESIGN.md section 3). */

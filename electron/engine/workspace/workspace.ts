@@ -913,6 +913,91 @@ export class Workspace {
     }));
   }
 
+  /** Error and warning counts of the stored issues. */
+  issueCounts(): { errors: number; warnings: number } {
+    const rows =
+      this.db.exec('SELECT severity, count(*) FROM issues GROUP BY severity')[0]?.values ?? [];
+    const counts = { errors: 0, warnings: 0 };
+    for (const [severity, count] of rows) {
+      if (severity === 'error') counts.errors = Number(count);
+      else counts.warnings = Number(count);
+    }
+    return counts;
+  }
+
+  /** Whether undo and redo have something to do. */
+  undoState(): { canUndo: boolean; canRedo: boolean } {
+    return {
+      canUndo:
+        this.scalar(
+          "SELECT 1 FROM operations WHERE state = 'done' AND kind != 'create' LIMIT 1",
+        ) !== undefined,
+      canRedo: this.scalar("SELECT 1 FROM operations WHERE state = 'undone' LIMIT 1") !== undefined,
+    };
+  }
+
+  /** Per field: how many active records fill it, and its issues; per rule: its issues. */
+  qualitySummary(): {
+    records: number;
+    fields: { name: string; filled: number; errors: number; warnings: number }[];
+    rules: { rule: string; errors: number; warnings: number }[];
+  } {
+    const filledColumns = this.fieldNames.map(
+      (name) => `sum(CASE WHEN ${quoteIdentifier(name)} <> '' THEN 1 ELSE 0 END)`,
+    );
+    const filledRow =
+      this.db.exec(
+        this.activeRecordsSql(['count(*)', ...filledColumns].join(', ')).replace(
+          ' ORDER BY _rid',
+          '',
+        ),
+      )[0]?.values[0] ?? [];
+    const byField = new Map<string, { errors: number; warnings: number }>();
+    const byRule = new Map<string, { errors: number; warnings: number }>();
+    for (const [field, rule, severity, count] of this.db.exec(
+      'SELECT field, rule, severity, count(*) FROM issues GROUP BY field, rule, severity',
+    )[0]?.values ?? []) {
+      const key = severity === 'error' ? 'errors' : 'warnings';
+      const f = byField.get(String(field)) ?? { errors: 0, warnings: 0 };
+      f[key] += Number(count);
+      byField.set(String(field), f);
+      const r = byRule.get(String(rule)) ?? { errors: 0, warnings: 0 };
+      r[key] += Number(count);
+      byRule.set(String(rule), r);
+    }
+    return {
+      records: Number(filledRow[0] ?? 0),
+      fields: this.fieldNames.map((name, i) => ({
+        name,
+        filled: Number(filledRow[i + 1] ?? 0),
+        ...(byField.get(name) ?? { errors: 0, warnings: 0 }),
+      })),
+      rules: [...byRule]
+        .map(([rule, counts]) => ({ rule, ...counts }))
+        .sort((a, b) => b.errors + b.warnings - (a.errors + a.warnings)),
+    };
+  }
+
+  /** How many active records a filter selects (for the grid's scroll height). */
+  countRecordsWhere(filter: { withIssues?: boolean; rule?: string; field?: string }): number {
+    if (filter.withIssues !== true && filter.rule === undefined && filter.field === undefined)
+      return this.countRecords();
+    const parts = ['1 = 1'];
+    const params: SqlValue[] = [];
+    if (filter.rule !== undefined) {
+      parts.push('rule = ?');
+      params.push(filter.rule);
+    }
+    if (filter.field !== undefined) {
+      parts.push('field = ?');
+      params.push(filter.field);
+    }
+    return Number(
+      this.scalar(`SELECT count(DISTINCT rid) FROM issues WHERE ${parts.join(' AND ')}`, params) ??
+        0,
+    );
+  }
+
   /** The operation history, oldest first. */
   history(): Operation[] {
     const rows =

@@ -1,0 +1,55 @@
+/**
+ * The engine worker: a worker thread that owns the project, the readers and every long job.
+ * The host (Electron main or the browser-mode server) sends requests already checked against
+ * the IPC contract; the worker answers with Results and pushes events.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Channel } from '../../shared/ipc/contract.ts';
+import { err } from '../../shared/result.ts';
+import type { EngineConfig, EngineMessage, EngineRequest } from './protocol.ts';
+import { engineHandlers } from './session/engine-handlers.ts';
+import { EngineSession } from './session/engine-session.ts';
+
+const port = parentPort;
+if (port === null) throw new Error('engine-worker must run in a worker thread');
+
+const post = (message: EngineMessage): void => port.postMessage(message);
+const session = new EngineSession(workerData as EngineConfig, (event, payload) =>
+  post({ kind: 'event', event, payload }),
+);
+
+async function handle(request: EngineRequest): Promise<void> {
+  try {
+    if (request.kind === 'register-file') {
+      post({
+        kind: 'result',
+        id: request.id,
+        result: await session.registerFile(request.path, request.name),
+      });
+      return;
+    }
+    const handler = engineHandlers[request.channel] as (
+      input: unknown,
+      s: EngineSession,
+    ) => ReturnType<(typeof engineHandlers)[Channel]>;
+    post({ kind: 'result', id: request.id, result: await handler(request.input, session) });
+  } catch (error) {
+    // A bug: report it as a crash with its stack for the log; the host shows a crash report.
+    const stack = error instanceof Error ? error.stack : undefined;
+    post({
+      kind: 'crash',
+      id: request.id,
+      message: error instanceof Error ? error.message : String(error),
+      ...(stack ? { stack } : {}),
+    });
+    post({
+      kind: 'result',
+      id: request.id,
+      result: err('internal-error', '内部错误，已记录日志', 'Internal error; it was logged'),
+    });
+  }
+}
+
+port.on('message', (request: EngineRequest) => {
+  void handle(request);
+});

@@ -1,0 +1,154 @@
+/**
+ * The import worker: opens one file with the right reader, surveys its sheets and streams the
+ * rows of surveyed tables on request. Started by `ImportWorkerClient` with a heap limit; every
+ * expected failure goes back as a Result, a bug as a thrown error (the client reports both).
+ */
+import { parentPort } from 'node:worker_threads';
+import { projectRows } from '../../../shared/import/project-rows.ts';
+import type { MergedRange } from '../../../shared/import/raw-row.ts';
+import { surveyTable } from '../../../shared/import/survey-table.ts';
+import type { ProjectedRow, TableLayout } from '../../../shared/import/table-layout.ts';
+import type { ImportLimits } from '../../../shared/import/import-limits.ts';
+import { err, ok, type Result } from '../../../shared/result.ts';
+import { ImportError } from './import-error.ts';
+import type {
+  ImportReply,
+  ImportRequest,
+  RowBatch,
+  SurveyedTable,
+  WorkbookSummary,
+} from './import-protocol.ts';
+import { openWorkbookSource } from './open-workbook-source.ts';
+import type { WorkbookSource } from './workbook-source.ts';
+
+/** Rows per batch sent to the engine. */
+const batchRows = 5000;
+
+interface Table {
+  readonly sheet: number;
+  readonly layout: TableLayout;
+  readonly merges: readonly MergedRange[];
+}
+
+let source: WorkbookSource | undefined;
+let limits: ImportLimits | undefined;
+const tables = new Map<number, Table>();
+const streams = new Map<number, AsyncIterator<ProjectedRow[]>>();
+let nextId = 1;
+
+function post(reply: ImportReply): void {
+  parentPort?.postMessage(reply);
+}
+
+function notOpen(): Result<never> {
+  return err('not-open', '文件尚未打开', 'The file is not open');
+}
+
+async function open(
+  request: Extract<ImportRequest, { type: 'open' }>,
+): Promise<Result<WorkbookSummary>> {
+  limits = request.limits;
+  const opened = await openWorkbookSource(
+    request.path,
+    request.encoding === undefined ? {} : { encoding: request.encoding },
+    request.limits,
+  );
+  if (!opened.ok) return opened;
+  source = opened.value;
+  const summary: WorkbookSummary = {
+    format: source.format,
+    sheets: source.sheets.map((sheet, index) => ({
+      index,
+      name: sheet.name,
+      hidden: sheet.hidden,
+      kind: sheet.kind,
+    })),
+  };
+  return ok({
+    ...summary,
+    ...(source.encoding === undefined ? {} : { encoding: source.encoding }),
+    ...(source.delimiter === undefined ? {} : { delimiter: source.delimiter }),
+  });
+}
+
+async function survey(
+  request: Extract<ImportRequest, { type: 'survey' }>,
+): Promise<Result<SurveyedTable>> {
+  const sheet = source?.sheets[request.sheet];
+  if (sheet === undefined || limits === undefined) return notOpen();
+  const merges = await sheet.merges();
+  const layout = await surveyTable(sheet.rows(), {
+    merges,
+    limits,
+    ...(request.headerRow === undefined ? {} : { headerRow: request.headerRow }),
+    ...(request.headerRows === undefined ? {} : { headerRows: request.headerRows }),
+    onProgress: (rowsRead) => post({ id: request.id, type: 'progress', rowsRead }),
+  });
+  if (!layout.ok) return layout;
+  const tableId = nextId++;
+  tables.set(tableId, { sheet: request.sheet, layout: layout.value, merges });
+  return ok({ tableId, layout: layout.value });
+}
+
+/** Regroups projected rows into batches of about `batchRows`. */
+async function* rebatch(batches: AsyncIterable<ProjectedRow[]>): AsyncGenerator<ProjectedRow[]> {
+  let pending: ProjectedRow[] = [];
+  for await (const batch of batches) {
+    pending = pending.length === 0 ? batch : pending.concat(batch);
+    if (pending.length >= batchRows) {
+      yield pending;
+      pending = [];
+    }
+  }
+  if (pending.length > 0) yield pending;
+}
+
+function stream(request: Extract<ImportRequest, { type: 'stream' }>): Result<number> {
+  const table = tables.get(request.tableId);
+  const sheet = table === undefined ? undefined : source?.sheets[table.sheet];
+  if (table === undefined || sheet === undefined) return notOpen();
+  const streamId = nextId++;
+  streams.set(
+    streamId,
+    rebatch(projectRows(sheet.rows(), table.layout, table.merges))[Symbol.asyncIterator](),
+  );
+  return ok(streamId);
+}
+
+async function pull(request: Extract<ImportRequest, { type: 'pull' }>): Promise<Result<RowBatch>> {
+  const iterator = streams.get(request.streamId);
+  if (iterator === undefined) return notOpen();
+  const next = await iterator.next();
+  if (next.done === true) {
+    streams.delete(request.streamId);
+    return ok({ rows: [], done: true });
+  }
+  return ok({ rows: next.value, done: false });
+}
+
+async function handle(request: ImportRequest): Promise<Result<unknown>> {
+  try {
+    switch (request.type) {
+      case 'open':
+        return await open(request);
+      case 'survey':
+        return await survey(request);
+      case 'stream':
+        return stream(request);
+      case 'pull':
+        return await pull(request);
+    }
+  } catch (error) {
+    if (error instanceof ImportError) return { ok: false, error: error.appError };
+    throw error;
+  }
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+parentPort?.on('message', (request: ImportRequest) => {
+  queue = queue.then(async () => {
+    const result = await handle(request);
+    post({ id: request.id, type: 'result', result });
+  });
+});

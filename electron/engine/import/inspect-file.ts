@@ -1,0 +1,129 @@
+/**
+ * What `steward inspect` reports about a file: its real format and encoding, every sheet (hidden
+ * ones flagged), and for each the header row found and why, the columns, the data row count, the
+ * footer rows cut, the flagged cells and a sample. Each sheet is read once, in the worker.
+ */
+import type { LocalizedText } from '../../../shared/i18n/localized-text.ts';
+import type { FlaggedCell, ProjectedRow } from '../../../shared/import/table-layout.ts';
+import { ok, type Result } from '../../../shared/result.ts';
+import type { TextEncoding } from './decode-text.ts';
+import { openWorkbook, type OpenOptions, type TableOptions } from './open-workbook.ts';
+import type { SourceFormat } from './source-table.ts';
+
+/** One sheet as inspected. */
+export interface SheetReport {
+  readonly name: string;
+  readonly hidden: boolean;
+  readonly kind: 'worksheet' | 'chart';
+  readonly headerRow: number;
+  readonly headerRows: 0 | 1 | 2;
+  readonly headerReason: LocalizedText;
+  readonly columns: readonly string[];
+  readonly requiredColumns: readonly string[];
+  readonly rows: number;
+  readonly footerRows: readonly number[];
+  readonly flagged: readonly FlaggedCell[];
+  readonly flaggedCount: number;
+  readonly sample: readonly ProjectedRow[];
+}
+
+/** A file as inspected. */
+export interface InspectReport {
+  readonly file: string;
+  readonly format: SourceFormat;
+  readonly encoding?: TextEncoding;
+  readonly delimiter?: string;
+  readonly sheets: readonly SheetReport[];
+}
+
+/** Options of an inspection: the file's and the table's, and optionally one sheet. */
+export interface InspectOptions extends OpenOptions, TableOptions {
+  readonly sheet?: string | number;
+}
+
+const chartReason: LocalizedText = { zh: '图表工作表，没有单元格', en: 'a chart sheet: no cells' };
+
+/** Inspects a file: every sheet, or the one asked for. */
+export async function inspectFile(
+  path: string,
+  options: InspectOptions = {},
+): Promise<Result<InspectReport>> {
+  const opened = await openWorkbook(path, options);
+  if (!opened.ok) return opened;
+  const workbook = opened.value;
+  try {
+    let sheets = workbook.sheets;
+    if (options.sheet !== undefined) {
+      const sheet = workbook.findSheet(options.sheet);
+      if (sheet === undefined) {
+        const names = workbook.sheets.map((s) => s.name).join('、');
+        return {
+          ok: false,
+          error: {
+            code: 'no-such-sheet',
+            message: {
+              zh: `文件中没有工作表「${options.sheet}」（现有：${names}）`,
+              en: `The file has no sheet ${String(options.sheet)} (it has: ${names})`,
+            },
+          },
+        };
+      }
+      sheets = [sheet];
+    }
+    const reports: SheetReport[] = [];
+    for (const sheet of sheets) {
+      if (sheet.kind === 'chart') {
+        reports.push({
+          name: sheet.name,
+          hidden: sheet.hidden,
+          kind: 'chart',
+          headerRow: 0,
+          headerRows: 0,
+          headerReason: chartReason,
+          columns: [],
+          requiredColumns: [],
+          rows: 0,
+          footerRows: [],
+          flagged: [],
+          flaggedCount: 0,
+          sample: [],
+        });
+        continue;
+      }
+      const table = await workbook.openTable(sheet, {
+        ...(options.headerRow === undefined ? {} : { headerRow: options.headerRow }),
+        ...(options.headerRows === undefined ? {} : { headerRows: options.headerRows }),
+      });
+      if (!table.ok) return table;
+      const sample: ProjectedRow[] = [];
+      for await (const record of table.value.rows()) {
+        if (sample.length < 5) sample.push({ sourceRow: record.sourceRow, cells: record.cells });
+      }
+      const t = table.value;
+      reports.push({
+        name: sheet.name,
+        hidden: sheet.hidden,
+        kind: 'worksheet',
+        headerRow: t.headerRow,
+        headerRows: t.headerRows,
+        headerReason: t.headerReason,
+        columns: t.columns,
+        requiredColumns: t.requiredColumns,
+        rows: t.rowCount,
+        footerRows: t.footerRows,
+        flagged: t.flagged,
+        flaggedCount: t.flaggedCount,
+        sample,
+      });
+    }
+    return ok({
+      file: workbook.file,
+      format: workbook.format,
+      ...(workbook.encoding === undefined ? {} : { encoding: workbook.encoding }),
+      ...(workbook.delimiter === undefined ? {} : { delimiter: workbook.delimiter }),
+      sheets: reports,
+    });
+  } finally {
+    await workbook.close();
+  }
+}

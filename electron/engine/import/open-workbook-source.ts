@@ -1,0 +1,284 @@
+/**
+ * Opens any file the importer accepts, deciding from the bytes, never the name: checks it
+ * against the limits, refuses what is encrypted, hostile or not a spreadsheet with a message that
+ * says what the file is, and hands the rest to the right reader. Runs inside the import worker.
+ */
+import { readFile, open as openFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import * as XLSX from 'xlsx';
+import {
+  classifyOleEntries,
+  classifyZipEntries,
+  isBiffEncrypted,
+} from '../../../shared/import/classify-container.ts';
+import { detectFileSignature } from '../../../shared/import/detect-file-signature.ts';
+import type { ImportLimits } from '../../../shared/import/import-limits.ts';
+import { scanXmlProlog } from '../../../shared/import/scan-xml-prolog.ts';
+import { err, ok, type Result } from '../../../shared/result.ts';
+import { checkOdsContent } from './check-ods-content.ts';
+import { checkZipParts } from './check-zip-parts.ts';
+import type { TextEncoding } from './decode-text.ts';
+import { ImportError, importError } from './import-error.ts';
+import { readSheetJsSource } from './sheetjs-source.ts';
+import type { SourceFormat } from './source-table.ts';
+import { openTextSource } from './text-source.ts';
+import type { SheetSource, WorkbookSource } from './workbook-source.ts';
+import { openXlsxStreamSource } from './xlsx-stream-source.ts';
+import { openZipArchive, type ZipArchive } from './zip-archive.ts';
+
+/** xlsx parts above this size go to the streaming reader instead of SheetJS. */
+const streamingPartBytes = 16 * 1024 ** 2;
+/** xlsx workbooks above this total size go to the streaming reader. */
+const streamingTotalBytes = 48 * 1024 ** 2;
+/** Largest file held in memory for SheetJS (xls, xlsb, ods, html). */
+const maxHeldBytes = 512 * 1024 ** 2;
+
+/** What the user can choose when opening a file. */
+export interface OpenSourceOptions {
+  /** For text files: overrides the detected encoding. */
+  readonly encoding?: TextEncoding;
+}
+
+function encrypted<T>(): Result<T> {
+  return err(
+    'encrypted',
+    '文件已加密，请在 Excel 中取消密码后再导入',
+    'The file is encrypted: remove the password in Excel, then import it again',
+  );
+}
+
+function tooLargeToHold<T>(format: string): Result<T> {
+  return err(
+    'too-large',
+    `文件过大，无法以 ${format} 格式读取（超过 ${maxHeldBytes / 1024 ** 2} MB）；请在 Excel 中另存为 xlsx 或 CSV 后再导入`,
+    `The file is too large to read as ${format} (more than ${maxHeldBytes / 1024 ** 2} MB); save it as xlsx or CSV in Excel, then import it again`,
+  );
+}
+
+async function readHead(path: string, bytes: number): Promise<Uint8Array> {
+  const handle = await openFile(path, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readSmallText(
+  zip: ZipArchive,
+  name: string,
+  max: number,
+): Promise<string | undefined> {
+  const entry = zip.find(name);
+  if (entry === undefined || entry.uncompressedSize > max) return undefined;
+  return (await zip.read(entry)).toString('utf8');
+}
+
+/**
+ * Wraps a SheetJS sheet so that, after its rows are read, a shortfall against the sheet's
+ * declared range is verified with the streaming reader: if that reader finds more rows holding
+ * values than SheetJS returned, the read fails instead of handing on a shorter table.
+ */
+function verifiedAgainst(sheet: SheetSource, streaming: SheetSource | undefined): SheetSource {
+  if (streaming === undefined) return sheet;
+  return {
+    ...sheet,
+    async *rows() {
+      let count = 0;
+      for await (const batch of sheet.rows()) {
+        count += batch.length;
+        yield batch;
+      }
+      let expected = 0;
+      for await (const batch of streaming.rows()) expected += batch.length;
+      if (expected > count) {
+        throw importError(
+          'rows-lost',
+          `读取不完整：工作表「${sheet.name}」有 ${expected} 行数据，只读到 ${count} 行`,
+          `Incomplete read: the sheet ${sheet.name} holds ${expected} rows with values but only ${count} were read`,
+        );
+      }
+    },
+  };
+}
+
+async function openZipWorkbook(
+  path: string,
+  limits: ImportLimits,
+): Promise<Result<WorkbookSource>> {
+  const opened = await openZipArchive(path, limits);
+  if (!opened.ok) return opened;
+  const zip = opened.value;
+  let keepOpen = false;
+  try {
+    const mimetype = await readSmallText(zip, 'mimetype', 200);
+    const manifest = await readSmallText(zip, 'META-INF/manifest.xml', 4 * 1024 ** 2);
+    const content = classifyZipEntries(zip.names, mimetype, manifest);
+    if (content.kind === 'encrypted') return encrypted();
+    if (content.kind === 'other') {
+      return err(
+        'not-a-spreadsheet',
+        `这不是电子表格：文件内容是${content.what.zh}`,
+        `This is not a spreadsheet: the file is ${content.what.en}`,
+      );
+    }
+    const format = content.format;
+    const sizes = zip.names.map((name) => zip.find(name)?.uncompressedSize ?? 0);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    const largest = Math.max(0, ...sizes);
+    if (
+      (format === 'xlsx' || format === 'xlsm') &&
+      (largest > streamingPartBytes || total > streamingTotalBytes)
+    ) {
+      const checked = await checkZipParts(zip, false);
+      if (!checked.ok) return checked;
+      const source = await openXlsxStreamSource(zip, format, limits);
+      keepOpen = source.ok;
+      return source;
+    }
+    if (largest > maxHeldBytes / 2) return tooLargeToHold(format);
+    const checked = await checkZipParts(zip, true);
+    if (!checked.ok) return checked;
+    if (format === 'ods') {
+      const ods = await checkOdsContent(zip, limits);
+      if (!ods.ok) return ods;
+    }
+    const held = readSheetJsSource(await readFile(path), format);
+    if (!held.ok || (format !== 'xlsx' && format !== 'xlsm')) return held;
+    const streaming = await openXlsxStreamSource(zip, format, limits);
+    if (!streaming.ok) return held;
+    keepOpen = true;
+    const byName = new Map(streaming.value.sheets.map((sheet) => [sheet.name, sheet]));
+    return ok({
+      ...held.value,
+      sheets: held.value.sheets.map((sheet) => verifiedAgainst(sheet, byName.get(sheet.name))),
+      close: async () => zip.close(),
+    });
+  } catch (error) {
+    if (error instanceof ImportError) return { ok: false, error: error.appError };
+    throw error;
+  } finally {
+    if (!keepOpen) zip.close();
+  }
+}
+
+/** The part of SheetJS's CFB container that the importer reads. */
+interface CfbContainer {
+  readonly FullPaths: readonly string[];
+}
+
+interface CfbEntry {
+  readonly content?: ArrayLike<number>;
+}
+
+const cfb = XLSX.CFB as {
+  read(data: Uint8Array, options: { type: 'buffer' }): CfbContainer;
+  find(container: CfbContainer, path: string): CfbEntry | null;
+};
+
+function openOleWorkbook(bytes: Buffer, extension: string): Result<WorkbookSource> {
+  let container: CfbContainer;
+  try {
+    container = cfb.read(bytes, { type: 'buffer' });
+  } catch (error) {
+    return err(
+      'corrupt-file',
+      '文件已损坏：它是 Excel 97-2003（OLE2 复合文档）格式，但其内部的扇区表无法读取，读不出任何工作表',
+      'The file is damaged: it is an Excel 97-2003 file (an OLE2 compound file) whose sector table cannot be read, so no sheet can be read from it',
+      [error instanceof Error ? error.message : String(error), `size: ${bytes.length} bytes`],
+    );
+  }
+  const content = classifyOleEntries(container.FullPaths);
+  if (content.kind === 'encrypted') return encrypted();
+  if (content.kind === 'other') {
+    return err(
+      'not-a-spreadsheet',
+      `这不是电子表格：文件内容是${content.what.zh}`,
+      `This is not a spreadsheet: the file is ${content.what.en}`,
+    );
+  }
+  const stream = cfb.find(container, 'Workbook') ?? cfb.find(container, 'Book');
+  const data = stream?.content;
+  if (
+    data !== undefined &&
+    isBiffEncrypted(data instanceof Uint8Array ? data : Uint8Array.from(data))
+  ) {
+    return encrypted();
+  }
+  const format: SourceFormat = extension === '.et' ? 'et' : 'xls';
+  const source = readSheetJsSource(bytes, format);
+  if (!source.ok && source.error.code === 'corrupt-file') {
+    const streams = container.FullPaths.filter((p) => !p.endsWith('/')).map((p) =>
+      p.replace(/^.*\//, ''),
+    );
+    return err(
+      'corrupt-file',
+      `文件已损坏：它是 Excel 97-2003 格式，内含 ${streams.length} 个数据流，但工作簿数据流无法解析`,
+      `The file is damaged: it is an Excel 97-2003 file holding ${streams.length} streams, but its workbook stream cannot be parsed`,
+      [...(source.error.details ?? []), `streams: ${streams.join(', ')}`],
+    );
+  }
+  return source;
+}
+
+/** Opens a file with the reader its bytes call for, after the limits and safety checks. */
+export async function openWorkbookSource(
+  path: string,
+  options: OpenSourceOptions,
+  limits: ImportLimits,
+): Promise<Result<WorkbookSource>> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return err('not-a-file', `不是文件：${path}`, `Not a file: ${path}`);
+    size = info.size;
+  } catch {
+    return err('file-not-found', `找不到文件：${path}`, `File not found: ${path}`);
+  }
+  if (size === 0) return err('empty-file', '文件是空的', 'The file is empty');
+  if (size > limits.maxFileBytes) {
+    return err(
+      'too-large',
+      `文件过大（${Math.round(size / 1024 ** 2)} MB，上限 ${Math.round(limits.maxFileBytes / 1024 ** 2)} MB）`,
+      `The file is too large (${Math.round(size / 1024 ** 2)} MB; the limit is ${Math.round(limits.maxFileBytes / 1024 ** 2)} MB)`,
+    );
+  }
+  const extension = extname(path).toLowerCase();
+  const head = await readHead(path, 8192);
+  const signature = detectFileSignature(head);
+  switch (signature.kind) {
+    case 'empty':
+      return err('empty-file', '文件是空的', 'The file is empty');
+    case 'other':
+      return err(
+        'not-a-spreadsheet',
+        `这不是电子表格：文件内容是${signature.what.zh}${extension ? `（只是扩展名为 ${extension}）` : ''}`,
+        `This is not a spreadsheet: the file is ${signature.what.en}${extension ? ` (only named ${extension})` : ''}`,
+      );
+    case 'text':
+      return openTextSource(path, options);
+    case 'html':
+    case 'xml': {
+      if (size > maxHeldBytes) return tooLargeToHold(signature.kind);
+      const bytes = await readFile(path);
+      if (signature.kind === 'xml') {
+        const start = new TextDecoder().decode(bytes.subarray(0, 1024 * 1024));
+        if (scanXmlProlog(start) !== 'clean') {
+          return err(
+            'unsafe-xml',
+            '文件含有不安全的 XML 声明（DTD/实体定义），已拒绝导入',
+            'The file carries an unsafe XML declaration (a DTD); refused',
+          );
+        }
+      }
+      return readSheetJsSource(bytes, signature.kind);
+    }
+    case 'zip':
+      return openZipWorkbook(path, limits);
+    case 'ole':
+      if (size > maxHeldBytes) return tooLargeToHold('xls');
+      return openOleWorkbook(await readFile(path), extension);
+  }
+}

@@ -1,0 +1,265 @@
+/**
+ * The importer's entry points. `openTable` is what `steward validate` and the app call: it
+ * opens any accepted file in an import worker, finds the table in the chosen (or first
+ * non-empty visible) sheet and streams its rows. `openWorkbook` lists the sheets and opens
+ * several tables from one file; `openTables` opens every visible sheet that holds data.
+ */
+import { basename } from 'node:path';
+import { defaultImportLimits, type ImportLimits } from '../../../shared/import/import-limits.ts';
+import type { TableLayout } from '../../../shared/import/table-layout.ts';
+import { err, ok, type Result } from '../../../shared/result.ts';
+import type { TextEncoding } from './decode-text.ts';
+import { ImportError } from './import-error.ts';
+import type { RowBatch, SheetSummary, SurveyedTable, WorkbookSummary } from './import-protocol.ts';
+import { ImportWorkerClient } from './import-worker-client.ts';
+import type { SourceFormat, SourceRecord, SourceTable } from './source-table.ts';
+
+/** What the user can choose when opening a file. */
+export interface OpenOptions {
+  /** For text files: the encoding, instead of the detected one. */
+  readonly encoding?: TextEncoding;
+  /** Limits other than the defaults (tests use small ones). */
+  readonly limits?: Partial<ImportLimits>;
+}
+
+/** What the user can choose about one table. */
+export interface TableOptions {
+  /** The header row as a spreadsheet shows it (1-based); 0 for a table without a header. */
+  readonly headerRow?: number;
+  /** Whether the header is one row or two (joined as `收款人-银行账号`). */
+  readonly headerRows?: 1 | 2;
+}
+
+/** Options of `openTable`: the file's, the table's, and which sheet. */
+export interface OpenTableOptions extends OpenOptions, TableOptions {
+  /** The sheet, by name, or by its 1-based position when no sheet has that name. */
+  readonly sheet?: string | number;
+}
+
+/** A file opened for import, with its sheets listed. */
+export interface ImportedWorkbook {
+  /** The file's base name. */
+  readonly file: string;
+  readonly format: SourceFormat;
+  /** For text files: the encoding used. */
+  readonly encoding?: TextEncoding;
+  /** For text files: the delimiter used. */
+  readonly delimiter?: string;
+  /** Every sheet, hidden ones included (flagged). */
+  readonly sheets: readonly SheetSummary[];
+  /** Finds a sheet by name, or by 1-based position when no sheet has that name. */
+  findSheet(sheet: string | number): SheetSummary | undefined;
+  /** Surveys one sheet (reading it once) and returns its table. */
+  openTable(sheet: SheetSummary, options?: TableOptions): Promise<Result<SourceTable>>;
+  /** Stops the import worker; tables opened from the workbook keep it until they close. */
+  close(): Promise<void>;
+}
+
+/** Opens a file in an import worker and lists its sheets. */
+export async function openWorkbook(
+  path: string,
+  options: OpenOptions = {},
+): Promise<Result<ImportedWorkbook>> {
+  const limits: ImportLimits = { ...defaultImportLimits, ...options.limits };
+  const client = new ImportWorkerClient(limits);
+  const opened = await client.request<WorkbookSummary>({
+    type: 'open',
+    path,
+    limits,
+    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+  });
+  if (!opened.ok) {
+    await client.close();
+    return opened;
+  }
+  const summary = opened.value;
+  const file = basename(path);
+  let users = 1;
+  const release = async () => {
+    users -= 1;
+    if (users === 0) await client.close();
+  };
+  const workbook: ImportedWorkbook = {
+    file,
+    format: summary.format,
+    ...(summary.encoding === undefined ? {} : { encoding: summary.encoding }),
+    ...(summary.delimiter === undefined ? {} : { delimiter: summary.delimiter }),
+    sheets: summary.sheets,
+    findSheet(sheet) {
+      const byName = summary.sheets.find((s) => s.name === String(sheet));
+      if (byName !== undefined) return byName;
+      const position = Number(sheet);
+      return Number.isInteger(position) ? summary.sheets[position - 1] : undefined;
+    },
+    async openTable(sheet, tableOptions = {}) {
+      const surveyed = await client.request<SurveyedTable>({
+        type: 'survey',
+        sheet: sheet.index,
+        ...(tableOptions.headerRow === undefined ? {} : { headerRow: tableOptions.headerRow }),
+        ...(tableOptions.headerRows === undefined ? {} : { headerRows: tableOptions.headerRows }),
+      });
+      if (!surveyed.ok) return surveyed;
+      users += 1;
+      return ok(createTable(client, workbook, sheet, surveyed.value, release));
+    },
+    close: release,
+  };
+  return ok(workbook);
+}
+
+function createTable(
+  client: ImportWorkerClient,
+  workbook: ImportedWorkbook,
+  sheet: SheetSummary,
+  surveyed: SurveyedTable,
+  release: () => Promise<void>,
+): SourceTable {
+  const layout: TableLayout = surveyed.layout;
+  let isClosed = false;
+  let isStarted = false;
+  const close = async () => {
+    if (isClosed) return;
+    isClosed = true;
+    await release();
+  };
+  const file = workbook.file;
+  const sheetName = sheet.name;
+  return {
+    file,
+    format: workbook.format,
+    ...(workbook.encoding === undefined ? {} : { encoding: workbook.encoding }),
+    sheet: sheetName,
+    hidden: sheet.hidden,
+    headerRow: layout.headerRow,
+    headerRows: layout.headerRows,
+    headerReason: layout.headerReason,
+    columns: layout.columns,
+    requiredColumns: layout.requiredColumns,
+    rowCount: layout.rowCount,
+    footerRows: layout.footerRows,
+    flagged: layout.flagged,
+    flaggedCount: layout.flaggedCount,
+    async *rows(): AsyncGenerator<SourceRecord> {
+      if (isStarted) throw new Error('SourceTable.rows() iterated twice');
+      isStarted = true;
+      try {
+        const started = await client.request<number>({ type: 'stream', tableId: surveyed.tableId });
+        if (!started.ok) throw new ImportError(started.error);
+        let read = 0;
+        let next = client.request<RowBatch>({ type: 'pull', streamId: started.value });
+        for (;;) {
+          const batch = await next;
+          if (!batch.ok) throw new ImportError(batch.error);
+          if (!batch.value.done) {
+            next = client.request<RowBatch>({ type: 'pull', streamId: started.value });
+          }
+          for (const row of batch.value.rows) {
+            read += 1;
+            yield { file, sheet: sheetName, sourceRow: row.sourceRow, cells: row.cells };
+          }
+          if (batch.value.done) break;
+        }
+        if (read !== layout.rowCount) {
+          throw new ImportError({
+            code: 'rows-lost',
+            message: {
+              zh: `读取不完整：应有 ${layout.rowCount} 行数据，第二次读取只得到 ${read} 行（文件是否在读取时被修改？）`,
+              en: `Incomplete read: ${layout.rowCount} data rows expected, the second read gave ${read} (was the file changed while it was read?)`,
+            },
+          });
+        }
+      } finally {
+        await close();
+      }
+    },
+    close,
+  };
+}
+
+/**
+ * Opens the table of one sheet: the sheet asked for, else the first visible sheet that holds
+ * data. The table owns the import worker; reading its rows to the end, or `close()`, stops it.
+ */
+export async function openTable(
+  path: string,
+  options: OpenTableOptions = {},
+): Promise<Result<SourceTable>> {
+  const opened = await openWorkbook(path, options);
+  if (!opened.ok) return opened;
+  const workbook = opened.value;
+  try {
+    const tableOptions: TableOptions = {
+      ...(options.headerRow === undefined ? {} : { headerRow: options.headerRow }),
+      ...(options.headerRows === undefined ? {} : { headerRows: options.headerRows }),
+    };
+    if (options.sheet !== undefined) {
+      const sheet = workbook.findSheet(options.sheet);
+      if (sheet === undefined) return noSuchSheet(options.sheet, workbook);
+      return await workbook.openTable(sheet, tableOptions);
+    }
+    const candidates = workbook.sheets.filter((s) => !s.hidden && s.kind === 'worksheet');
+    let first: SourceTable | undefined;
+    for (const sheet of candidates) {
+      const table = await workbook.openTable(sheet, tableOptions);
+      if (!table.ok) {
+        await first?.close();
+        return table;
+      }
+      if (table.value.rowCount > 0) {
+        await first?.close();
+        return table;
+      }
+      if (first === undefined) first = table.value;
+      else await table.value.close();
+    }
+    if (first !== undefined) return ok(first);
+    return err('no-sheet', '文件中没有可见的工作表', 'The file has no visible worksheet');
+  } finally {
+    await workbook.close();
+  }
+}
+
+/**
+ * Opens the tables of every visible sheet that holds data (or the one sheet asked for), to be
+ * appended into one dataset or read one by one. They share one import worker.
+ */
+export async function openTables(
+  path: string,
+  options: OpenTableOptions = {},
+): Promise<Result<SourceTable[]>> {
+  if (options.sheet !== undefined) {
+    const table = await openTable(path, options);
+    return table.ok ? ok([table.value]) : table;
+  }
+  const opened = await openWorkbook(path, options);
+  if (!opened.ok) return opened;
+  const workbook = opened.value;
+  const tables: SourceTable[] = [];
+  try {
+    for (const sheet of workbook.sheets) {
+      if (sheet.hidden || sheet.kind !== 'worksheet') continue;
+      const table = await workbook.openTable(sheet, {
+        ...(options.headerRow === undefined ? {} : { headerRow: options.headerRow }),
+        ...(options.headerRows === undefined ? {} : { headerRows: options.headerRows }),
+      });
+      if (!table.ok) {
+        await Promise.all(tables.map((t) => t.close()));
+        return table;
+      }
+      if (table.value.rowCount > 0) tables.push(table.value);
+      else await table.value.close();
+    }
+    return ok(tables);
+  } finally {
+    await workbook.close();
+  }
+}
+
+function noSuchSheet(sheet: string | number, workbook: ImportedWorkbook): Result<never> {
+  const names = workbook.sheets.map((s) => s.name).join('、');
+  return err(
+    'no-such-sheet',
+    `文件中没有工作表「${sheet}」（现有：${names}）`,
+    `The file has no sheet ${String(sheet)} (it has: ${names})`,
+  );
+}

@@ -1,0 +1,450 @@
+/**
+ * What the engine does for each channel of the IPC contract. Inputs arrive already checked
+ * against the contract by the host; each handler returns a Result, never throws for bad input.
+ */
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type {
+  Channel,
+  ChannelInput,
+  ChannelOutput,
+  PackSummary,
+} from '../../../shared/ipc/contract.ts';
+import { createDemo } from '../../../shared/demo/create-demo.ts';
+import { matchColumnsExactly } from '../../../shared/mapping/match-columns-exactly.ts';
+import { findBundledPack } from '../../../shared/packs/index.ts';
+import { err, ok, type Result } from '../../../shared/result.ts';
+import { cellRules, recordRuleTypes } from '../../../shared/rules/index.ts';
+import { resolveCodeTable } from '../../../shared/validate/dataset-validator.ts';
+import { writeDemoData } from '../demo/write-demo-data.ts';
+import { readCsv } from '../import/read-csv.ts';
+import { findPack, listPacks } from '../packs/pack-store.ts';
+import { todayIso } from '../today.ts';
+import { Workspace } from '../workspace/workspace.ts';
+import type { EngineSession } from './engine-session.ts';
+import { describeProject } from './project-state.ts';
+
+type Handler<C extends Channel> = (
+  input: ChannelInput<C>,
+  session: EngineSession,
+) => Promise<Result<ChannelOutput<C>>>;
+
+/** One handler per channel. */
+export type EngineHandlers = { readonly [C in Channel]: Handler<C> };
+
+const context = () => ({ today: todayIso() });
+
+function summarizePack(
+  pack: Parameters<typeof resolveCodeTable>[0],
+  origin: 'bundled' | 'imported',
+): PackSummary {
+  return {
+    id: pack.id,
+    title: pack.title,
+    version: pack.version,
+    origin,
+    ...(pack.description === undefined ? {} : { description: pack.description }),
+    datasets: pack.datasets.map((dataset) => ({
+      name: dataset.name,
+      title: dataset.title,
+      fields: dataset.fields.map((field) => ({
+        name: field.name,
+        title: field.title,
+        type: field.type,
+        ...(field.format === undefined ? {} : { format: field.format }),
+        ...(field.description === undefined ? {} : { description: field.description }),
+        isRequired: field.constraints?.required === true,
+        isUnique: field.constraints?.unique === true,
+        ...(field.constraints?.codeTable === undefined
+          ? {}
+          : { codeTable: field.constraints.codeTable }),
+        ...(field.constraints?.enum === undefined ? {} : { enumValues: field.constraints.enum }),
+        sharing: field.classification.sharing,
+        opening: field.classification.opening,
+        mask: field.classification.mask,
+      })),
+      rules: (dataset.rules ?? []).map((rule) => ({
+        id: rule.id,
+        type: rule.type,
+        severity: rule.severity ?? 'error',
+        description: rule.description?.zh ?? recordRuleTypes[rule.type].zh,
+      })),
+    })),
+    codeTables: Object.entries(pack.codeTables ?? {}).map(([name, spec]) => ({
+      name,
+      title: spec.title,
+      source: spec.source ?? '',
+      size: resolveCodeTable(pack, name).entries.length,
+    })),
+  };
+}
+
+/** Opens a new project in the projects folder and makes it the session's project. */
+async function createProject(
+  session: EngineSession,
+  input: { packId: string; dataset: string; department: string; period: string },
+  options: { file?: string; isTraining?: boolean } = {},
+): Promise<Result<Workspace>> {
+  const pack = await findPack(input.packId);
+  if (!pack.ok) return pack;
+  const folder = join(
+    session.config.dataDir,
+    options.isTraining === true ? 'training' : 'projects',
+  );
+  await mkdir(folder, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
+  const path = join(
+    folder,
+    options.file ??
+      `${input.department}-${input.period}-${stamp}.dsw`.replace(/[\\/:*?"<>|]/g, '_'),
+  );
+  if (options.isTraining === true) await session.replaceProject(undefined);
+  if (options.isTraining === true) await rm(path, { force: true });
+  const created = await Workspace.create(path, { pack: pack.value, ...input });
+  if (!created.ok) return created;
+  await session.replaceProject({
+    workspace: created.value,
+    isTraining: options.isTraining === true,
+  });
+  return ok(created.value);
+}
+
+/** Imports a CSV into the open project, mapping columns as chosen (or by their headers). */
+async function importFile(
+  session: EngineSession,
+  workspace: Workspace,
+  path: string,
+  columns: readonly { column: string; field: string | null }[] | undefined,
+  signal: AbortSignal,
+  progress: (done: number) => void,
+): Promise<Result<{ rows: number; errors: number; warnings: number }>> {
+  const table = await readCsv(path);
+  if (!table.ok) return table;
+  const dataset = workspace.dataset;
+  const fieldOfColumn =
+    columns === undefined
+      ? matchColumnsExactly(dataset, table.value.columns).fieldOfColumn
+      : table.value.columns.map((header) => {
+          const choice = columns.find((c) => c.column === header)?.field;
+          const index =
+            choice === null || choice === undefined
+              ? -1
+              : dataset.fields.findIndex((f) => f.name === choice);
+          return index < 0 ? undefined : index;
+        });
+  const width = dataset.fields.length;
+  const imported = await workspace.importRecords(
+    {
+      file: table.value.file,
+      sheet: table.value.sheet,
+      format: table.value.format,
+      ...(table.value.encoding === undefined ? {} : { encoding: table.value.encoding }),
+      headerRow: table.value.headerRow,
+      columns: table.value.columns,
+    },
+    table.value.rows(),
+    (cells) => {
+      const values: (string | undefined)[] = new Array<string | undefined>(width).fill(undefined);
+      for (let column = 0; column < fieldOfColumn.length; column += 1) {
+        const field = fieldOfColumn[column];
+        if (field !== undefined) values[field] = cells[column] ?? '';
+      }
+      return values;
+    },
+    { context: context(), signal, onProgress: progress },
+  );
+  if (!imported.ok) return imported;
+  void session;
+  return ok({
+    rows: imported.value.rows,
+    errors: imported.value.summary.errors,
+    warnings: imported.value.summary.warnings,
+  });
+}
+
+/** The engine's handlers for every channel. */
+export const engineHandlers: EngineHandlers = {
+  async 'app:info'(_input, session) {
+    return ok({
+      version: session.config.version,
+      mode: session.config.mode,
+      user: process.env.USER ?? process.env.USERNAME ?? '',
+    });
+  },
+
+  async 'packs:list'() {
+    const { packs } = await listPacks();
+    return ok(packs.map(({ pack, origin }) => summarizePack(pack, origin)));
+  },
+
+  async 'packs:codes'(input) {
+    const pack = await findPack(input.packId);
+    if (!pack.ok) return pack;
+    if (pack.value.codeTables?.[input.table] === undefined) {
+      return err(
+        'code-table-not-found',
+        `标准包中没有代码表「${input.table}」`,
+        `The pack has no code table "${input.table}"`,
+      );
+    }
+    const table = resolveCodeTable(pack.value, input.table);
+    return ok(table.entries.map((e) => ({ code: e.code, name: e.name, aliases: [...e.aliases] })));
+  },
+
+  async 'files:pick'() {
+    return err(
+      'pick-in-host',
+      '请通过“选择文件”按钮上传文件',
+      'Use the file button to upload files',
+    );
+  },
+
+  async 'import:inspect'() {
+    return err('not-ready', '文件检查尚未接入', 'File inspection is not wired yet');
+  },
+
+  async 'mapping:suggest'() {
+    return err('not-ready', '映射建议尚未接入', 'Mapping suggestions are not wired yet');
+  },
+
+  async 'project:create'(input, session) {
+    const created = await createProject(session, input);
+    if (!created.ok) return created;
+    const project = session.requireProject();
+    return project.ok ? ok(describeProject(project.value, session.config.dataDir)) : project;
+  },
+
+  async 'project:training'(input, session) {
+    const pack = findBundledPack('pop-base');
+    if (pack === undefined) throw new Error('pop-base is bundled');
+    const options = {
+      rows: input.rows ?? 2000,
+      seed: input.seed ?? 20261126,
+      errorRate: 0.08,
+      today: todayIso(),
+    };
+    const generator = createDemo(pack, options);
+    if (!generator.ok) return generator;
+    const folder = join(session.config.dataDir, 'training');
+    await mkdir(folder, { recursive: true });
+    const csv = join(folder, `牡丹区人口演示数据-${options.seed}.csv`);
+    await writeDemoData(generator.value, options, csv);
+    const created = await createProject(
+      session,
+      { packId: 'pop-base', dataset: 'population', department: '牡丹区（培训）', period: '培训' },
+      { file: `培训项目-${options.seed}.dsw`, isTraining: true },
+    );
+    if (!created.ok) return created;
+    const imported = await importFile(
+      session,
+      created.value,
+      csv,
+      undefined,
+      new AbortController().signal,
+      () => undefined,
+    );
+    if (!imported.ok) return imported;
+    const project = session.requireProject();
+    return project.ok ? ok(describeProject(project.value, session.config.dataDir)) : project;
+  },
+
+  async 'project:state'(_input, session) {
+    const project = session.requireProject();
+    return project.ok ? ok(describeProject(project.value, session.config.dataDir)) : project;
+  },
+
+  async 'project:list'(_input, session) {
+    const found: { projectId: string; name: string; modifiedAt: string; isTraining: boolean }[] =
+      [];
+    for (const [folder, isTraining] of [
+      ['projects', false],
+      ['training', true],
+    ] as const) {
+      const dir = join(session.config.dataDir, folder);
+      let names: string[];
+      try {
+        names = (await readdir(dir)).filter((name) => name.endsWith('.dsw'));
+      } catch {
+        continue; // no such folder yet
+      }
+      for (const name of names) {
+        const info = await stat(join(dir, name));
+        found.push({
+          projectId: `${folder}/${name}`,
+          name: name.replace(/\.dsw$/, ''),
+          modifiedAt: info.mtime.toISOString(),
+          isTraining,
+        });
+      }
+    }
+    return ok(found.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt)));
+  },
+
+  async 'project:open'(input, session) {
+    const match = /^(projects|training)\/([^/\\]+\.dsw)$/.exec(input.projectId);
+    if (match === null) return err('project-unknown', '找不到该项目', 'No such project');
+    const path = join(session.config.dataDir, match[1] ?? '', match[2] ?? '');
+    if (session.project?.workspace.path === path)
+      return ok(describeProject(session.project, session.config.dataDir));
+    await session.replaceProject(undefined);
+    const opened = await Workspace.open(path);
+    if (!opened.ok) return opened;
+    await session.replaceProject({ workspace: opened.value, isTraining: match[1] === 'training' });
+    const project = session.requireProject();
+    return project.ok ? ok(describeProject(project.value, session.config.dataDir)) : project;
+  },
+
+  async 'project:close'(_input, session) {
+    await session.replaceProject(undefined);
+    return ok({});
+  },
+
+  async 'project:import'(input, session) {
+    const project = session.requireProject();
+    if (!project.ok) return project;
+    const file = session.file(input.fileId);
+    if (!file.ok) return file;
+    const workspace = project.value.workspace;
+    return ok(
+      session.startJob(
+        async (signal, progress) => {
+          const imported = await importFile(
+            session,
+            workspace,
+            file.value.path,
+            input.columns,
+            signal,
+            progress,
+          );
+          if (!imported.ok) return imported;
+          const { rows, errors, warnings } = imported.value;
+          return ok({
+            zh: `已导入 ${rows} 条记录：错误 ${errors} 个，警告 ${warnings} 个`,
+            en: `Imported ${rows} records: ${errors} errors, ${warnings} warnings`,
+          });
+        },
+        { zh: `正在导入 ${file.value.name}`, en: `Importing ${file.value.name}` },
+      ),
+    );
+  },
+
+  async 'records:page'(input, session) {
+    const project = session.requireProject();
+    if (!project.ok) return project;
+    const { workspace } = project.value;
+    const rows = workspace.pageRecords(input.offset, input.limit, input.filter);
+    const issues = workspace.issuesOf({ rids: rows.map((r) => r.rid) });
+    return ok({
+      total: workspace.countRecordsWhere(input.filter),
+      rows: rows.map((r) => ({ rid: r.rid, sourceRow: r.sourceRow, values: [...r.values] })),
+      issues,
+    });
+  },
+
+  async 'quality:summary'(_input, session) {
+    const project = session.requireProject();
+    if (!project.ok) return project;
+    const { workspace } = project.value;
+    const summary = workspace.qualitySummary();
+    const titles = new Map(workspace.dataset.fields.map((f) => [f.name, f.title]));
+    const ruleTitle = (rule: string): string => {
+      const declared = workspace.dataset.rules?.find((r) => r.id === rule);
+      return (
+        cellRules[rule]?.zh ??
+        declared?.description?.zh ??
+        (declared ? recordRuleTypes[declared.type].zh : rule)
+      );
+    };
+    return ok({
+      records: summary.records,
+      fields: summary.fields.map((f) => ({ ...f, title: titles.get(f.name) ?? f.name })),
+      rules: summary.rules.map((r) => ({ ...r, title: ruleTitle(r.rule) })),
+    });
+  },
+
+  async 'edit:cell'(input, session) {
+    const project = session.requireProject();
+    if (!project.ok) return project;
+    const edited = await project.value.workspace.editCell(input.rid, input.field, input.value, {
+      ...actor(input),
+      context: context(),
+    });
+    return edited.ok ? ok(describeProject(project.value, session.config.dataDir)) : edited;
+  },
+
+  async 'edit:replace'(input, session) {
+    const project = session.requireProject();
+    if (!project.ok) return project;
+    const replaced = await project.value.workspace.replaceInField(
+      input.field,
+      input.find,
+      input.replacement,
+      {
+        ...actor(input),
+        context: context(),
+      },
+    );
+    return replaced.ok
+      ? ok({
+          count: replaced.value.count,
+          state: describeProject(project.value, session.config.dataDir),
+        })
+      : replaced;
+  },
+
+  async 'edit:apply-suggestions'(input, session) {
+    const project = session.requireProject();
+    if (!project.ok) return project;
+    const filter =
+      input.field === undefined ? { rule: input.rule } : { rule: input.rule, field: input.field };
+    const applied = await project.value.workspace.applySuggestions(filter, {
+      ...actor(input),
+      context: context(),
+    });
+    return applied.ok
+      ? ok({
+          count: applied.value.count,
+          state: describeProject(project.value, session.config.dataDir),
+        })
+      : applied;
+  },
+
+  async 'history:undo'(_input, session) {
+    const project = session.requireProject();
+    if (!project.ok) return project;
+    const undone = await project.value.workspace.undo(context());
+    return undone.ok
+      ? ok({
+          summary: undone.value.summary,
+          state: describeProject(project.value, session.config.dataDir),
+        })
+      : undone;
+  },
+
+  async 'history:redo'(_input, session) {
+    const project = session.requireProject();
+    if (!project.ok) return project;
+    const redone = await project.value.workspace.redo(context());
+    return redone.ok
+      ? ok({
+          summary: redone.value.summary,
+          state: describeProject(project.value, session.config.dataDir),
+        })
+      : redone;
+  },
+
+  async 'history:list'(_input, session) {
+    const project = session.requireProject();
+    if (!project.ok) return project;
+    return ok(project.value.workspace.history());
+  },
+
+  async 'job:cancel'(input, session) {
+    session.cancelJob(input.jobId);
+    return ok({});
+  },
+};
+
+function actor(input: { why?: string | undefined }): { why?: string } {
+  return input.why === undefined ? {} : { why: input.why };
+}

@@ -1,0 +1,133 @@
+/**
+ * The engine's state for one window: the files the host let the UI use, the open project, and
+ * the running jobs. Every UI request is handled here, in the engine worker, never on the UI or
+ * main thread.
+ */
+import { randomUUID } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import type { EventName, EventPayload } from '../../../shared/ipc/contract.ts';
+import { err, ok, type Result } from '../../../shared/result.ts';
+import type { EngineConfig } from '../protocol.ts';
+import type { Workspace } from '../workspace/workspace.ts';
+
+/** A file the UI may use, by id. */
+export interface RegisteredFile {
+  readonly path: string;
+  readonly name: string;
+  readonly size: number;
+}
+
+/** The open project and how it was opened. */
+export interface OpenProject {
+  readonly workspace: Workspace;
+  readonly isTraining: boolean;
+}
+
+/** Engine state shared by the handlers. */
+export class EngineSession {
+  readonly config: EngineConfig;
+  private readonly files = new Map<string, RegisteredFile>();
+  private readonly jobs = new Map<string, AbortController>();
+  private readonly emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  project: OpenProject | undefined;
+
+  constructor(
+    config: EngineConfig,
+    emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void,
+  ) {
+    this.config = config;
+    this.emit = emit;
+  }
+
+  /** Registers a file the host received; the UI gets its id, never its path. */
+  async registerFile(
+    path: string,
+    name: string,
+  ): Promise<Result<{ fileId: string; name: string; size: number }>> {
+    try {
+      const info = await stat(path);
+      if (!info.isFile()) return err('not-a-file', `不是文件：${name}`, `Not a file: ${name}`);
+      const fileId = randomUUID();
+      this.files.set(fileId, { path, name, size: info.size });
+      return ok({ fileId, name, size: info.size });
+    } catch {
+      return err('file-unreadable', `无法读取文件：${name}`, `Cannot read the file: ${name}`);
+    }
+  }
+
+  /** The file behind an id the UI sent. */
+  file(fileId: string): Result<RegisteredFile> {
+    const file = this.files.get(fileId);
+    return file === undefined
+      ? err(
+          'file-unknown',
+          '文件已失效，请重新选择',
+          'The file is no longer available; pick it again',
+        )
+      : ok(file);
+  }
+
+  /** The open project, or the message a clerk sees when there is none. */
+  requireProject(): Result<OpenProject> {
+    return this.project === undefined
+      ? err('no-project', '请先新建或打开一个项目', 'Create or open a project first')
+      : ok(this.project);
+  }
+
+  /** Closes the open project (saving it) and opens another, or none. */
+  async replaceProject(next: OpenProject | undefined): Promise<void> {
+    const previous = this.project;
+    this.project = next;
+    if (previous !== undefined && previous.workspace !== next?.workspace)
+      await previous.workspace.close();
+  }
+
+  /**
+   * Starts a long job: it gets an id the UI can cancel, reports progress, and says when it is
+   * done. The work runs after this returns, so the UI is answered at once.
+   */
+  startJob(
+    work: (
+      signal: AbortSignal,
+      progress: (done: number, total?: number) => void,
+    ) => Promise<Result<{ zh: string; en: string }>>,
+    phase: { zh: string; en: string },
+  ): { jobId: string } {
+    const jobId = randomUUID();
+    const controller = new AbortController();
+    this.jobs.set(jobId, controller);
+    const progress = (done: number, total?: number): void => {
+      this.emit(
+        'job:progress',
+        total === undefined ? { jobId, phase, done } : { jobId, phase, done, total },
+      );
+    };
+    void (async () => {
+      let result: Result<{ zh: string; en: string }>;
+      try {
+        result = await work(controller.signal, progress);
+      } catch (error) {
+        // A bug: keep the details in the log, give the clerk a message to act on.
+        console.error(error);
+        result = err(
+          'job-crashed',
+          '处理过程中出现内部错误，已记录日志；项目未受影响',
+          'An internal error occurred and was logged; the project is unharmed',
+        );
+      } finally {
+        this.jobs.delete(jobId);
+      }
+      this.emit('job:done', {
+        jobId,
+        ok: result.ok,
+        message: result.ok ? result.value : result.error.message,
+      });
+    })();
+    return { jobId };
+  }
+
+  /** Cancels a running job (it stops at its next check and leaves the project unchanged). */
+  cancelJob(jobId: string): void {
+    this.jobs.get(jobId)?.abort();
+  }
+}

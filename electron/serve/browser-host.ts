@@ -1,0 +1,227 @@
+/**
+ * Browser mode: the real renderer and the real engine on 127.0.0.1, for end-to-end tests and
+ * demonstrations. A random port, a token in the URL, the Host header checked (no DNS
+ * rebinding), every request checked against the IPC contract before the engine sees it.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename, extname, join, normalize, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { checkRequest } from '../../shared/ipc/contract.ts';
+import type { EngineClient } from '../engine/engine-client.ts';
+
+/** A running browser-mode host. */
+export interface BrowserHost {
+  /** The full URL to open, token included. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+const contentTypes: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+/** The page's security policy: everything from this origin, nothing from anywhere else. */
+const contentSecurityPolicy =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+const maxUploadBytes = 2 * 1024 * 1024 * 1024;
+const maxJsonBytes = 10 * 1024 * 1024;
+
+function send(
+  response: ServerResponse,
+  status: number,
+  body: string,
+  type = 'application/json; charset=utf-8',
+): void {
+  response.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  response.end(body);
+}
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxJsonBytes) throw new Error('request too large');
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text === '' ? {} : (JSON.parse(text) as unknown);
+}
+
+/** Starts the host on 127.0.0.1 at `port` (0: a free one), serving `rendererDir`. */
+export async function startBrowserHost(options: {
+  engine: EngineClient;
+  rendererDir: string;
+  uploadDir: string;
+  port?: number;
+}): Promise<BrowserHost> {
+  const token = randomBytes(24).toString('hex');
+  const tokenBytes = Buffer.from(token);
+  const rendererDir = resolve(options.rendererDir);
+  await mkdir(options.uploadDir, { recursive: true });
+  const eventStreams = new Set<ServerResponse>();
+  const stopEvents = options.engine.onEvent((event, payload) => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const stream of eventStreams) stream.write(frame);
+  });
+  let port = 0;
+
+  const hasToken = (request: IncomingMessage, url: URL): boolean => {
+    const given = Buffer.from(
+      String(request.headers['x-steward-token'] ?? url.searchParams.get('token') ?? ''),
+    );
+    return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
+  };
+
+  const server = createServer((request, response) => {
+    void (async () => {
+      const host = request.headers.host ?? '';
+      if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+        send(response, 403, JSON.stringify({ error: 'host not allowed' }));
+        return;
+      }
+      const url = new URL(request.url ?? '/', `http://${host}`);
+      if (url.pathname.startsWith('/api/')) {
+        if (!hasToken(request, url)) {
+          send(response, 401, JSON.stringify({ error: 'token required' }));
+          return;
+        }
+        await handleApi(request, response, url);
+        return;
+      }
+      if (request.method !== 'GET') {
+        send(response, 405, JSON.stringify({ error: 'method not allowed' }));
+        return;
+      }
+      await serveStatic(response, url.pathname);
+    })().catch((error: unknown) => {
+      console.error(error);
+      if (!response.headersSent) send(response, 500, JSON.stringify({ error: 'internal error' }));
+      else response.end();
+    });
+  });
+
+  async function handleApi(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+  ): Promise<void> {
+    if (url.pathname === '/api/events' && request.method === 'GET') {
+      response.writeHead(200, {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+      });
+      response.write(': connected\n\n');
+      eventStreams.add(response);
+      request.on('close', () => eventStreams.delete(response));
+      return;
+    }
+    if (url.pathname === '/api/upload' && request.method === 'POST') {
+      const name = basename(url.searchParams.get('name') ?? 'upload');
+      const declared = Number(request.headers['content-length'] ?? 0);
+      if (declared > maxUploadBytes) {
+        send(
+          response,
+          413,
+          JSON.stringify({
+            ok: false,
+            error: {
+              code: 'too-large',
+              message: { zh: '文件超过 2 GB，无法上传', en: 'The file is over 2 GB' },
+            },
+          }),
+        );
+        return;
+      }
+      const path = join(options.uploadDir, `${randomBytes(8).toString('hex')}${extname(name)}`);
+      await pipeline(request, createWriteStream(path));
+      send(response, 200, JSON.stringify(await options.engine.registerFile(path, name)));
+      return;
+    }
+    const match = /^\/api\/call\/([a-z]+:[a-z-]+)$/.exec(url.pathname);
+    if (match === null || request.method !== 'POST') {
+      send(response, 404, JSON.stringify({ error: 'not found' }));
+      return;
+    }
+    let input: unknown;
+    try {
+      input = await readJson(request);
+    } catch {
+      send(
+        response,
+        400,
+        JSON.stringify({
+          ok: false,
+          error: { code: 'bad-json', message: { zh: '请求格式错误', en: 'Malformed request' } },
+        }),
+      );
+      return;
+    }
+    const checked = checkRequest(match[1] ?? '', input);
+    if (!checked.ok) {
+      send(
+        response,
+        400,
+        JSON.stringify({
+          ok: false,
+          error: { code: checked.code, message: { zh: '请求不符合接口约定', en: checked.message } },
+        }),
+      );
+      return;
+    }
+    const result = await options.engine.call(checked.channel, checked.input as never);
+    send(response, 200, JSON.stringify(result));
+  }
+
+  async function serveStatic(response: ServerResponse, pathname: string): Promise<void> {
+    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    let file = resolve(rendererDir, relative === '' ? 'index.html' : relative);
+    if (file !== rendererDir && !file.startsWith(rendererDir + sep)) {
+      send(response, 403, 'forbidden', 'text/plain');
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    } catch {
+      file = join(rendererDir, 'index.html'); // the single-page app routes on the client
+    }
+    const body = await readFile(file);
+    response.writeHead(200, {
+      'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': contentSecurityPolicy,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    });
+    response.end(body);
+  }
+
+  await new Promise<void>((resolvePromise) =>
+    server.listen(options.port ?? 0, '127.0.0.1', resolvePromise),
+  );
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    async close() {
+      stopEvents();
+      for (const stream of eventStreams) stream.end();
+      await new Promise<void>((resolvePromise) => server.close(() => resolvePromise()));
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { createContext, useContext } from 'react';
+import type { Language } from '../shared/i18n/localized-text.ts';
+import { translate, type UiTextKey } from '../shared/i18n/ui-text.ts';
+import type { WindowApi } from './api/window-api.ts';
+
+/** What every screen needs: the API and the language. */
+export interface AppContextValue {
+  readonly api: WindowApi;
+  readonly language: Language;
+  /** Shows an expected failure or a result to the clerk. */
+  readonly notify: (message: { zh: string; en: string }, tone?: 'info' | 'error') => void;
+}
+
+/** The app-wide context. */
+export const AppContext = createContext<AppContextValue | undefined>(undefined);
+
+/** The app context; a screen outside the app is a bug. */
+export function useApp(): AppContextValue & { t: (key: UiTextKey) => string } {
+  const value = useContext(AppContext);
+  if (value === undefined) throw new Error('useApp outside <AppContext>');
+  return { ...value, t: (key) => translate(key, value.language) };
+}

@@ -1,0 +1,198 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ProjectState } from '../shared/ipc/contract.ts';
+import type { Language } from '../shared/i18n/localized-text.ts';
+import { translate, type UiTextKey } from '../shared/i18n/ui-text.ts';
+import { AppContext, type AppContextValue } from './app-context.tsx';
+import { JobProgress } from './components/job-progress.tsx';
+import { StartPage } from './start-page.tsx';
+import { CheckStep } from './steps/check-step.tsx';
+import { PlaceholderStep } from './steps/placeholder-step.tsx';
+import { StandardStep } from './steps/standard-step.tsx';
+
+type Step = 'standard' | 'import' | 'mapping' | 'check' | 'package';
+
+const steps: readonly { id: Step; label: UiTextKey }[] = [
+  { id: 'standard', label: 'stepStandard' },
+  { id: 'import', label: 'stepImport' },
+  { id: 'mapping', label: 'stepMapping' },
+  { id: 'check', label: 'stepCheck' },
+  { id: 'package', label: 'stepPackage' },
+];
+
+interface Notice {
+  readonly text: { zh: string; en: string };
+  readonly tone: 'info' | 'error';
+}
+
+/** The workbench: the start page, or the five steps of the open project. */
+export function App() {
+  const api = window.api;
+  const [language, setLanguage] = useState<Language>('zh');
+  const [project, setProject] = useState<ProjectState | undefined>(undefined);
+  const [step, setStep] = useState<Step>('check');
+  const [notice, setNotice] = useState<Notice | undefined>(undefined);
+  const t = useCallback((key: UiTextKey) => translate(key, language), [language]);
+
+  const notify = useCallback(
+    (text: { zh: string; en: string }, tone: 'info' | 'error' = 'info') => {
+      setNotice({ text, tone });
+    },
+    [],
+  );
+
+  useEffect(() => {
+    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+    document.title = t('appName');
+  }, [language, t]);
+
+  const context = useMemo<AppContextValue | undefined>(
+    () => (api === undefined ? undefined : { api, language, notify }),
+    [api, language, notify],
+  );
+
+  const runHistory = useCallback(
+    async (channel: 'history:undo' | 'history:redo') => {
+      if (api === undefined) return;
+      const result = await api.invoke(channel, {});
+      if (result.ok) {
+        setProject(result.value.state);
+        notify({
+          zh: `${channel === 'history:undo' ? '已撤销' : '已重做'}：${result.value.summary}`,
+          en: `${channel === 'history:undo' ? 'Undone' : 'Redone'}: ${result.value.summary}`,
+        });
+      } else notify(result.error.message, 'error');
+    },
+    [api, notify],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.ctrlKey || project === undefined) return;
+      const target = event.target as HTMLElement | null;
+      if (target !== null && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
+      if (event.key === 'z') {
+        event.preventDefault();
+        void runHistory('history:undo');
+      } else if (event.key === 'y') {
+        event.preventDefault();
+        void runHistory('history:redo');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [project, runHistory]);
+
+  if (context === undefined) {
+    return (
+      <div className="fatal">无法连接处理引擎：请从工作台程序或浏览器模式的完整地址打开本页。</div>
+    );
+  }
+
+  const closeProject = async () => {
+    await context.api.invoke('project:close', {});
+    setProject(undefined);
+  };
+
+  return (
+    <AppContext.Provider value={context}>
+      <div className="app">
+        <header className="topbar">
+          <div className="brand">{t('appName')}</div>
+          {project !== undefined && (
+            <nav className="steps" aria-label="steps">
+              {steps.map((s, index) => (
+                <button
+                  key={s.id}
+                  type="button"
+                  className={s.id === step ? 'step active' : 'step'}
+                  onClick={() => setStep(s.id)}
+                >
+                  <span className="step-number">{index + 1}</span>
+                  {t(s.label)}
+                </button>
+              ))}
+            </nav>
+          )}
+          <div className="topbar-actions">
+            {project !== undefined && (
+              <>
+                <button
+                  type="button"
+                  disabled={!project.canUndo}
+                  onClick={() => void runHistory('history:undo')}
+                  title="Ctrl+Z"
+                >
+                  ↶ {t('undo')}
+                </button>
+                <button
+                  type="button"
+                  disabled={!project.canRedo}
+                  onClick={() => void runHistory('history:redo')}
+                  title="Ctrl+Y"
+                >
+                  ↷ {t('redo')}
+                </button>
+                <button type="button" onClick={() => void closeProject()}>
+                  {t('closeProject')}
+                </button>
+              </>
+            )}
+            <button
+              type="button"
+              className="link"
+              onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')}
+            >
+              {t('language')}
+            </button>
+          </div>
+        </header>
+        {project !== undefined && (
+          <div className="project-bar">
+            {project.isTraining && <span className="badge training">{t('training')}</span>}
+            <strong>{project.packTitle}</strong>
+            {project.datasetTitle !== project.packTitle && <span>{project.datasetTitle}</span>}
+            <span>{project.department}</span>
+            <span>{project.period}</span>
+            <span>
+              {project.records.toLocaleString()} {t('records')}
+            </span>
+            <span className="count error">
+              {t('errors')} {project.errors.toLocaleString()}
+            </span>
+            <span className="count warning">
+              {t('warnings')} {project.warnings.toLocaleString()}
+            </span>
+          </div>
+        )}
+        {notice !== undefined && (
+          <div
+            className={`notice ${notice.tone}`}
+            role={notice.tone === 'error' ? 'alert' : 'status'}
+          >
+            <span>{notice.text[language]}</span>
+            <button type="button" className="link" onClick={() => setNotice(undefined)}>
+              {t('close')}
+            </button>
+          </div>
+        )}
+        <main className="content">
+          {project === undefined ? (
+            <StartPage
+              onOpened={(state) => {
+                setProject(state);
+                setStep('check');
+              }}
+            />
+          ) : step === 'standard' ? (
+            <StandardStep packId={project.packId} datasetName={project.dataset} />
+          ) : step === 'check' ? (
+            <CheckStep project={project} onProject={setProject} />
+          ) : (
+            <PlaceholderStep />
+          )}
+        </main>
+        <JobProgress />
+      </div>
+    </AppContext.Provider>
+  );
+}

@@ -1,0 +1,245 @@
+import type { LocalizedText } from '../i18n/localized-text.ts';
+import { classifyFooterRow } from './classify-footer-row.ts';
+import { isValueLike } from './is-value-like.ts';
+import type { CellKind, MergedRange } from './raw-row.ts';
+
+/** One of the first rows of a sheet, as header detection sees it. */
+export interface HeaderSampleRow {
+  /** Row number as a spreadsheet shows it. */
+  readonly row: number;
+  /** Trimmed cell texts by column index, merged cells filled; '' when empty. */
+  readonly cells: readonly string[];
+  /** True where the cell holds its own value, false for empty cells and copies of a merge. */
+  readonly own: readonly boolean[];
+  /** Cell kinds by column index; absent for text files. */
+  readonly kinds?: readonly (CellKind | undefined)[];
+}
+
+/** Where the header is, and why. */
+export interface HeaderDecision {
+  /** Row number of the (first) header row; 0 when the table has no header. */
+  readonly headerRow: number;
+  /** How many rows make the header: 0 (none), 1, or 2 (a title row and its sub-header). */
+  readonly headerRows: 0 | 1 | 2;
+  readonly reason: LocalizedText;
+}
+
+/** What the user asked for, overriding detection. */
+export interface HeaderOverride {
+  /** 1-based header row; 0 means the table has no header. */
+  readonly headerRow?: number;
+  readonly headerRows?: 1 | 2;
+}
+
+/** Header rows sit within this many non-blank rows of the top. */
+const searchDepth = 60;
+
+interface RowStats {
+  readonly count: number;
+  readonly distinct: number;
+  readonly valueLike: number;
+  readonly hasColon: boolean;
+}
+
+function statsOf(row: HeaderSampleRow): RowStats {
+  let count = 0;
+  let valueLike = 0;
+  let hasColon = false;
+  const seen = new Set<string>();
+  row.cells.forEach((cell, column) => {
+    if (!row.own[column] || cell === '') return;
+    count += 1;
+    seen.add(cell);
+    if (isValueLike(cell, row.kinds?.[column])) valueLike += 1;
+    if (/[:：]/.test(cell)) hasColon = true;
+  });
+  return { count, distinct: seen.size, valueLike, hasColon };
+}
+
+function isDataLike(stats: RowStats): boolean {
+  return stats.count > 0 && stats.valueLike * 2 >= stats.count;
+}
+
+/** Columns whose cells hold their own value. */
+function ownColumns(row: HeaderSampleRow): number[] {
+  const columns: number[] = [];
+  row.cells.forEach((cell, column) => {
+    if (row.own[column] && cell !== '') columns.push(column);
+  });
+  return columns;
+}
+
+/** A row of labels (no values, no `key: value` pairs): what a header row is made of. */
+function isLabelRow(row: HeaderSampleRow, stats: RowStats): boolean {
+  return stats.count > 0 && stats.valueLike === 0 && !stats.hasColon;
+}
+
+/**
+ * Is `bottom` the second row of a two-row header whose first row is `top`? Either merged cells
+ * say so (a merge in `top` spans columns that `bottom` labels, or reaches down into `bottom`,
+ * and `bottom` has labels only where `top` is merged or empty), or, with no merges, `bottom`
+ * labels the columns that `top` left empty and the row after it holds values under those labels.
+ */
+function isSubHeader(
+  top: HeaderSampleRow,
+  bottom: HeaderSampleRow,
+  after: HeaderSampleRow | undefined,
+  merges: readonly MergedRange[],
+): boolean {
+  const bottomStats = statsOf(bottom);
+  if (!isLabelRow(bottom, bottomStats) || classifyFooterRow(bottom.cells) !== undefined) {
+    return false;
+  }
+  const bottomColumns = ownColumns(bottom);
+  const topMerges = merges.filter((m) => m.top === top.row);
+  if (topMerges.length > 0) {
+    const spans = topMerges.filter((m) => m.right > m.left);
+    const reachesDown = topMerges.some((m) => m.bottom >= bottom.row);
+    const underSpan = (column: number) => spans.some((m) => column >= m.left && column <= m.right);
+    const labelsUnderSpans = bottomColumns.filter(underSpan).length;
+    const labelsUnderPlainCells = bottomColumns.filter(
+      (column) => !underSpan(column) && top.own[column] === true && top.cells[column] !== '',
+    ).length;
+    if (
+      (labelsUnderSpans > 0 || reachesDown) &&
+      labelsUnderPlainCells * 5 <= bottomColumns.length
+    ) {
+      return true;
+    }
+  }
+  const fillsGaps = bottomColumns.some((column) => (top.cells[column] ?? '') === '');
+  if (!fillsGaps || after === undefined || after.row !== bottom.row + 1) return false;
+  const valuesBelow = bottomColumns.filter((column) => {
+    const text = after.cells[column] ?? '';
+    return text !== '' && isValueLike(text, after.kinds?.[column]);
+  }).length;
+  return valuesBelow * 5 >= bottomColumns.length * 3;
+}
+
+function at(rows: readonly HeaderSampleRow[], rowNumber: number): HeaderSampleRow | undefined {
+  return rows.find((row) => row.row === rowNumber);
+}
+
+function reasonNone(rowNumber: number, why: 'data' | 'names'): LocalizedText {
+  return why === 'data'
+    ? {
+        zh: `没有标题行：第 ${rowNumber} 行已经是数据（多为数字或日期），列名取 Excel 的列字母`,
+        en: `no header: row ${rowNumber} is already data (mostly numbers or dates); columns are named by their letters`,
+      }
+    : {
+        zh: `没有标题行：前面各行都不是一组互不相同的列名，从第 ${rowNumber} 行起都是数据，列名取 Excel 的列字母`,
+        en: `no header: no row holds a set of distinct column names; data from row ${rowNumber}, columns named by their letters`,
+      };
+}
+
+/**
+ * Finds the header row below any title and metadata rows: the first row (among the first 60
+ * non-blank rows) that fills at least 60% of the table's width with distinct labels. A second
+ * header row is joined when merged cells or gaps show it (`收款人` over `全称 | 银行账号`). When
+ * the first row of the sheet is already data (mostly numbers or dates), or no row holds distinct
+ * names, the table has no header.
+ */
+export function detectHeaderRow(
+  rows: readonly HeaderSampleRow[],
+  merges: readonly MergedRange[],
+  override: HeaderOverride = {},
+): HeaderDecision {
+  if (override.headerRow === 0) {
+    return {
+      headerRow: 0,
+      headerRows: 0,
+      reason: { zh: '由用户指定：没有标题行', en: 'set by the user: no header' },
+    };
+  }
+  if (override.headerRow !== undefined) {
+    const rowNumber = override.headerRow;
+    const top = at(rows, rowNumber);
+    const bottom = at(rows, rowNumber + 1);
+    const joined =
+      override.headerRows === 2 ||
+      (override.headerRows === undefined &&
+        top !== undefined &&
+        bottom !== undefined &&
+        isSubHeader(top, bottom, at(rows, rowNumber + 2), merges));
+    return {
+      headerRow: rowNumber,
+      headerRows: joined ? 2 : 1,
+      reason: joined
+        ? {
+            zh: `由用户指定：第 ${rowNumber}–${rowNumber + 1} 行`,
+            en: `set by the user: rows ${rowNumber}-${rowNumber + 1}`,
+          }
+        : { zh: `由用户指定：第 ${rowNumber} 行`, en: `set by the user: row ${rowNumber}` },
+    };
+  }
+  const nonBlank = rows.filter((row) => statsOf(row).count > 0);
+  const first = nonBlank[0];
+  if (first === undefined) {
+    return {
+      headerRow: 0,
+      headerRows: 0,
+      reason: { zh: '工作表是空的', en: 'the sheet is empty' },
+    };
+  }
+  const width = Math.max(...nonBlank.map((row) => statsOf(row).count));
+  if (width === 1) {
+    return isDataLike(statsOf(first))
+      ? { headerRow: 0, headerRows: 0, reason: reasonNone(first.row, 'data') }
+      : {
+          headerRow: first.row,
+          headerRows: 1,
+          reason: {
+            zh: `第 ${first.row} 行：只有一列，取第一个非空行作列名`,
+            en: `row ${first.row}: a single column; its first non-blank row names it`,
+          },
+        };
+  }
+  const threshold = Math.max(2, Math.ceil(width * 0.6));
+  const candidate = nonBlank.slice(0, searchDepth).find((row) => {
+    const stats = statsOf(row);
+    return stats.count >= threshold && stats.distinct >= stats.count * 0.75;
+  });
+  if (candidate === undefined) {
+    return { headerRow: 0, headerRows: 0, reason: reasonNone(first.row, 'names') };
+  }
+  const stats = statsOf(candidate);
+  if (candidate === first && isDataLike(stats)) {
+    return { headerRow: 0, headerRows: 0, reason: reasonNone(first.row, 'data') };
+  }
+  const above = nonBlank.filter((row) => row.row < candidate.row).length;
+  const base: LocalizedText = {
+    zh: `第 ${candidate.row} 行是第一个以互不相同的名称填满表格宽度（${stats.count}/${width} 列）的行${above > 0 ? `，上方 ${above} 行是标题或说明` : ''}`,
+    en: `row ${candidate.row} is the first row that fills the table's width (${stats.count} of ${width} columns) with distinct names${above > 0 ? `; the ${above} row(s) above are titles or notes` : ''}`,
+  };
+  const previous = at(rows, candidate.row - 1);
+  if (previous !== undefined) {
+    const previousStats = statsOf(previous);
+    if (
+      previousStats.distinct >= 2 &&
+      isLabelRow(previous, previousStats) &&
+      merges.some((m) => m.top === previous.row) &&
+      isSubHeader(previous, candidate, at(rows, candidate.row + 1), merges)
+    ) {
+      return {
+        headerRow: previous.row,
+        headerRows: 2,
+        reason: {
+          zh: `${base.zh}；其上的第 ${previous.row} 行是合并单元格的分组标题，两行合并为列名`,
+          en: `${base.en}; row ${previous.row} above it groups its columns with merged cells, so the two rows are joined`,
+        },
+      };
+    }
+  }
+  const next = at(rows, candidate.row + 1);
+  if (next !== undefined && isSubHeader(candidate, next, at(rows, candidate.row + 2), merges)) {
+    return {
+      headerRow: candidate.row,
+      headerRows: 2,
+      reason: {
+        zh: `${base.zh}；第 ${next.row} 行是它的子标题（在合并单元格或空列之下），两行合并为列名`,
+        en: `${base.en}; row ${next.row} is its sub-header (under merged cells or gaps), so the two rows are joined`,
+      },
+    };
+  }
+  return { headerRow: candidate.row, headerRows: 1, reason: base };
+}

@@ -1,0 +1,268 @@
+import { err, ok, type Result } from '../result.ts';
+import { classifyFooterRow } from './classify-footer-row.ts';
+import { cleanRawRow, type CleanRow } from './clean-raw-row.ts';
+import { columnLetter } from './column-letter.ts';
+import { createColumnNames } from './create-column-names.ts';
+import { createMergeFiller, type MergeFiller } from './create-merge-filler.ts';
+import { detectHeaderRow, type HeaderDecision, type HeaderOverride } from './detect-header-row.ts';
+import { detectMangledNumber, type FlagReason } from './detect-mangled-number.ts';
+import type { ImportLimits } from './import-limits.ts';
+import { joinHeaderRows } from './join-header-rows.ts';
+import type { MergedRange, RawRow } from './raw-row.ts';
+import type { FlaggedCell, ProjectedRow, TableLayout } from './table-layout.ts';
+
+/** Header detection looks at this many non-blank rows from the top. */
+const sampleSize = 100;
+/** Rows kept as a sample of the data. */
+const dataSampleSize = 5;
+/** Flagged cells listed in full; beyond this they are only counted. */
+export const maxFlagged = 1000;
+/** Footer-like rows held back while deciding whether the table goes on below them. */
+const maxPending = 1000;
+
+/** What surveying a sheet needs besides its rows. */
+export interface SurveyOptions extends HeaderOverride {
+  readonly merges: readonly MergedRange[];
+  readonly limits: Pick<ImportLimits, 'maxCells' | 'maxColumns' | 'maxCellLength' | 'maxMerges'>;
+  /** Called now and then with the number of rows read, so a watchdog knows the work goes on. */
+  readonly onProgress?: (rowsRead: number) => void;
+}
+
+interface PendingFlag {
+  readonly row: number;
+  readonly column: number;
+  readonly reason: FlagReason;
+  readonly value: string;
+}
+
+/** The last row number that belongs to the header (0 when there is none). */
+export function headerEnd(layout: Pick<TableLayout, 'headerRow' | 'headerRows'>): number {
+  return layout.headerRows === 0 ? 0 : layout.headerRow + layout.headerRows - 1;
+}
+
+function headerTexts(
+  decision: HeaderDecision,
+  sample: readonly CleanRow[],
+  merges: readonly MergedRange[],
+): string[] {
+  if (decision.headerRows === 0) return [];
+  const top = sample.find((row) => row.row === decision.headerRow)?.cells ?? [];
+  if (decision.headerRows === 1) return Array.from(top, (cell) => cell ?? '');
+  const bottomRow = decision.headerRow + 1;
+  const bottom = sample.find((row) => row.row === bottomRow)?.cells ?? [];
+  const mergedHeader = merges.some((m) => m.top <= bottomRow && m.bottom >= decision.headerRow);
+  return joinHeaderRows(
+    Array.from(top, (cell) => cell ?? ''),
+    Array.from(bottom, (cell) => cell ?? ''),
+    !mergedHeader,
+  );
+}
+
+/**
+ * Reads a sheet's rows once and decides its table: the header row below any title rows (or
+ * the user's choice), the columns (every column with a header or with any value: nothing is
+ * dropped but columns that are empty all the way down), the footer rows to cut, the cells to
+ * flag (numbers a spreadsheet already destroyed, repeated header rows) and a sample. The rows
+ * are then streamed a second time by `projectRows` with this layout.
+ */
+export async function surveyTable(
+  batches: AsyncIterable<readonly RawRow[]>,
+  options: SurveyOptions,
+): Promise<Result<TableLayout>> {
+  const { merges, limits } = options;
+  if (merges.length > limits.maxMerges) {
+    return err(
+      'too-many-merges',
+      `工作表的合并单元格过多（${merges.length} 个，上限 ${limits.maxMerges}）`,
+      `The sheet has too many merged ranges (${merges.length}; the limit is ${limits.maxMerges})`,
+    );
+  }
+  const fill: MergeFiller = createMergeFiller(merges);
+  const sample: CleanRow[] = [];
+  let sampleWidth = 0;
+  let decision: HeaderDecision | undefined;
+  let lastHeaderRow = 0;
+  let headerCount = 0;
+  let tableLikeMin = 1;
+  let headerNames = new Set<string>();
+  let headers: string[] = [];
+  const waitFor = options.headerRow === undefined ? 0 : options.headerRow + 2;
+
+  const occupancy: number[] = [];
+  const footer: number[] = [];
+  let pending: CleanRow[] = [];
+  let isFooterMode = false;
+  let lastSeenRow = Number.MAX_SAFE_INTEGER;
+  let rowCount = 0;
+  let rowsRead = 0;
+  let ownCells = 0;
+  const flags: PendingFlag[] = [];
+  let flaggedCount = 0;
+  const dataSample: CleanRow[] = [];
+  let failure: Result<TableLayout> | undefined;
+
+  const flag = (row: number, column: number, reason: FlagReason, value: string) => {
+    flaggedCount += 1;
+    if (flags.length < maxFlagged) flags.push({ row, column, reason, value });
+  };
+
+  const commit = (row: CleanRow) => {
+    rowCount += 1;
+    let headerMatches = 0;
+    let firstMatch = -1;
+    row.own.forEach((isOwn, column) => {
+      if (!isOwn) return;
+      occupancy[column] = (occupancy[column] ?? 0) + 1;
+      const text = row.cells[column] ?? '';
+      const reason = detectMangledNumber(text, row.kinds?.[column]);
+      if (reason !== undefined) flag(row.row, column, reason, row.values[column] ?? text);
+      if (headerNames.has(text)) {
+        headerMatches += 1;
+        if (firstMatch < 0) firstMatch = column;
+      }
+    });
+    if (headerMatches >= 2 && headerMatches * 2 >= row.ownCount) {
+      flag(row.row, firstMatch, 'repeated-header', row.cells[firstMatch] ?? '');
+    }
+    if (dataSample.length < dataSampleSize) dataSample.push(row);
+  };
+
+  const flushPending = () => {
+    for (const row of pending) commit(row);
+    pending = [];
+    isFooterMode = false;
+  };
+
+  const isTableLike = (row: CleanRow) => row.ownCount >= tableLikeMin;
+
+  const processDataRow = (row: CleanRow) => {
+    if (row.row <= lastHeaderRow) return;
+    // After a gap (a blank row, or rows missing from the sheet), sparse rows are held back:
+    // notes below a table are not records, unless the table goes on after them.
+    const isAfterGap = row.row > lastSeenRow + 1 || row.ownCount === 0;
+    lastSeenRow = row.row;
+    if (isAfterGap && rowCount > 0) isFooterMode = true;
+    if (row.ownCount === 0) return;
+    if (classifyFooterRow(row.cells) !== undefined) {
+      footer.push(row.row);
+      isFooterMode = true;
+      return;
+    }
+    if (isFooterMode) {
+      if (isTableLike(row)) {
+        flushPending();
+      } else {
+        pending.push(row);
+        if (pending.length > maxPending) flushPending();
+        return;
+      }
+    }
+    commit(row);
+  };
+
+  const decide = (): HeaderDecision => {
+    for (const row of sample) fill(row, sampleWidth);
+    const decided = detectHeaderRow(sample, merges, options);
+    lastHeaderRow = headerEnd(decided);
+    lastSeenRow = lastHeaderRow;
+    headers = headerTexts(decided, sample, merges);
+    headerNames = new Set(headers.filter((text) => text !== ''));
+    const headerOwn = sample.filter(
+      (row) => row.row >= decided.headerRow && row.row <= lastHeaderRow,
+    );
+    const namedColumns = new Set<number>();
+    for (const row of headerOwn) {
+      row.own.forEach((isOwn, column) => {
+        if (isOwn) namedColumns.add(column);
+      });
+    }
+    headerCount =
+      decided.headerRows === 0
+        ? Math.max(0, ...sample.map((row) => row.ownCount))
+        : namedColumns.size;
+    for (const column of namedColumns) occupancy[column] ??= 0;
+    tableLikeMin = headerCount <= 1 ? 1 : Math.max(2, Math.ceil(headerCount * 0.5));
+    for (const row of sample) processDataRow(row);
+    return decided;
+  };
+
+  for await (const batch of batches) {
+    for (const raw of batch) {
+      rowsRead += 1;
+      if (rowsRead % 5000 === 0) options.onProgress?.(rowsRead);
+      const row = cleanRawRow(raw);
+      ownCells += row.ownCount;
+      if (ownCells > limits.maxCells) {
+        return err(
+          'too-many-cells',
+          `工作表的单元格过多（超过 ${limits.maxCells.toLocaleString('en-US')} 个有值的单元格）`,
+          `The sheet has too many cells (more than ${limits.maxCells.toLocaleString('en-US')} cells with a value)`,
+        );
+      }
+      row.cells.forEach((cell, column) => {
+        if (failure === undefined && cell.length > limits.maxCellLength) {
+          failure = err(
+            'cell-too-long',
+            `第 ${row.row} 行 ${columnLetter(column)} 列的内容过长（${cell.length.toLocaleString('en-US')} 个字符，上限 ${limits.maxCellLength.toLocaleString('en-US')}），可能是引号未闭合`,
+            `The cell in row ${row.row}, column ${columnLetter(column)} is too long (${cell.length.toLocaleString('en-US')} characters; the limit is ${limits.maxCellLength.toLocaleString('en-US')}): perhaps a quote is not closed`,
+          );
+        }
+      });
+      if (failure !== undefined) return failure;
+      if (decision === undefined) {
+        sampleWidth = Math.max(sampleWidth, row.lastColumn + 1);
+        if (row.ownCount > 0) sample.push(row);
+        if (sample.length >= sampleSize && row.row >= waitFor) decision = decide();
+        continue;
+      }
+      fill(row, Math.max(sampleWidth, row.lastColumn + 1));
+      processDataRow(row);
+    }
+  }
+  const finalDecision = decision ?? decide();
+  for (const row of pending) footer.push(row.row);
+  footer.sort((a, b) => a - b);
+
+  const sourceColumns: number[] = [];
+  occupancy.forEach((_count, column) => sourceColumns.push(column));
+  if (sourceColumns.length > limits.maxColumns) {
+    return err(
+      'too-many-columns',
+      `表格的列数过多（${sourceColumns.length} 列，上限 ${limits.maxColumns}）`,
+      `The table has too many columns (${sourceColumns.length}; the limit is ${limits.maxColumns})`,
+    );
+  }
+  const names = createColumnNames(
+    sourceColumns.map((column) => headers[column] ?? ''),
+    sourceColumns,
+  );
+  const nameOf = new Map(sourceColumns.map((column, i) => [column, names.names[i] ?? '']));
+  const project = (row: CleanRow): ProjectedRow => ({
+    sourceRow: row.row,
+    cells: sourceColumns.map((column) => row.values[column] ?? ''),
+  });
+  const flagged: FlaggedCell[] = flags
+    .sort((a, b) => a.row - b.row || a.column - b.column)
+    .map((f) => ({
+      row: f.row,
+      column: nameOf.get(f.column) ?? columnLetter(f.column),
+      reason: f.reason,
+      value: f.value,
+    }));
+  return ok({
+    headerRow: finalDecision.headerRow,
+    headerRows: finalDecision.headerRows,
+    headerReason: finalDecision.reason,
+    columns: names.names,
+    sourceColumns,
+    requiredColumns: names.names.filter((_name, i) => names.required[i] === true),
+    rowCount,
+    footerRows: footer,
+    flagged,
+    flaggedCount,
+    sample: dataSample
+      .sort((a, b) => a.row - b.row)
+      .slice(0, dataSampleSize)
+      .map(project),
+  });
+}

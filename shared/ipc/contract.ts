@@ -1,0 +1,343 @@
+/**
+ * The one IPC contract between the UI and the engine: channel names `area:verb`, a zod schema
+ * for each input and output, and the types derived from them. The Electron main process and
+ * the browser-mode server check every input against it before the engine sees it; the preload
+ * exposes only these channels. The UI never sends a file path: hosts hand out file ids.
+ */
+import { z } from 'zod';
+
+const id = z.string().min(1).max(200);
+const text = z.string().max(10_000);
+const localized = z.object({ zh: z.string(), en: z.string() });
+const severity = z.enum(['error', 'warning']);
+
+/** A file the host has let the UI use (picked in a dialog, dropped, or uploaded). */
+export const fileRef = z.object({
+  fileId: id,
+  name: z.string(),
+  size: z.number().int().nonnegative(),
+});
+
+const fieldSummary = z.object({
+  name: z.string(),
+  title: z.string(),
+  type: z.string(),
+  format: z.string().optional(),
+  description: z.string().optional(),
+  isRequired: z.boolean(),
+  isUnique: z.boolean(),
+  codeTable: z.string().optional(),
+  enumValues: z.array(z.string()).optional(),
+  sharing: z.string(),
+  opening: z.string(),
+  mask: z.string(),
+});
+
+const packSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  version: z.string(),
+  origin: z.enum(['bundled', 'imported']),
+  description: z.string().optional(),
+  datasets: z.array(
+    z.object({
+      name: z.string(),
+      title: z.string(),
+      fields: z.array(fieldSummary),
+      rules: z.array(
+        z.object({ id: z.string(), type: z.string(), severity, description: z.string() }),
+      ),
+    }),
+  ),
+  codeTables: z.array(
+    z.object({ name: z.string(), title: z.string(), source: z.string(), size: z.number() }),
+  ),
+});
+
+const inspectSheet = z.object({
+  name: z.string(),
+  hidden: z.boolean(),
+  headerRow: z.number().int(),
+  headerRows: z.number().int(),
+  columns: z.array(z.string()),
+  rows: z.number().int(),
+  footerRows: z.array(z.number().int()),
+  flagged: z.array(z.object({ row: z.number().int(), column: z.string(), reason: z.string() })),
+  sample: z.array(z.array(z.string())),
+});
+
+const columnChoice = z.object({
+  column: z.string(),
+  field: z.string().nullable(),
+  confidence: z.number().min(0).max(1),
+  reason: z.string(),
+});
+
+const projectState = z.object({
+  projectId: id,
+  name: z.string(),
+  packId: z.string(),
+  packTitle: z.string(),
+  packVersion: z.string(),
+  dataset: z.string(),
+  datasetTitle: z.string(),
+  department: z.string(),
+  period: z.string(),
+  records: z.number().int(),
+  errors: z.number().int(),
+  warnings: z.number().int(),
+  canUndo: z.boolean(),
+  canRedo: z.boolean(),
+  isTraining: z.boolean(),
+  sources: z.array(
+    z.object({
+      file: z.string(),
+      sheet: z.string(),
+      rows: z.number().int(),
+      isActive: z.boolean(),
+    }),
+  ),
+});
+
+const storedIssue = z.object({
+  id: z.number().int(),
+  row: z.number().int(),
+  field: z.string(),
+  rule: z.string(),
+  severity,
+  value: z.string(),
+  message: localized,
+  suggestion: z.string().optional(),
+});
+
+const recordFilter = z.object({
+  withIssues: z.boolean().optional(),
+  rule: z.string().max(100).optional(),
+  field: z.string().max(100).optional(),
+});
+
+const actorInput = { why: text.optional() };
+
+/** A long job the UI can follow and cancel. */
+export const jobRef = z.object({ jobId: id });
+
+/** The channels, each with its input and output schema. */
+export const contract = {
+  'app:info': {
+    input: z.object({}),
+    output: z.object({
+      version: z.string(),
+      mode: z.enum(['electron', 'browser']),
+      user: z.string(),
+    }),
+  },
+  'packs:list': { input: z.object({}), output: z.array(packSummary) },
+  'packs:codes': {
+    input: z.object({ packId: id, table: id }),
+    output: z.array(z.object({ code: z.string(), name: z.string(), aliases: z.array(z.string()) })),
+  },
+  'files:pick': { input: z.object({ multiple: z.boolean().optional() }), output: z.array(fileRef) },
+  'import:inspect': {
+    input: z.object({
+      fileId: id,
+      sheet: z.string().max(300).optional(),
+      headerRow: z.number().int().positive().optional(),
+      encoding: z.enum(['utf-8', 'gb18030', 'utf-16le', 'utf-16be']).optional(),
+    }),
+    output: z.object({
+      format: z.string(),
+      encoding: z.string().optional(),
+      sheets: z.array(inspectSheet),
+    }),
+  },
+  'mapping:suggest': {
+    input: z.object({
+      fileId: id,
+      sheet: z.string().max(300).optional(),
+      headerRow: z.number().int().positive().optional(),
+    }),
+    output: z.object({
+      columns: z.array(columnChoice),
+      unmappedRequired: z.array(z.string()),
+      valueMaps: z.record(z.string(), z.record(z.string(), z.string().nullable())),
+      template: z.string().optional(),
+    }),
+  },
+  'project:create': {
+    input: z.object({ packId: id, dataset: id, department: text.min(1), period: text.min(1) }),
+    output: projectState,
+  },
+  'project:training': {
+    input: z.object({
+      seed: z.number().int().optional(),
+      rows: z.number().int().positive().max(100_000).optional(),
+    }),
+    output: projectState,
+  },
+  'project:state': { input: z.object({}), output: projectState },
+  'project:list': {
+    input: z.object({}),
+    output: z.array(
+      z.object({
+        projectId: id,
+        name: z.string(),
+        modifiedAt: z.string(),
+        isTraining: z.boolean(),
+      }),
+    ),
+  },
+  'project:open': { input: z.object({ projectId: id }), output: projectState },
+  'project:close': { input: z.object({}), output: z.object({}) },
+  'project:import': {
+    input: z.object({
+      fileId: id,
+      sheet: z.string().max(300).optional(),
+      headerRow: z.number().int().positive().optional(),
+      columns: z.array(z.object({ column: z.string(), field: z.string().nullable() })).optional(),
+    }),
+    output: jobRef,
+  },
+  'records:page': {
+    input: z.object({
+      offset: z.number().int().nonnegative(),
+      limit: z.number().int().positive().max(1000),
+      filter: recordFilter,
+    }),
+    output: z.object({
+      total: z.number().int(),
+      rows: z.array(
+        z.object({
+          rid: z.number().int(),
+          sourceRow: z.number().int(),
+          values: z.array(z.string().nullable()),
+        }),
+      ),
+      issues: z.array(storedIssue),
+    }),
+  },
+  'quality:summary': {
+    input: z.object({}),
+    output: z.object({
+      records: z.number().int(),
+      fields: z.array(
+        z.object({
+          name: z.string(),
+          title: z.string(),
+          filled: z.number().int(),
+          errors: z.number().int(),
+          warnings: z.number().int(),
+        }),
+      ),
+      rules: z.array(
+        z.object({
+          rule: z.string(),
+          title: z.string(),
+          errors: z.number().int(),
+          warnings: z.number().int(),
+        }),
+      ),
+    }),
+  },
+  'edit:cell': {
+    input: z.object({
+      rid: z.number().int().positive(),
+      field: id,
+      value: z.string().max(100_000),
+      ...actorInput,
+    }),
+    output: projectState,
+  },
+  'edit:replace': {
+    input: z.object({
+      field: id,
+      find: z.string().max(100_000),
+      replacement: z.string().max(100_000),
+      ...actorInput,
+    }),
+    output: z.object({ count: z.number().int(), state: projectState }),
+  },
+  'edit:apply-suggestions': {
+    input: z.object({ rule: id, field: id.optional(), ...actorInput }),
+    output: z.object({ count: z.number().int(), state: projectState }),
+  },
+  'history:undo': {
+    input: z.object({}),
+    output: z.object({ summary: z.string(), state: projectState }),
+  },
+  'history:redo': {
+    input: z.object({}),
+    output: z.object({ summary: z.string(), state: projectState }),
+  },
+  'history:list': {
+    input: z.object({}),
+    output: z.array(
+      z.object({
+        id: z.number().int(),
+        kind: z.string(),
+        who: z.string(),
+        at: z.string(),
+        why: z.string(),
+        summary: z.string(),
+        state: z.string(),
+      }),
+    ),
+  },
+  'job:cancel': { input: jobRef, output: z.object({}) },
+} as const;
+
+/** The events the engine pushes to the UI. */
+export const events = {
+  'job:progress': z.object({
+    jobId: id,
+    phase: localized,
+    done: z.number(),
+    total: z.number().optional(),
+  }),
+  'job:done': z.object({
+    jobId: id,
+    ok: z.boolean(),
+    message: localized,
+  }),
+} as const;
+
+/** A channel's name. */
+export type Channel = keyof typeof contract;
+/** What a channel takes. */
+export type ChannelInput<C extends Channel> = z.infer<(typeof contract)[C]['input']>;
+/** What a channel returns on success. */
+export type ChannelOutput<C extends Channel> = z.infer<(typeof contract)[C]['output']>;
+/** An event's name. */
+export type EventName = keyof typeof events;
+/** An event's payload. */
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+/** The project as the UI shows it. */
+export type ProjectState = z.infer<typeof projectState>;
+/** A pack as the 标准 step shows it. */
+export type PackSummary = z.infer<typeof packSummary>;
+/** A stored issue as the UI gets it. */
+export type StoredIssueView = z.infer<typeof storedIssue>;
+
+/** True for a string that names a channel of the contract. */
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(contract, name);
+}
+
+/**
+ * Checks a request from the UI against the contract: a known channel and an input of the right
+ * shape. Hosts call this before anything reaches the engine.
+ */
+export function checkRequest(
+  channel: string,
+  input: unknown,
+): { ok: true; channel: Channel; input: unknown } | { ok: false; code: string; message: string } {
+  if (!isChannel(channel))
+    return { ok: false, code: 'unknown-channel', message: `unknown channel ${channel}` };
+  const parsed = contract[channel].input.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues
+      .map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`)
+      .join('; ');
+    return { ok: false, code: 'bad-input', message: `${channel}: ${issues}` };
+  }
+  return { ok: true, channel, input: parsed.data };
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { classifyFooterRow } from '../../../../shared/import/classify-footer-row.ts';
+
+describe('classifyFooterRow', () => {
+  it('finds totals, even spread with spaces', () => {
+    expect(classifyFooterRow(['合             计:{{money}}'])).toBe('total');
+    expect(classifyFooterRow(['人民币合计', '', '1,234.56'])).toBe('total');
+    expect(classifyFooterRow(['小计', '12'])).toBe('total');
+    expect(classifyFooterRow(['Total', '3'])).toBe('total');
+  });
+  it('finds signature lines, notes and separators', () => {
+    expect(classifyFooterRow(['单位负责人：（印章）    财务负责人：（印章）'])).toBe('signature');
+    expect(classifyFooterRow(['', '填表人：张三', '', '审核人：'])).toBe('signature');
+    expect(classifyFooterRow(['制表日期：2024年1月2日'])).toBe('signature');
+    expect(classifyFooterRow(['注：本表一式三份。'])).toBe('note');
+    expect(classifyFooterRow(['特别提示：'])).toBe('note');
+    expect(classifyFooterRow(['*****************'])).toBe('separator');
+  });
+  it('leaves data rows alone', () => {
+    expect(classifyFooterRow(['张三', '男', '370102199001011234'])).toBeUndefined();
+    expect(classifyFooterRow(['核定金额合计（大写）：{{upperMoney}}'])).toBeUndefined();
+    expect(classifyFooterRow(['', '', ''])).toBeUndefined();
+    expect(classifyFooterRow(['1', '备注', 'x'])).toBeUndefined();
+  });
+});
