@@ -1,17 +1,31 @@
-import type { Pack } from '../pack/pack-schema.ts';
+import type { Dataset, Pack } from '../pack/pack-schema.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { DemoGenerator, DemoOptions } from './demo-data.ts';
+import { createLegalEntityDemo } from './legal-entity-demo.ts';
 import { createPopulationDemo } from './population-demo.ts';
+import { createXzcfDemo } from './xzcf-demo.ts';
+import { createXzxkDemo } from './xzxk-demo.ts';
 
 type DemoFactory = (pack: Pack, options: DemoOptions) => DemoGenerator;
 
+/** A factory for the dataset `name` of a pack, made by `create`. */
+function forDataset(
+  name: string,
+  create: (pack: Pack, dataset: Dataset, options: DemoOptions) => DemoGenerator,
+): DemoFactory {
+  return (pack, options) => {
+    const dataset = pack.datasets.find((d) => d.name === name);
+    if (dataset === undefined) throw new Error(`${pack.id} has no ${name} dataset`);
+    return create(pack, dataset, options);
+  };
+}
+
 /** Demo generators by pack id. */
 const demoFactories: Readonly<Record<string, DemoFactory>> = {
-  'pop-base': (pack, options) => {
-    const dataset = pack.datasets.find((d) => d.name === 'population');
-    if (dataset === undefined) throw new Error('pop-base has no population dataset');
-    return createPopulationDemo(pack, dataset, options);
-  },
+  'pop-base': forDataset('population', createPopulationDemo),
+  'legal-entity-base': forDataset('legal-entity', createLegalEntityDemo),
+  'sgs-xzxk': forDataset('xzxk', createXzxkDemo),
+  'sgs-xzcf': forDataset('xzcf', createXzcfDemo),
 };
 
 /** The pack ids demo data can be made for. */

@@ -3,7 +3,7 @@
  * listed problems. A ground truth says which issue each injection must produce, so a test can
  * check both directions: every injected problem found, and nothing else.
  */
-import type { Dataset, Pack } from '../pack/pack-schema.ts';
+import type { Dataset, DatasetRule, Pack } from '../pack/pack-schema.ts';
 import type { Severity } from '../issue.ts';
 
 /** Options shared by every pack's generator. */
@@ -52,13 +52,57 @@ export function requireField(dataset: Dataset, name: string): number {
   return index;
 }
 
+/** The id and severity of a declared rule, as the issues it reports carry them. */
+export interface DeclaredRule {
+  readonly id: string;
+  readonly severity: Severity;
+}
+
+/** The severity a declared rule reports with: its own, else its type's default. */
+function declaredSeverity(rule: DatasetRule): Severity {
+  return rule.severity ?? (rule.type === 'code-prefix-matches' ? 'warning' : 'error');
+}
+
+/** The fields a declared rule reports its issues on. */
+function reportedFields(rule: DatasetRule): readonly string[] {
+  switch (rule.type) {
+    case 'id-birth-date':
+      return [rule.dateField];
+    case 'id-sex':
+      return [rule.sexField];
+    case 'conditional-required':
+      return rule.require;
+    case 'conditional-empty':
+      return rule.empty;
+    case 'conditional-format':
+    case 'date-not-future':
+      return [rule.field];
+    case 'date-order':
+      return [rule.end];
+    case 'code-prefix-matches':
+      return [rule.typeField];
+  }
+}
+
 /** Finds the id and severity of the dataset's declared rule of a type; a missing one is a bug. */
-export function requireRule(
-  dataset: Dataset,
-  type: string,
-): { readonly id: string; readonly severity: Severity } {
+export function requireRule(dataset: Dataset, type: string): DeclaredRule {
   const rule = dataset.rules?.find((r) => r.type === type);
   if (rule === undefined)
     throw new Error(`demo data: dataset ${dataset.name} declares no ${type} rule`);
-  return { id: rule.id, severity: rule.severity ?? 'error' };
+  return { id: rule.id, severity: declaredSeverity(rule) };
+}
+
+/**
+ * Finds the declared rule of a type that reports on a field (the conditional-required rule
+ * that needs XK_FRDB, the date-order rule that ends at XK_YXQZI); a missing one is a bug.
+ */
+export function requireRuleOn(
+  dataset: Dataset,
+  type: DatasetRule['type'],
+  field: string,
+): DeclaredRule {
+  const rule = dataset.rules?.find((r) => r.type === type && reportedFields(r).includes(field));
+  if (rule === undefined)
+    throw new Error(`demo data: dataset ${dataset.name} declares no ${type} rule on ${field}`);
+  return { id: rule.id, severity: declaredSeverity(rule) };
 }

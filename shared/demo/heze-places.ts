@@ -80,3 +80,23 @@ export const otherHezeCounties = [
   '371726',
   '371728',
 ];
+
+/** Streets of the Mudan district town area, for business addresses. */
+export const mudanRoads = [
+  '中华路',
+  '人民路',
+  '长江路',
+  '黄河路',
+  '丹阳路',
+  '牡丹路',
+  '和平路',
+  '双河路',
+  '桂陵路',
+  '曹州路',
+  '华英路',
+  '重庆路',
+  '广州路',
+  '西安路',
+  '八一路',
+  '青年路',
+];

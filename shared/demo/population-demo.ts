@@ -7,6 +7,8 @@ import type { Dataset, Pack } from '../pack/pack-schema.ts';
 import { formatRuleId } from '../rules/format.ts';
 import { residentIdCheckCharacter } from '../validators/resident-id.ts';
 import { femaleGiven, maleGiven, surnames } from './chinese-names.ts';
+import { fullWidthDigits, pad } from './demo-codes.ts';
+import { daysInMonth } from './demo-dates.ts';
 import {
   requireField,
   requireRule,
@@ -49,17 +51,6 @@ const injectionKinds = [
 ] as const;
 
 type InjectionKind = (typeof injectionKinds)[number];
-
-const fullWidthDigits = (text: string): string =>
-  text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
-
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0');
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 /** Writes a date the way county spreadsheets do: mostly ISO, sometimes slashes or 年月日. */
 function writeDate(random: Random, iso: string): string {
