@@ -4,7 +4,9 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 60_000,
+    // Generous: integration tests spawn the real CLI, and CI machines may be loaded.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
     reporters: ['default', './test/closing-line-reporter.ts'],
     env: { TZ: 'Asia/Shanghai' },
   },

@@ -16,3 +16,26 @@ describe('checkFullWidth', () => {
     expect(checkFullWidth(name, '菏泽市某某有限公司（牡丹区分公司）')).toBeUndefined();
   });
 });
+
+describe('checkFullWidth in code-table, enum and pattern fields', () => {
+  const status = makeField({
+    name: 'DJYWLX',
+    title: '登记业务类型',
+    constraints: { codeTable: 'registration-business-type' },
+  });
+  it('leaves the full-width brackets of a code name alone', () => {
+    expect(checkFullWidth(status, '机关（内设机构）')).toBeUndefined();
+    expect(
+      checkFullWidth(
+        makeField({ name: 'ZJLX', title: '证件类型', constraints: { pattern: '身份证|其他-.+' } }),
+        '其他-军官证（警官证）',
+      ),
+    ).toBeUndefined();
+  });
+  it('still converts full-width digits and letters there, keeping the brackets', () => {
+    expect(checkFullWidth(status, '１２（机关）')).toMatchObject({
+      rule: 'full-width',
+      suggestion: '12（机关）',
+    });
+  });
+});
