@@ -1,13 +1,19 @@
 import type { Command } from './command.ts';
 import { demoDataCommand } from './demo-data-command.ts';
 import { inspectCommand } from './inspect-command.ts';
+import { mergeCommand } from './merge-command.ts';
+import { packageCommand } from './package-command.ts';
 import { packsCommand } from './packs-command.ts';
 import { validateCommand } from './validate-command.ts';
+import { verifyCommand } from './verify-command.ts';
 
 /** The one list of `steward` verbs. */
 export const commands: Readonly<Record<string, Command>> = {
   packs: packsCommand,
   'demo-data': demoDataCommand,
   validate: validateCommand,
+  package: packageCommand,
+  verify: verifyCommand,
+  merge: mergeCommand,
   inspect: inspectCommand,
 };

@@ -1,0 +1,240 @@
+import { access } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { lookupDivision } from '../../shared/code-tables/divisions.ts';
+import { matchColumnsExactly } from '../../shared/mapping/match-columns-exactly.ts';
+import { parsePackageKind } from '../../shared/package/package-kind.ts';
+import { err, ok, type Result } from '../../shared/result.ts';
+import { readCsv } from '../engine/import/read-csv.ts';
+import {
+  createProjectFromFile,
+  type TempProject,
+} from '../engine/package/create-project-from-file.ts';
+import { inferDivision } from '../engine/package/infer-division.ts';
+import { readToolVersion } from '../engine/package/tool-version.ts';
+import { writePackage, type ErrorPolicy } from '../engine/package/write-package.ts';
+import { findPack } from '../engine/packs/pack-store.ts';
+import { Workspace } from '../engine/workspace/workspace.ts';
+import type { Command } from './command.ts';
+import { writeJson, writeLine } from './output.ts';
+import { parseOptions, stringOption } from './parse-options.ts';
+
+const help = `用法 / usage: steward package <文件.csv|项目.dsw> --kind share|open（共享|开放） --out <文件夹>
+                  [--pack <标准包id|路径>] [--dataset 名称] [--department 提供部门] [--period 报送期]
+                  [--division 行政区划代码] [--provider 数据提供人] [--steward 数据管理员] [--reviewer 审核人]
+                  [--on-error block|exclude] [--created <ISO 时间>] [--format text|json]
+
+写出密封的报送数据包（zip）：标准化的数据、检查报告、问题数据表、修改记录和带 SHA-256 与 SM3 校验值的清单。
+共享包报送省级部门；开放包按字段分级脱敏或删除。有未豁免的错误时默认不打包（--on-error exclude 则排除
+这些记录）。--created 固定生成时间：同一项目、同样选项得到字节完全相同的数据包。
+成功时在标准输出打印数据包的路径。退出码：0 已写出，1 有错误阻止打包，2 输入有误。
+
+Writes the sealed submission package. Prints the package's path. Exit code: 0 written, 1 blocked
+by errors without exemption (the reasons are printed), 2 bad input.`;
+
+/** Reads `--created`: an ISO time; a date alone or a time without zone is taken as Beijing time. */
+export function parseCreated(text: string): Result<Date> {
+  let value = text.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) value = `${value}T00:00:00+08:00`;
+  else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value))
+    value = `${value.replace(' ', 'T')}+08:00`;
+  const time = /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(time) || time < Date.UTC(1980, 0, 2) || time > Date.UTC(2107, 11, 31)) {
+    return err(
+      'bad-created',
+      `--created 应为 ISO 时间，如 2026-11-26T10:00:00+08:00：${text}`,
+      `--created must be an ISO time such as 2026-11-26T10:00:00+08:00: ${text}`,
+    );
+  }
+  return ok(new Date(time));
+}
+
+function defaultSteward(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
+}
+
+/** `steward package`: the sealed submission of a project or a file. */
+export const packageCommand: Command = {
+  summary: '写出报送数据包 / write the sealed submission package',
+  async run(args) {
+    const parsed = parseOptions(args, {
+      pack: { type: 'string' },
+      dataset: { type: 'string' },
+      template: { type: 'string' },
+      kind: { type: 'string' },
+      department: { type: 'string' },
+      period: { type: 'string' },
+      division: { type: 'string' },
+      provider: { type: 'string' },
+      steward: { type: 'string' },
+      reviewer: { type: 'string' },
+      'on-error': { type: 'string' },
+      created: { type: 'string' },
+      out: { type: 'string' },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
+    const fail = (message: string): number => {
+      writeLine(`${message}\n\n${help}`, 'stderr');
+      return 2;
+    };
+    if (!parsed.ok) return fail(parsed.error.message.zh);
+    const options = parsed.value;
+    if (options.values.help === true) {
+      writeLine(help);
+      return 0;
+    }
+    const [input] = options.positionals;
+    const kindText = stringOption(options, 'kind');
+    const out = stringOption(options, 'out');
+    const onError = stringOption(options, 'on-error') ?? 'block';
+    const format = stringOption(options, 'format') ?? 'text';
+    if (input === undefined) return fail('缺少要打包的文件或项目 / missing the file or project');
+    if (kindText === undefined) return fail('缺少 --kind（share 共享 或 open 开放）');
+    if (out === undefined) return fail('缺少 --out / missing --out');
+    const kind = parsePackageKind(kindText);
+    if (!kind.ok) return fail(kind.error.message.zh);
+    if (onError !== 'block' && onError !== 'exclude')
+      return fail(`--on-error 只能是 block 或 exclude：${onError}`);
+    if (format !== 'text' && format !== 'json')
+      return fail(`--format 只能是 text 或 json：${format}`);
+    const createdText = stringOption(options, 'created');
+    const created = createdText === undefined ? ok(new Date()) : parseCreated(createdText);
+    if (!created.ok) return fail(created.error.message.zh);
+    const division = stringOption(options, 'division');
+    if (division !== undefined && lookupDivision(division) === undefined)
+      return fail(`--division 不是有效的行政区划代码（GB/T 2260）：${division}`);
+    try {
+      await access(input);
+    } catch {
+      return fail(`找不到文件 / file not found: ${input}`);
+    }
+    try {
+      await access(out);
+    } catch {
+      return fail(`输出文件夹不存在 / output folder not found: ${out}`);
+    }
+    const today = created.value.toISOString().slice(0, 10);
+    const steward = stringOption(options, 'steward') ?? defaultSteward();
+    const department = stringOption(options, 'department');
+    const period = stringOption(options, 'period');
+
+    let project: TempProject;
+    const isProject = input.toLowerCase().endsWith('.dsw');
+    if (isProject) {
+      const opened = await Workspace.open(input);
+      if (!opened.ok) return fail(opened.error.message.zh);
+      const workspace = opened.value;
+      project = { workspace, dispose: () => workspace.close() };
+      const packRef = stringOption(options, 'pack');
+      if (packRef !== undefined && packRef !== workspace.info.packId) {
+        await project.dispose();
+        return fail(
+          `项目使用标准包 ${workspace.info.packId}，与 --pack ${packRef} 不同；打包项目时可以省略 --pack`,
+        );
+      }
+    } else {
+      const packRef = stringOption(options, 'pack');
+      if (packRef === undefined) return fail('打包文件时需要 --pack / --pack is needed for a file');
+      if (department === undefined) return fail('打包文件时需要 --department（提供部门）');
+      if (period === undefined) return fail('打包文件时需要 --period（报送期）');
+      if (stringOption(options, 'template') !== undefined) {
+        return fail(
+          '--template 暂不支持：请先用项目（.dsw）导入并确认对应，或使用与标准字段同名的列 / --template is not supported yet here',
+        );
+      }
+      const pack = await findPack(packRef);
+      if (!pack.ok) return fail(pack.error.message.zh);
+      const datasetName = stringOption(options, 'dataset') ?? pack.value.datasets[0]?.name ?? '';
+      const dataset = pack.value.datasets.find((d) => d.name === datasetName);
+      if (dataset === undefined) return fail(`标准包中没有数据集「${datasetName}」`);
+      const table = await readCsv(input);
+      if (!table.ok) return fail(`${table.error.message.zh} / ${table.error.message.en}`);
+      const made = await createProjectFromFile(table.value, {
+        pack: pack.value,
+        dataset: dataset.name,
+        department,
+        period,
+        who: steward,
+        context: { today },
+        mapColumns: (columns) => {
+          const match = matchColumnsExactly(dataset, columns);
+          if (match.missingRequired.length > 0) {
+            return err(
+              'columns-missing',
+              `文件缺少必填字段的列：${match.missingRequired.join('、')}`,
+              `The file has no column for required fields: ${match.missingRequired.join(', ')}`,
+            );
+          }
+          return ok((cells) => {
+            const values = new Array<string | undefined>(dataset.fields.length).fill(undefined);
+            match.fieldOfColumn.forEach((field, column) => {
+              if (field !== undefined) values[field] = cells[column] ?? '';
+            });
+            return values;
+          });
+        },
+      });
+      if (!made.ok) return fail(made.error.message.zh);
+      project = made.value;
+    }
+
+    try {
+      const { workspace } = project;
+      let divisionCode = division;
+      if (divisionCode === undefined) {
+        divisionCode = inferDivision(workspace);
+        if (divisionCode === undefined) {
+          return fail('无法从数据推断行政区划代码，请用 --division 指定（如 371702）');
+        }
+        writeLine(
+          `行政区划代码取自数据：${divisionCode} ${lookupDivision(divisionCode)?.name ?? ''}（可用 --division 指定）`,
+          'stderr',
+        );
+      }
+      const written = await writePackage(workspace, {
+        kind: kind.value,
+        onError: onError as ErrorPolicy,
+        created: created.value,
+        outDir: out,
+        division: divisionCode,
+        ...(department === undefined ? {} : { department }),
+        ...(period === undefined ? {} : { period }),
+        ...(stringOption(options, 'provider') === undefined
+          ? {}
+          : { provider: stringOption(options, 'provider') as string }),
+        steward,
+        ...(stringOption(options, 'reviewer') === undefined
+          ? {}
+          : { reviewer: stringOption(options, 'reviewer') as string }),
+        toolVersion: readToolVersion(),
+        isTemporaryProject: !isProject,
+      });
+      if (!written.ok) {
+        if (written.error.code !== 'package-blocked') return fail(written.error.message.zh);
+        writeLine(`未打包：${written.error.message.zh}`, 'stderr');
+        for (const line of written.error.details ?? []) writeLine(`  ${line}`, 'stderr');
+        if (format === 'json') {
+          writeJson({ written: false, blockers: written.error.details ?? [] });
+        }
+        return 1;
+      }
+      const s = written.value.manifest['x-submission'];
+      if (format === 'json') {
+        writeJson({ written: true, path: written.value.path, submission: s });
+      } else {
+        writeLine(written.value.path);
+        writeLine(
+          `${s.kind}数据包：${s.rows.packaged} 条记录（项目 ${s.rows.project} 条，人工排除 ${s.rows.excludedByUser} 条，因错误排除 ${s.rows.excludedByPolicy} 条）；错误 ${s.issues.errors} 个（已豁免 ${s.issues.exemptedErrors} 个），警告 ${s.issues.warnings} 个`,
+          'stderr',
+        );
+      }
+      return 0;
+    } finally {
+      await project.dispose();
+    }
+  },
+};

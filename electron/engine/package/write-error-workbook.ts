@@ -1,0 +1,281 @@
+/**
+ * The error workbook (reports/errors.xlsx, and the round trip of DESIGN.md step 4): the records
+ * with issues, the bad cells highlighted (red for errors, yellow for warnings) and explained in
+ * a comment, an 问题清单 sheet with one line per issue, a 说明 sheet saying how to fix and return
+ * it, and a very hidden sheet with what merging needs (the record ids and the values as they
+ * were when the workbook was written, to tell a fix from a conflict). Every value is written as
+ * text (format `@`), so Excel cannot turn an 18-digit ID into 3.71702E+17 again.
+ *
+ * ExcelJS, because SheetJS CE cannot write cell styles. Its zip carries the time it was written,
+ * so the workbook is re-zipped with fixed times: the same input gives the same bytes.
+ */
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { LocalizedText } from '../../../shared/i18n/localized-text.ts';
+import type { Severity } from '../../../shared/issue.ts';
+import type { Field } from '../../../shared/pack/pack-schema.ts';
+import { writeZipToBuffer } from './create-zip-writer.ts';
+import { openZipBuffer } from './read-zip.ts';
+
+/** The name of the very hidden sheet that merging reads. */
+export const mergeSheetName = '_steward';
+/** The sheet of records with issues. */
+export const dataSheetName = '问题数据';
+/** The sheet with one line per issue. */
+export const issueSheetName = '问题清单';
+/** The sheet that says how to fix and return the workbook. */
+export const helpSheetName = '说明';
+/** The header of the record-id column (the key merging matches records by). */
+export const recordIdHeader = '记录编号';
+/** The provenance columns before the fields. */
+export const provenanceHeaders = [recordIdHeader, '来源文件', '工作表', '原表行号'] as const;
+/** The version of the merge sheet's content. */
+export const errorWorkbookFormat = 'steward-errors/1';
+
+/** Fill colours: errors light red, warnings light yellow (as Excel's own good/bad styles). */
+export const issueFills: Readonly<Record<Severity, string>> = {
+  error: 'FFFFC7CE',
+  warning: 'FFFFEB9C',
+};
+
+/** What the merge sheet's first cell holds. */
+export interface ErrorWorkbookMeta {
+  readonly format: typeof errorWorkbookFormat;
+  readonly packId: string;
+  readonly packVersion: string;
+  readonly dataset: string;
+  readonly department: string;
+  readonly period: string;
+  /** When the project was created: a workbook merges only into the project it came from. */
+  readonly projectCreatedAt: string;
+  readonly created: string;
+  /** True when values are masked (a 开放 package): such a workbook cannot be merged. */
+  readonly isMasked: boolean;
+  /** The field identifiers of the data sheet's columns, after the provenance columns. */
+  readonly fields: readonly string[];
+}
+
+/** One issue of a record, as the workbook explains it. */
+export interface WorkbookIssue {
+  readonly field: string;
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: LocalizedText;
+  readonly value?: string;
+  readonly suggestion?: string;
+}
+
+/** One record with issues. */
+export interface ErrorWorkbookRow {
+  readonly rid: number;
+  readonly source: { readonly file: string; readonly sheet: string; readonly row: number };
+  /** Values in the order of `fields` (already masked for a 开放 package). */
+  readonly values: readonly string[];
+  readonly issues: readonly WorkbookIssue[];
+}
+
+/** What the workbook is written from. */
+export interface ErrorWorkbookInput {
+  readonly meta: Omit<ErrorWorkbookMeta, 'format' | 'fields'>;
+  readonly datasetTitle: string;
+  readonly fields: readonly Pick<Field, 'name' | 'title'>[];
+  readonly rows: readonly ErrorWorkbookRow[];
+  readonly created: Date;
+}
+
+const text = (value: string): string => value;
+
+function helpLines(input: ErrorWorkbookInput): string[][] {
+  const m = input.meta;
+  const lines: string[][] = [
+    ['数据问题修改表 / Error workbook'],
+    [],
+    ['数据集', `${input.datasetTitle}（${m.dataset}）`],
+    ['标准', `${m.packId} v${m.packVersion}`],
+    ['提供部门', m.department],
+    ['报送期', m.period],
+    ['生成时间', m.created],
+    ['有问题的记录', String(input.rows.length)],
+    [],
+    ['怎样修改'],
+    [
+      '1',
+      `「${dataSheetName}」表列出未通过检查的记录。红色单元格是错误，黄色是警告；鼠标停在单元格上可以看到问题说明和建议值。`,
+    ],
+    [
+      '2',
+      `请直接在「${dataSheetName}」表中改正单元格的值。不要改动「${recordIdHeader}」列，不要增删列，不要改工作表的名称。`,
+    ],
+    ['3', '所有单元格都是文本格式。身份证号码等长数字请照原样输入，不要转换成数字或科学计数法。'],
+    ['4', `「${issueSheetName}」表逐条列出问题、当前值和建议值，供核对。`],
+    [
+      '5',
+      '改好后保存为 .xlsx 文件，发回数据管理员。数据管理员用“合并修改”（steward merge）按记录编号把修改合并回项目；同一单元格在项目中也被改过的，会列为冲突，不会被覆盖。',
+    ],
+  ];
+  if (m.isMasked) {
+    lines.push(
+      [],
+      ['注意', '本表来自开放（公开）数据包，敏感字段已脱敏或删除，只供查看，不能用于合并修改。'],
+    );
+  }
+  return lines;
+}
+
+/** Writes the error workbook and returns its bytes. */
+export async function writeErrorWorkbook(input: ErrorWorkbookInput): Promise<Buffer> {
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: sink,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  workbook.creator = '数据归集工作台';
+  workbook.lastModifiedBy = '数据归集工作台';
+  workbook.created = input.created;
+  workbook.modified = input.created;
+
+  const fieldIndex = new Map(input.fields.map((f, i) => [f.name, i]));
+  const fieldTitle = new Map(input.fields.map((f) => [f.name, f.title]));
+  const headerFill: ExcelJS.Fill = {
+    type: 'pattern',
+    pattern: 'solid',
+    fgColor: { argb: 'FFDDE4EE' },
+  };
+
+  const data = workbook.addWorksheet(dataSheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  data.columns = [
+    ...provenanceHeaders.map((header) => ({ header, width: header === '来源文件' ? 24 : 12 })),
+    ...input.fields.map((f) => ({
+      header: f.title,
+      width: Math.max(12, Math.min(40, f.title.length * 2 + 4)),
+    })),
+  ];
+  data.getRow(1).eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.fill = headerFill;
+  });
+  data.getRow(1).commit();
+  const first = provenanceHeaders.length;
+  for (const row of input.rows) {
+    const cells = [
+      String(row.rid),
+      row.source.file,
+      row.source.sheet,
+      String(row.source.row),
+      ...row.values,
+    ];
+    const excelRow = data.addRow(cells.map(text));
+    for (let c = 1; c <= cells.length; c += 1) excelRow.getCell(c).numFmt = '@';
+    const byField = new Map<number, WorkbookIssue[]>();
+    for (const issue of row.issues) {
+      const index = fieldIndex.get(issue.field);
+      if (index === undefined) continue;
+      const list = byField.get(index) ?? [];
+      list.push(issue);
+      byField.set(index, list);
+    }
+    for (const [index, issues] of byField) {
+      const cell = excelRow.getCell(first + index + 1);
+      const severity: Severity = issues.some((i) => i.severity === 'error') ? 'error' : 'warning';
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: issueFills[severity] } };
+      cell.note = issues
+        .map((i) => {
+          const level = i.severity === 'error' ? '错误' : '警告';
+          const fix = i.suggestion === undefined ? '' : `\n建议改为：${i.suggestion}`;
+          return `【${level}】${i.message.zh}${fix}`;
+        })
+        .join('\n');
+    }
+    excelRow.commit();
+  }
+  data.commit();
+
+  const list = workbook.addWorksheet(issueSheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  list.columns = [
+    { header: recordIdHeader, width: 10 },
+    { header: '来源文件', width: 24 },
+    { header: '工作表', width: 12 },
+    { header: '原表行号', width: 10 },
+    { header: '字段名称', width: 18 },
+    { header: '字段标识', width: 12 },
+    { header: '级别', width: 8 },
+    { header: '问题说明', width: 60 },
+    { header: '当前值', width: 24 },
+    { header: '建议值', width: 24 },
+  ];
+  list.getRow(1).eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.fill = headerFill;
+  });
+  list.getRow(1).commit();
+  for (const row of input.rows) {
+    for (const issue of row.issues) {
+      const line = list.addRow([
+        String(row.rid),
+        row.source.file,
+        row.source.sheet,
+        String(row.source.row),
+        fieldTitle.get(issue.field) ?? issue.field,
+        issue.field,
+        issue.severity === 'error' ? '错误' : '警告',
+        issue.message.zh,
+        issue.value ?? '（不公开）',
+        issue.suggestion ?? '',
+      ]);
+      for (let c = 1; c <= 10; c += 1) line.getCell(c).numFmt = '@';
+      line.commit();
+    }
+  }
+  list.commit();
+
+  const help = workbook.addWorksheet(helpSheetName);
+  help.columns = [{ width: 14 }, { width: 100 }];
+  for (const line of helpLines(input)) {
+    const row = help.addRow(line);
+    if (line.length === 1) row.getCell(1).font = { bold: true };
+    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    row.commit();
+  }
+  help.commit();
+
+  const merge = workbook.addWorksheet(mergeSheetName, { state: 'veryHidden' });
+  const meta: ErrorWorkbookMeta = {
+    format: errorWorkbookFormat,
+    ...input.meta,
+    fields: input.fields.map((f) => f.name),
+  };
+  merge.addRow([JSON.stringify(meta)]).commit();
+  if (!input.meta.isMasked) {
+    for (const row of input.rows) {
+      const line = merge.addRow([String(row.rid), ...row.values]);
+      for (let c = 1; c <= row.values.length + 1; c += 1) line.getCell(c).numFmt = '@';
+      line.commit();
+    }
+  }
+  merge.commit();
+  await workbook.commit();
+  return normalizeWorkbook(Buffer.concat(chunks), input.created);
+}
+
+/**
+ * Re-zips a workbook with fixed entry times and order ([Content_Types].xml first, then by
+ * name), so that its bytes depend only on its content.
+ */
+async function normalizeWorkbook(bytes: Buffer, created: Date): Promise<Buffer> {
+  const zip = await openZipBuffer(bytes);
+  try {
+    const entries: { path: string; bytes: Buffer }[] = [];
+    for (const entry of zip.entries)
+      entries.push({ path: entry.name, bytes: await zip.read(entry) });
+    entries.sort((a, b) => {
+      const rank = (p: string): number => (p === '[Content_Types].xml' ? 0 : 1);
+      return rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    });
+    return await writeZipToBuffer(entries, created);
+  } finally {
+    zip.close();
+  }
+}

@@ -1,0 +1,630 @@
+/**
+ * Writes the sealed submission package of a project (DESIGN.md section 5): one zip with the
+ * data in standard form, the validation reports, the error workbook, the audit trail and the
+ * manifest with the SHA-256 and SM3 of every file, sealed by the manifest's own checksums in the
+ * zip comment.
+ *
+ * One pass over the records: each is put in standard form (codes, ISO dates), checked with every
+ * rule of the pack, held back when it has an error that no exemption covers (policy `block`
+ * stops the package, `exclude` leaves the record out), masked for a 开放 package, checked again
+ * as written (what `verify` does), and streamed into the zip. The zip is written under a temp
+ * name and renamed when complete. The same project and options give the same bytes: nothing
+ * depends on the clock or the machine but what the options say.
+ */
+import { join } from 'node:path';
+import { lookupDivision } from '../../../shared/code-tables/divisions.ts';
+import type { Issue } from '../../../shared/issue.ts';
+import {
+  createFieldPlan,
+  createPackageDataset,
+  type FieldPlan,
+} from '../../../shared/package/create-field-plan.ts';
+import { createRecordStandardizer } from '../../../shared/package/create-record-standardizer.ts';
+import {
+  auditColumns,
+  createAuditTableSchema,
+  createTableSchema,
+} from '../../../shared/package/create-table-schema.ts';
+import { describeRule } from '../../../shared/package/describe-rule.ts';
+import { createExemptionFinder, type Exemption } from '../../../shared/package/find-exemption.ts';
+import { maskValue } from '../../../shared/package/mask-value.ts';
+import { packageFileName, toChinaTime } from '../../../shared/package/package-file-name.ts';
+import { packageKindNames, type PackageKind } from '../../../shared/package/package-kind.ts';
+import {
+  csvDialect,
+  serializeSeal,
+  submissionFormat,
+  type PackageExemption,
+  type PackageField,
+  type PackageFile,
+  type PackageManifest,
+  type Submission,
+} from '../../../shared/package/package-manifest.ts';
+import { renderValidationHtml } from '../../../shared/package/render-validation-html.ts';
+import { serializeCsvRow } from '../../../shared/package/serialize-csv-row.ts';
+import {
+  validationFormat,
+  type FieldQuality,
+  type ReportIssue,
+  type ValidationReport,
+} from '../../../shared/package/validation-report.ts';
+import { err, ok, type Result } from '../../../shared/result.ts';
+import { cellRules } from '../../../shared/rules/index.ts';
+import { fieldLabel } from '../../../shared/rules/rule-issue.ts';
+import { createDatasetValidator } from '../../../shared/validate/dataset-validator.ts';
+import type { ProgressListener, Workspace } from '../workspace/workspace.ts';
+import { createZipWriter, type ZipEntryStream, type ZipWriter } from './create-zip-writer.ts';
+import { createFileDigest, digestBytes, type Digest } from './file-digest.ts';
+import { writeErrorWorkbook, type ErrorWorkbookRow } from './write-error-workbook.ts';
+
+/** What to do with records that have errors no exemption covers. */
+export type ErrorPolicy = 'block' | 'exclude';
+
+/** How to write a package. */
+export interface PackageOptions {
+  readonly kind: PackageKind;
+  readonly onError: ErrorPolicy;
+  /** The package's created time: its name, its entries' times and "today" for the date rules. */
+  readonly created: Date;
+  /** The folder the zip is written to. */
+  readonly outDir: string;
+  /** GB/T 2260 code of the submitting division (the county). */
+  readonly division: string;
+  /** Defaults to the project's department. */
+  readonly department?: string;
+  /** Defaults to the project's period. */
+  readonly period?: string;
+  /** 数据提供人; defaults to the department. */
+  readonly provider?: string;
+  /** 数据管理员: who writes the package. */
+  readonly steward: string;
+  /** 审核人; defaults to the reviewers named by the exemptions used. */
+  readonly reviewer?: string;
+  readonly toolVersion: string;
+  /**
+   * The project was made from a file for this package only (`steward package <file>`): its
+   * error workbook names no project (it cannot be merged into a project that is gone), so the
+   * package's bytes do not depend on when the throw-away project was made.
+   */
+  readonly isTemporaryProject?: boolean;
+  readonly onProgress?: ProgressListener;
+}
+
+/** A package that was written. */
+export interface WrittenPackage {
+  readonly path: string;
+  readonly manifest: PackageManifest;
+}
+
+/** An error that stops a package: a rule and field, how many records, and the first few. */
+export interface Blocker {
+  readonly rule: string;
+  readonly field: string;
+  readonly count: number;
+  readonly rids: number[];
+  readonly example: string;
+}
+
+/** The path of each file in the zip, in the order they are stored. */
+export const packagePaths = {
+  data: (dataset: string) => `data/${dataset}.csv`,
+  validationJson: 'reports/validation.json',
+  validationHtml: 'reports/validation.html',
+  errors: 'reports/errors.xlsx',
+  audit: 'audit/changes.csv',
+  manifest: 'datapackage.json',
+} as const;
+
+const toolName = '数据归集工作台 / data-steward-workbench';
+/** Flush the data file to the zip in chunks of about this many characters. */
+const chunkChars = 1 << 20;
+
+function isoDate(created: Date): string {
+  const t = toChinaTime(created);
+  return `${t.year}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}`;
+}
+
+function tallyBlocker(blockers: Map<string, Blocker>, issue: Issue, rid: number): void {
+  const key = `${issue.rule}\u0000${issue.field}`;
+  const found = blockers.get(key);
+  if (found === undefined) {
+    blockers.set(key, {
+      rule: issue.rule,
+      field: issue.field,
+      count: 1,
+      rids: [rid],
+      example: issue.message.zh,
+    });
+  } else {
+    (found as { count: number }).count += 1;
+    if (found.rids.length < 5) found.rids.push(rid);
+  }
+}
+
+/** Describes the blockers for a clerk, one line each. */
+export function describeBlockers(workspace: Workspace, blockers: readonly Blocker[]): string[] {
+  const titles = new Map(workspace.dataset.fields.map((f) => [f.name, f.title]));
+  return blockers.map((b) => {
+    const rule = describeRule(workspace.dataset, b.rule).zh;
+    const more = b.count > b.rids.length ? ' 等' : '';
+    return `${titles.get(b.field) ?? b.field}（${b.field}）· ${rule}（${b.rule}）：${b.count} 条记录，记录编号 ${b.rids.join('、')}${more}。例：${b.example}`;
+  });
+}
+
+/** The text that holds CSV rows until a chunk is full, then hashes and streams it. */
+function createChunkedWriter(entry: () => ZipEntryStream | undefined): {
+  write(text: string): Promise<void>;
+  end(): Promise<Digest>;
+} {
+  const digest = createFileDigest();
+  let pending = '';
+  const flush = async (): Promise<void> => {
+    if (pending === '') return;
+    const bytes = Buffer.from(pending, 'utf8');
+    pending = '';
+    digest.update(bytes);
+    await entry()?.write(bytes);
+  };
+  return {
+    async write(text) {
+      pending += text;
+      if (pending.length >= chunkChars) await flush();
+    },
+    async end() {
+      await flush();
+      await entry()?.end();
+      return digest.finish();
+    },
+  };
+}
+
+/**
+ * How a 开放 package may show an issue: values and specific messages only for fields it shows
+ * whole; a masked field's value masked; nothing of a dropped field but its name and rule. The
+ * messages of cross-field rules can quote other fields, so they become the rule's name.
+ */
+function createIssuePresenter(
+  kind: PackageKind,
+  plan: readonly FieldPlan[],
+  workspace: Workspace,
+): (issue: Issue) => Pick<ReportIssue, 'value' | 'message' | 'suggestion'> {
+  const planOf = new Map(plan.map((p) => [p.field.name, p]));
+  return (issue) => {
+    const p = planOf.get(issue.field);
+    const whole = p?.action === 'keep';
+    const isCellRule = cellRules[issue.rule] !== undefined;
+    if (kind === 'share' || (whole && isCellRule)) {
+      return {
+        value: issue.value,
+        message: issue.message,
+        ...(issue.suggestion === undefined ? {} : { suggestion: issue.suggestion }),
+      };
+    }
+    const field = p?.field ?? { name: issue.field, title: issue.field };
+    const label = fieldLabel(field);
+    const rule = describeRule(workspace.dataset, issue.rule);
+    const message = { zh: `${label.zh}：${rule.zh}`, en: `${label.en}: ${rule.en}` };
+    if (p === undefined || p.action === 'drop') return { message };
+    if (p.action === 'mask') return { value: maskValue(p.mask, issue.value), message };
+    return { value: issue.value, message };
+  };
+}
+
+/**
+ * Writes the package of a project. Fails with `package-blocked` (the details say what blocks
+ * it) when policy `block` meets an error no exemption covers; nothing is left on disk then.
+ */
+export async function writePackage(
+  workspace: Workspace,
+  options: PackageOptions,
+): Promise<Result<WrittenPackage>> {
+  const { pack, dataset, info } = workspace;
+  const department = options.department ?? info.department;
+  const period = options.period ?? info.period;
+  const division = lookupDivision(options.division);
+  const kindName = packageKindNames[options.kind];
+  const fileName = packageFileName(dataset.name, options.division, period, options.created);
+  const path = join(options.outDir, fileName);
+  const today = isoDate(options.created);
+  const context = { today };
+
+  const plan = createFieldPlan(dataset, options.kind);
+  const packageDataset = createPackageDataset(dataset, plan);
+  const shown = plan.filter((p) => p.action !== 'drop');
+  const standardize = createRecordStandardizer(pack, dataset);
+  const validateProject = createDatasetValidator(pack, dataset, context);
+  const validatePackage = createDatasetValidator(pack, packageDataset, context);
+  const presentIssue = createIssuePresenter(options.kind, plan, workspace);
+  const exemptions: Exemption[] = workspace.exemptions();
+  const findExemption = createExemptionFinder(exemptions);
+  const excludedByUserSet = workspace.excludedRecords();
+  const sources = new Map(workspace.sources().map((s) => [s.id, s]));
+  const audit = workspace.auditTrail();
+  const auditRids = new Set(audit.map((a) => a.rid));
+  const keyIndexes = (dataset.primaryKey ?? []).map((name) =>
+    dataset.fields.findIndex((f) => f.name === name),
+  );
+  const total = workspace.countRecords();
+
+  const zip: ZipWriter = createZipWriter(path, options.created);
+  let isWriting = true;
+  const stopWriting = async (): Promise<void> => {
+    if (!isWriting) return;
+    isWriting = false;
+    await zip.abort();
+  };
+  const dataPath = packagePaths.data(dataset.name);
+  const dataEntry = zip.addStream(dataPath);
+  const data = createChunkedWriter(() => (isWriting ? dataEntry : undefined));
+
+  try {
+    await data.write(serializeCsvRow(shown.map((p) => p.field.name)));
+
+    const blockers = new Map<string, Blocker>();
+    const excludedByRule: Record<string, number> = {};
+    const exemptionUse = new Map<number, number>();
+    const exemptionRow = new Map<number, number>();
+    const reportIssues: ReportIssue[] = [];
+    const errorRows: ErrorWorkbookRow[] = [];
+    const quality = plan.map((p) => ({ filled: 0, invalid: 0, errors: 0, warnings: 0, p }));
+    const keyOf = new Map<number, string>();
+    const rowOf = new Map<number, number>();
+    let projectRows = 0;
+    let excludedByUser = 0;
+    let excludedByPolicy = 0;
+    let row = 0;
+    let rowsWithErrors = 0;
+
+    const keyText = (standard: readonly string[]): string =>
+      keyIndexes
+        .map((index) => {
+          const p = plan[index];
+          const value = standard[index] ?? '';
+          if (p === undefined || p.action === 'drop') return '';
+          return p.action === 'mask' ? maskValue(p.mask, value) : value;
+        })
+        .join('|');
+
+    for (const record of workspace.iterateRecords()) {
+      projectRows += 1;
+      if (projectRows % 10_000 === 0) options.onProgress?.(projectRows, total);
+      const { rid } = record;
+      if (excludedByUserSet.has(rid)) {
+        excludedByUser += 1;
+        if (auditRids.has(rid)) keyOf.set(rid, keyText(standardize(record.values)));
+        continue;
+      }
+      const values = record.values.map((v) => v ?? '');
+      const standard = standardize(values);
+      const found = validateProject.validateRecord(rid, values);
+      const exemptionOf = new Map<Issue, Exemption>();
+      const unexempted: Issue[] = [];
+      for (const issue of found) {
+        if (issue.severity !== 'error') continue;
+        const exemption = findExemption(issue, rid);
+        if (exemption === undefined) unexempted.push(issue);
+        else exemptionOf.set(issue, exemption);
+      }
+      if (unexempted.length > 0) {
+        if (options.onError === 'block') {
+          for (const issue of unexempted) tallyBlocker(blockers, issue, rid);
+          await stopWriting();
+        } else {
+          excludedByPolicy += 1;
+          for (const rule of new Set(unexempted.map((i) => i.rule)))
+            excludedByRule[rule] = (excludedByRule[rule] ?? 0) + 1;
+        }
+        if (auditRids.has(rid)) keyOf.set(rid, keyText(standard));
+        continue;
+      }
+
+      row += 1;
+      const output = shown.map((p) => {
+        const value = standard[p.index] ?? '';
+        return p.action === 'mask' ? maskValue(p.mask, value) : value;
+      });
+      // The record as the data file holds it, checked as `verify` will check it.
+      const recheck = validatePackage.validateRecord(row, output);
+      const seen = new Set(found.map((i) => `${i.field}\u0000${i.rule}`));
+      const issues = [...found];
+      for (const issue of recheck) {
+        if (seen.has(`${issue.field}\u0000${issue.rule}`)) continue;
+        const withRid = { ...issue, row: rid };
+        issues.push(withRid);
+        if (issue.severity === 'error') {
+          const exemption = findExemption(issue, rid);
+          if (exemption === undefined) {
+            tallyBlocker(blockers, withRid, rid);
+            await stopWriting();
+          } else exemptionOf.set(withRid, exemption);
+        }
+      }
+      if (blockers.size > 0) continue;
+      await data.write(serializeCsvRow(output));
+      if (auditRids.has(rid)) {
+        keyOf.set(rid, keyText(standard));
+        rowOf.set(rid, row);
+      }
+
+      const source = sources.get(record.sourceId);
+      const provenance = {
+        file: source?.file ?? '',
+        sheet: source?.sheet ?? '',
+        row: record.sourceRow,
+      };
+      let hasError = false;
+      const errorFields = new Set<string>();
+      for (const issue of issues) {
+        const exemption = exemptionOf.get(issue);
+        if (exemption !== undefined) {
+          exemptionUse.set(
+            exemption.operationId,
+            (exemptionUse.get(exemption.operationId) ?? 0) + 1,
+          );
+          if (exemption.rid !== undefined) exemptionRow.set(exemption.operationId, row);
+        }
+        if (issue.severity === 'error') {
+          hasError = true;
+          errorFields.add(issue.field);
+        }
+        reportIssues.push({
+          row,
+          rid,
+          source: provenance,
+          field: issue.field,
+          rule: issue.rule,
+          severity: issue.severity,
+          ...presentIssue(issue),
+          ...(exemption === undefined ? {} : { exemption: exemption.operationId }),
+        });
+      }
+      if (hasError) rowsWithErrors += 1;
+      for (const q of quality) {
+        if ((standard[q.p.index] ?? '') !== '') q.filled += 1;
+        if (errorFields.has(q.p.field.name)) q.invalid += 1;
+      }
+      for (const issue of issues) {
+        const q = quality.find((x) => x.p.field.name === issue.field);
+        if (q === undefined) continue;
+        if (issue.severity === 'error') q.errors += 1;
+        else q.warnings += 1;
+      }
+      if (issues.length > 0) {
+        errorRows.push({
+          rid,
+          source: provenance,
+          values: shown.map((p) => {
+            const value = values[p.index] ?? '';
+            return p.action === 'mask' ? maskValue(p.mask, value) : value;
+          }),
+          issues: issues.map((issue) => ({
+            field: issue.field,
+            rule: issue.rule,
+            severity: issue.severity,
+            ...presentIssue(issue),
+          })),
+        });
+      }
+    }
+    options.onProgress?.(projectRows, total);
+
+    if (blockers.size > 0) {
+      await stopWriting();
+      const list = [...blockers.values()];
+      return err(
+        'package-blocked',
+        `有 ${list.length} 类错误没有豁免，不能打包。请改正数据、由审核人登记豁免，或用“排除有错误的记录”（--on-error exclude）`,
+        `${list.length} kinds of errors have no exemption; the package was not written. Fix the data, have a reviewer record exemptions, or exclude the records (--on-error exclude)`,
+        describeBlockers(workspace, list),
+      );
+    }
+
+    const dataDigest = await data.end();
+    const files: PackageFile[] = [{ path: dataPath, ...dataDigest }];
+    const add = (name: string, bytes: Uint8Array): Digest => {
+      const digest = digestBytes(bytes);
+      zip.addBuffer(name, bytes);
+      files.push({ path: name, ...digest });
+      return digest;
+    };
+
+    const usedExemptions = exemptions.filter((e) => (exemptionUse.get(e.operationId) ?? 0) > 0);
+    const reviewer =
+      options.reviewer ?? [...new Set(usedExemptions.map((e) => e.reviewer))].join('、');
+    const provider = options.provider ?? department;
+    const packageExemptions: PackageExemption[] = exemptions.map((e) => {
+      const rowOfExemption = exemptionRow.get(e.operationId);
+      return {
+        operationId: e.operationId,
+        rule: e.rule,
+        ...(e.field === undefined ? {} : { field: e.field }),
+        ...(e.rid === undefined ? {} : { rid: e.rid }),
+        ...(rowOfExemption === undefined ? {} : { row: rowOfExemption }),
+        reason: e.reason,
+        reviewer: e.reviewer,
+        issues: exemptionUse.get(e.operationId) ?? 0,
+      };
+    });
+    const byRule: Record<string, { errors: number; warnings: number }> = {};
+    let errors = 0;
+    let warnings = 0;
+    let exemptedErrors = 0;
+    for (const issue of reportIssues) {
+      const counts = (byRule[issue.rule] ??= { errors: 0, warnings: 0 });
+      if (issue.severity === 'error') {
+        errors += 1;
+        counts.errors += 1;
+        if (issue.exemption !== undefined) exemptedErrors += 1;
+      } else {
+        warnings += 1;
+        counts.warnings += 1;
+      }
+    }
+    const rows = { project: projectRows, packaged: row, excludedByUser, excludedByPolicy };
+    const created = options.created.toISOString();
+
+    const fields: FieldQuality[] = quality.map((q) => ({
+      name: q.p.field.name,
+      title: q.p.field.title,
+      action: q.p.action,
+      filled: q.filled,
+      invalid: q.invalid,
+      errors: q.errors,
+      warnings: q.warnings,
+    }));
+    const report: ValidationReport = {
+      format: validationFormat,
+      submission: {
+        standard: { id: pack.id, title: pack.title, version: pack.version },
+        dataset: { name: dataset.name, title: dataset.title },
+        division: options.division,
+        department,
+        provider,
+        steward: options.steward,
+        reviewer,
+        period,
+        kind: kindName,
+        created,
+        today,
+      },
+      rows,
+      summary: { errors, warnings, rowsWithErrors, exemptedErrors },
+      rules: Object.entries(byRule)
+        .sort(
+          (a, b) =>
+            b[1].errors + b[1].warnings - (a[1].errors + a[1].warnings) || (a[0] < b[0] ? -1 : 1),
+        )
+        .map(([rule, counts]) => ({ rule, title: describeRule(dataset, rule), ...counts })),
+      fields,
+      exemptions: packageExemptions.map(({ rid: _rid, ...rest }) => rest),
+      issues: reportIssues,
+    };
+    add(packagePaths.validationJson, Buffer.from(`${JSON.stringify(report, null, 1)}\n`, 'utf8'));
+    add(packagePaths.validationHtml, Buffer.from(renderValidationHtml(report), 'utf8'));
+    add(
+      packagePaths.errors,
+      await writeErrorWorkbook({
+        meta: {
+          packId: pack.id,
+          packVersion: pack.version,
+          dataset: dataset.name,
+          department,
+          period,
+          projectCreatedAt: options.isTemporaryProject === true ? '' : info.createdAt,
+          created,
+          isMasked: options.kind === 'open',
+        },
+        datasetTitle: dataset.title,
+        fields: shown.map((p) => p.field),
+        rows: errorRows,
+        created: options.created,
+      }),
+    );
+
+    const planOf = new Map(plan.map((p) => [p.field.name, p]));
+    let auditText = serializeCsvRow(auditColumns.map((c) => c.name));
+    for (const change of audit) {
+      const p = planOf.get(change.field);
+      if (p === undefined || p.action === 'drop') continue;
+      const show = (value: string | null): string =>
+        value === null ? '' : p.action === 'mask' ? maskValue(p.mask, value) : value;
+      const rowText = rowOf.get(change.rid);
+      auditText += serializeCsvRow([
+        String(change.operationId),
+        change.kind,
+        String(change.rid),
+        rowText === undefined ? '' : String(rowText),
+        keyOf.get(change.rid) ?? '',
+        change.field,
+        p.field.title,
+        show(change.old),
+        show(change.new),
+        change.who,
+        change.at,
+        change.why,
+      ]);
+    }
+    const auditDigest = add(packagePaths.audit, Buffer.from(auditText, 'utf8'));
+
+    const packageFields: PackageField[] = plan.map((p) => ({
+      name: p.field.name,
+      title: p.field.title,
+      sharing: p.field.classification.sharing,
+      opening: p.field.classification.opening,
+      personal: p.field.classification.personal,
+      action: p.action,
+      ...(p.action === 'mask' ? { mask: p.mask } : {}),
+      note: p.reason,
+    }));
+    const submission: Submission = {
+      format: submissionFormat,
+      standard: { id: pack.id, title: pack.title, version: pack.version, sha256: info.packSha256 },
+      dataset: { name: dataset.name, title: dataset.title },
+      division: {
+        code: options.division,
+        ...(division === undefined ? {} : { name: division.name }),
+      },
+      department,
+      provider,
+      steward: options.steward,
+      reviewer,
+      period,
+      kind: kindName,
+      created,
+      tool: { name: toolName, version: options.toolVersion },
+      policy: { onError: options.onError },
+      rows,
+      issues: { errors, warnings, rowsWithErrors, exemptedErrors, byRule },
+      exemptions: packageExemptions,
+      excludedByRule,
+      fields: packageFields,
+      files,
+    };
+    const manifest: PackageManifest = {
+      profile: 'tabular-data-package',
+      name: fileName
+        .replace(/\.zip$/, '')
+        .toLowerCase()
+        .replace(/[^-a-z0-9._/]/g, '-'),
+      title: `${dataset.title}（${kindName}）${department} ${period}`,
+      created,
+      resources: [
+        {
+          name: dataset.name,
+          title: dataset.title,
+          path: dataPath,
+          profile: 'tabular-data-resource',
+          format: 'csv',
+          mediatype: 'text/csv',
+          encoding: 'utf-8',
+          bytes: dataDigest.bytes,
+          hash: `sha256:${dataDigest.sha256}`,
+          dialect: csvDialect,
+          schema: createTableSchema(pack, packageDataset, plan),
+        },
+        {
+          name: 'audit-changes',
+          title: '修改记录',
+          path: packagePaths.audit,
+          profile: 'tabular-data-resource',
+          format: 'csv',
+          mediatype: 'text/csv',
+          encoding: 'utf-8',
+          bytes: auditDigest.bytes,
+          hash: `sha256:${auditDigest.sha256}`,
+          dialect: csvDialect,
+          schema: createAuditTableSchema(),
+        },
+      ],
+      'x-submission': submission,
+    };
+    const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
+    const seal = digestBytes(manifestBytes);
+    zip.addBuffer(packagePaths.manifest, manifestBytes);
+    await zip.finish(serializeSeal(seal.sha256, seal.sm3));
+    return ok({ path, manifest });
+  } catch (error) {
+    await stopWriting();
+    throw error;
+  }
+}
