@@ -66,6 +66,16 @@ export function App() {
   );
 
   useEffect(() => {
+    if (api === undefined) return;
+    // The Electron menu (编辑 > 撤销/重做) arrives as a command event.
+    return api.on('app:command', ({ command }) => {
+      if (project === undefined) return;
+      if (command === 'undo') void runHistory('history:undo');
+      if (command === 'redo') void runHistory('history:redo');
+    });
+  }, [api, project, runHistory]);
+
+  useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.ctrlKey || project === undefined) return;
       const target = event.target as HTMLElement | null;

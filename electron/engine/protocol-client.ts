@@ -1,6 +1,7 @@
 /**
- * The host's side of the engine: starts the engine worker and turns requests into promises.
- * Used by the Electron main process and by the browser-mode server; neither touches rows.
+ * The host's end of the engine protocol: starts the engine worker and turns requests into
+ * promises. Part of the protocol surface main may import (it holds no engine logic, only the
+ * worker and its messages); used by Electron main and the browser-mode server.
  */
 import { Worker } from 'node:worker_threads';
 import type {

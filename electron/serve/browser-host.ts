@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { basename, extname, join, normalize, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { checkRequest } from '../../shared/ipc/contract.ts';
-import type { EngineClient } from '../engine/engine-client.ts';
+import type { EngineClient } from '../engine/protocol-client.ts';
 
 /** A running browser-mode host. */
 export interface BrowserHost {

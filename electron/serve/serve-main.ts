@@ -5,7 +5,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startEngine } from '../engine/engine-client.ts';
+import { startEngine } from '../engine/protocol-client.ts';
 import { startBrowserHost } from './browser-host.ts';
 
 const { values } = parseArgs({

@@ -285,8 +285,9 @@ export const contract = {
   'job:cancel': { input: jobRef, output: z.object({}) },
 } as const;
 
-/** The events the engine pushes to the UI. */
+/** The events the engine (or, for menu commands, the main process) pushes to the UI. */
 export const events = {
+  'app:command': z.object({ command: z.enum(['open-files', 'save', 'undo', 'redo']) }),
   'job:progress': z.object({
     jobId: id,
     phase: localized,
@@ -316,6 +317,11 @@ export type ProjectState = z.infer<typeof projectState>;
 export type PackSummary = z.infer<typeof packSummary>;
 /** A stored issue as the UI gets it. */
 export type StoredIssueView = z.infer<typeof storedIssue>;
+
+/** True for a string that names an event of the contract. */
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}
 
 /** True for a string that names a channel of the contract. */
 export function isChannel(name: string): name is Channel {

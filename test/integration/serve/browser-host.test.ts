@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEngine, type EngineClient } from '../../../electron/engine/engine-client.ts';
+import { startEngine, type EngineClient } from '../../../electron/engine/protocol-client.ts';
 import { startBrowserHost, type BrowserHost } from '../../../electron/serve/browser-host.ts';
 import { createTempDir } from '../../helpers/run-steward.ts';
 

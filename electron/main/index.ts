@@ -1,0 +1,4 @@
+/** The Electron entry point. */
+import { startApp } from './main.ts';
+
+void startApp();

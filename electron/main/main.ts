@@ -1,0 +1,116 @@
+/**
+ * The Electron main process: the window, the menu, the dialogs and the IPC handlers. Thin:
+ * everything else is the engine's, in a worker thread; main never touches rows.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { basename, dirname, join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { EventName, EventPayload } from '../../shared/ipc/contract.ts';
+import { err, ok } from '../../shared/result.ts';
+import { startEngine, type EngineClient } from '../engine/protocol-client.ts';
+import { registerIpc } from './ipc.ts';
+import { createMenuTemplate } from './menu.ts';
+import {
+  isTrustedSender,
+  secureContents,
+  secureSession,
+  secureWebPreferences,
+} from './security.ts';
+
+/** Where the packaged app's files are: out/main/main.js beside out/preload and dist/renderer. */
+const appRoot = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+
+/** Starts the app: one window over one engine. */
+export async function startApp(): Promise<void> {
+  app.enableSandbox();
+  const gotLock = app.requestSingleInstanceLock();
+  if (!gotLock) {
+    app.quit();
+    return;
+  }
+  await app.whenReady();
+  secureSession(session.defaultSession, appRoot);
+  app.on('web-contents-created', (_event, contents) => secureContents(contents, appRoot));
+
+  const engine: EngineClient = startEngine(
+    new URL('../engine/engine-worker.js', import.meta.url),
+    { dataDir: join(app.getPath('userData'), 'data'), mode: 'electron', version: app.getVersion() },
+    { onCrash: (message, stack) => console.error(`engine crash: ${message}\n${stack ?? ''}`) },
+  );
+
+  const window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 700,
+    title: '数据归集工作台',
+    show: false,
+    webPreferences: secureWebPreferences(join(appRoot, 'out/preload/preload.cjs')),
+  });
+  window.once('ready-to-show', () => window.show());
+
+  const send = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
+    if (!window.isDestroyed()) window.webContents.send(event, payload);
+  };
+  engine.onEvent((event, payload) => send(event, payload));
+
+  const registerPaths = async (paths: readonly string[]) => {
+    const refs = [];
+    for (const path of paths) {
+      const registered = await engine.registerFile(path, basename(path));
+      if (registered.ok) refs.push(registered.value);
+    }
+    return refs;
+  };
+
+  registerIpc(engine, appRoot, {
+    'files:pick': async () => {
+      const picked = await dialog.showOpenDialog(window, {
+        title: '选择要导入的文件',
+        properties: ['openFile', 'multiSelections'],
+        filters: [
+          {
+            name: '表格文件',
+            extensions: ['xlsx', 'xlsm', 'xlsb', 'xls', 'et', 'ods', 'csv', 'tsv', 'txt'],
+          },
+          { name: '所有文件', extensions: ['*'] },
+        ],
+      });
+      return ok(picked.canceled ? [] : await registerPaths(picked.filePaths));
+    },
+  });
+  // Dropped files: the preload turns File objects into paths; main checks they are files.
+  ipcMain.handle('files:drop', async (event, paths: unknown) => {
+    if (!isTrustedSender(event.senderFrame?.url, appRoot))
+      return err('untrusted-sender', '拒绝来自未知页面的请求', 'Refused');
+    if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string'))
+      return err('bad-input', '拖入的文件无效', 'Bad drop');
+    const files: string[] = [];
+    for (const path of paths as string[])
+      if ((await stat(path).catch(() => undefined))?.isFile() === true) files.push(path);
+    return ok(await registerPaths(files));
+  });
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      createMenuTemplate({
+        openFiles: () => send('app:command', { command: 'open-files' }),
+        save: () => send('app:command', { command: 'save' }),
+        undo: () => send('app:command', { command: 'undo' }),
+        redo: () => send('app:command', { command: 'redo' }),
+        about: () =>
+          void dialog.showMessageBox(window, {
+            title: '关于',
+            message: `数据归集工作台 ${app.getVersion()}`,
+            detail: '离线运行，不连接任何网络。',
+          }),
+      }),
+    ),
+  );
+
+  await window.loadFile(join(appRoot, 'dist/renderer/index.html'));
+  app.on('window-all-closed', () => {
+    void engine.stop().finally(() => app.quit());
+  });
+}
