@@ -1,0 +1,130 @@
+/**
+ * A trainer's lesson in the real UI (browser mode, real engine, Debian's Chromium): start the
+ * training project, fix a bad ID in the grid, undo and redo it, fix full-width slips in bulk,
+ * switch the language, and stop the host cleanly. Screenshots go to test-results/e2e.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTempDir } from '../helpers/run-steward.ts';
+import { launchChromium, saveScreenshot, serveApp, type ServedApp } from './browser-mode.ts';
+
+interface Injection {
+  readonly row: number;
+  readonly field: string;
+  readonly kind: string;
+  readonly original: string;
+  readonly value: string;
+}
+
+let temp: Awaited<ReturnType<typeof createTempDir>>;
+let app: ServedApp;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  temp = await createTempDir();
+  app = await serveApp(join(temp.dir, 'data'));
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await temp.cleanup();
+});
+
+/** The error count the project bar shows. */
+async function errorCount(): Promise<number> {
+  const text = await page.locator('.project-bar .count.error').innerText();
+  return Number(text.replace(/[^0-9]/g, ''));
+}
+
+async function injections(): Promise<Injection[]> {
+  const folder = join(temp.dir, 'data/training');
+  const truth = (await readdir(folder)).find((name) => name.endsWith('.truth.json'));
+  if (truth === undefined) throw new Error('the training project has no ground truth');
+  return (JSON.parse(await readFile(join(folder, truth), 'utf8')) as { injected: Injection[] })
+    .injected;
+}
+
+describe('training lesson in the real UI', () => {
+  it('shows the start page in Chinese', async () => {
+    await page.goto(app.url);
+    await expect.poll(() => page.locator('.brand').innerText()).toBe('数据归集工作台');
+    await page.getByRole('heading', { name: '培训模式' }).waitFor();
+    await saveScreenshot(page, '01-start');
+  });
+
+  it('creates the training project with its known problems', async () => {
+    await page.getByRole('button', { name: '开始培训' }).click();
+    await page.locator('.grid [role=gridcell]').first().waitFor({ timeout: 90_000 });
+    await expect.poll(() => page.locator('.project-bar').innerText()).toContain('2,000 条记录');
+    const truth = await injections();
+    const expectedErrors = truth.filter(
+      (i) => !['stray-spaces', 'legacy-15', 'sex-mismatch', 'birth-date-mismatch'].includes(i.kind),
+    ).length;
+    expect(await errorCount()).toBe(expectedErrors);
+    await page.locator('.quality-chart .bar-row').first().waitFor();
+    await saveScreenshot(page, '02-check');
+  });
+
+  it('fixes a bad ID inline, then undoes and redoes the fix', async () => {
+    const bad = (await injections()).find((i) => i.kind === 'bad-checksum');
+    if (bad === undefined) throw new Error('the training data has a bad checksum');
+    const before = await errorCount();
+    await page.getByRole('button', { name: '公民身份号码', exact: true }).click();
+    const cell = page.locator(`[data-rid="${bad.row}"][data-field="GMSFHM"]`);
+    await cell.waitFor();
+    expect(await cell.getAttribute('class')).toContain('error');
+    expect(await cell.getAttribute('title')).toContain('校验码错误');
+    await cell.dblclick();
+    const editor = cell.locator('input');
+    await editor.fill(bad.original);
+    await editor.press('Enter');
+    await expect.poll(errorCount).toBe(before - 1);
+    await saveScreenshot(page, '03-fixed-inline');
+
+    await page.getByRole('button', { name: /撤销/ }).click();
+    await expect.poll(errorCount).toBe(before);
+    await expect.poll(() => page.locator('.notice').innerText()).toContain('已撤销');
+    await page.getByRole('button', { name: /重做/ }).click();
+    await expect.poll(errorCount).toBe(before - 1);
+    await page.locator('.chip').click();
+  });
+
+  it('fixes every full-width slip with one click', async () => {
+    const fullWidth = (await injections()).filter((i) => i.kind === 'full-width').length;
+    expect(fullWidth).toBeGreaterThan(0);
+    const before = await errorCount();
+    const row = page.locator('.rule-list li', { hasText: '全角字符' });
+    await row.getByRole('button', { name: '一键采用建议值' }).click();
+    await expect.poll(errorCount).toBe(before - fullWidth);
+    await expect
+      .poll(() => page.locator('.notice').innerText())
+      .toContain(`已采用建议值 ${fullWidth} 处`);
+    await saveScreenshot(page, '04-bulk-fixed');
+  });
+
+  it('shows only rows with issues when asked', async () => {
+    const all = Number((await page.locator('.grid').getAttribute('aria-rowcount')) ?? 0);
+    await page.getByLabel('只看有问题的行').check();
+    await expect
+      .poll(async () => Number((await page.locator('.grid').getAttribute('aria-rowcount')) ?? 0))
+      .toBeLessThan(all);
+    await page.getByLabel('只看有问题的行').uncheck();
+  });
+
+  it('switches to English and shows the standard step', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: /Standard/ }).click();
+    await page.getByRole('heading', { name: /Fields/ }).waitFor();
+    await saveScreenshot(page, '05-standard-english');
+    await page.getByRole('button', { name: '中文' }).click();
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    expect(await app.stop()).toBe(0);
+  });
+});
