@@ -12,6 +12,20 @@ const note =
   /^(?:注[:：、1-9１-９①-⑩]|说明[:：]|填表说明|特别提示|温馨提示|备注[:：]|附注|notes?:)/i;
 const separator = /^(?:[-=*_~—#.·]{3,}|[-=*]{3,}.*[-=*]{3,})$/;
 
+/** The first characters of every footer keyword and separator. */
+const footerStarts = new Set(
+  Array.from('总合小共累本人填制审复负单财统分经联签盖注说特温备附TtSsGgNn-=*_~—#.·'),
+);
+
+/** Rejects most data rows at a glance: this runs on every row of a million-row register. */
+function mayStartFooter(first: string): boolean {
+  return footerStarts.has(first.charAt(0)) || (first.length <= 24 && first.includes('计'));
+}
+
+function hasColon(cell: string): boolean {
+  return cell.includes('：') || cell.includes(':');
+}
+
 /** Removes every space, including the ideographic spaces that forms use to spread `合  计`. */
 function squeeze(text: string): string {
   return text.replace(/\s+/g, '');
@@ -26,6 +40,7 @@ export function classifyFooterRow(cells: readonly string[]): FooterKind | undefi
   const filled = cells.filter((cell) => cell !== '');
   const first = filled[0];
   if (first === undefined) return undefined;
+  if (!mayStartFooter(first) && (filled.length > 6 || !filled.some(hasColon))) return undefined;
   const head = squeeze(first);
   if (filled.length === 1 && separator.test(head)) return 'separator';
   if (totalStart.test(head) || (head.length <= 10 && totalShort.test(head))) return 'total';

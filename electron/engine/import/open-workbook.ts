@@ -4,6 +4,7 @@
  * non-empty visible) sheet and streams its rows. `openWorkbook` lists the sheets and opens
  * several tables from one file; `openTables` opens every visible sheet that holds data.
  */
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { defaultImportLimits, type ImportLimits } from '../../../shared/import/import-limits.ts';
 import type { TableLayout } from '../../../shared/import/table-layout.ts';
@@ -55,12 +56,36 @@ export interface ImportedWorkbook {
   close(): Promise<void>;
 }
 
+/** Refuses a missing, empty or oversized file before any worker starts. */
+async function checkFile(path: string, limits: ImportLimits): Promise<Result<void>> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return err('not-a-file', `不是文件：${path}`, `Not a file: ${path}`);
+    size = info.size;
+  } catch {
+    return err('file-not-found', `找不到文件：${path}`, `File not found: ${path}`);
+  }
+  if (size === 0) return err('empty-file', '文件是空的', 'The file is empty');
+  if (size > limits.maxFileBytes) {
+    const mb = (bytes: number) => Math.round(bytes / 1024 ** 2);
+    return err(
+      'too-large',
+      `文件过大（${mb(size)} MB，上限 ${mb(limits.maxFileBytes)} MB）`,
+      `The file is too large (${mb(size)} MB; the limit is ${mb(limits.maxFileBytes)} MB)`,
+    );
+  }
+  return ok(undefined);
+}
+
 /** Opens a file in an import worker and lists its sheets. */
 export async function openWorkbook(
   path: string,
   options: OpenOptions = {},
 ): Promise<Result<ImportedWorkbook>> {
   const limits: ImportLimits = { ...defaultImportLimits, ...options.limits };
+  const checked = await checkFile(path, limits);
+  if (!checked.ok) return checked;
   const client = new ImportWorkerClient(limits);
   const opened = await client.request<WorkbookSummary>({
     type: 'open',

@@ -12,7 +12,7 @@
  */
 import * as XLSX from 'xlsx';
 import type yauzl from 'yauzl';
-import { parseCellReference } from '../../../shared/import/column-letter.ts';
+import { columnOfReference, parseCellReference } from '../../../shared/import/column-letter.ts';
 import type { ImportLimits } from '../../../shared/import/import-limits.ts';
 import { numberCellText } from '../../../shared/import/number-cell-text.ts';
 import type { CellKind, MergedRange, RawRow } from '../../../shared/import/raw-row.ts';
@@ -106,26 +106,37 @@ export async function openXlsxStreamSource(
   }
 }
 
+/**
+ * Reads the relationships of a part. With `isOptional`, a broken file gives none: a broken
+ * package-level `_rels/.rels` only costs the workbook's path, which has a standard default
+ * (SheetJS and openpyxl read such files too).
+ */
 async function readRelationships(
   zip: ZipArchive,
   part: string,
+  isOptional = false,
 ): Promise<Map<string, Relationship>> {
   const rels = new Map<string, Relationship>();
   const entry = zip.find(relsPath(part));
   if (entry === undefined) return rels;
-  await parseXml(
-    zip.stream(entry),
-    {
-      open(name, attributes) {
-        if (name !== 'Relationship') return;
-        const id = attributes.Id ?? '';
-        const target = attributes.Target ?? '';
-        if (attributes.TargetMode === 'External') return;
-        rels.set(id, { type: attributes.Type ?? '', target: resolveTarget(part, target) });
+  try {
+    await parseXml(
+      zip.stream(entry),
+      {
+        open(name, attributes) {
+          if (name !== 'Relationship') return;
+          const id = attributes.Id ?? '';
+          const target = attributes.Target ?? '';
+          if (attributes.TargetMode === 'External') return;
+          rels.set(id, { type: attributes.Type ?? '', target: resolveTarget(part, target) });
+        },
       },
-    },
-    relsPath(part),
-  );
+      relsPath(part),
+    );
+  } catch (error) {
+    if (isOptional && error instanceof ImportError) return new Map();
+    throw error;
+  }
   return rels;
 }
 
@@ -223,7 +234,7 @@ async function openSource(
   format: 'xlsx' | 'xlsm',
   limits: Pick<ImportLimits, 'maxCellLength' | 'maxCells'>,
 ): Promise<WorkbookSource> {
-  const rootRels = await readRelationships(zip, '');
+  const rootRels = await readRelationships(zip, '', true);
   const officeDocument = [...rootRels.values()].find((r) => r.type.endsWith('/officeDocument'));
   const workbookPath =
     officeDocument !== undefined && zip.find(officeDocument.target) !== undefined
@@ -244,7 +255,8 @@ async function openSource(
             state: attributes.state ?? 'visible',
             id: idKey === undefined ? '' : (attributes[idKey] ?? ''),
           });
-        } else if (name === 'workbookPr') {
+        } else if (name === 'workbookPr' && attributes.date1904 !== undefined) {
+          // Extensions (x15:workbookPr) reuse the name without the attribute.
           date1904 = attributes.date1904 === '1' || attributes.date1904 === 'true';
         }
       },
@@ -335,6 +347,7 @@ async function* readSheetRows(
   let cellType = 'n';
   let cellStyle = 0;
   let capture: 'v' | 'is' | undefined;
+  let inInlineText = false;
   let value = '';
   let inline = '';
   let inPhonetic = false;
@@ -407,8 +420,8 @@ async function* readSheetRows(
           break;
         }
         case 'c': {
-          const ref = attributes.r === undefined ? undefined : parseCellReference(attributes.r);
-          column = ref === undefined ? column + 1 : ref.column;
+          const ref = attributes.r === undefined ? -1 : columnOfReference(attributes.r);
+          column = ref < 0 ? column + 1 : ref;
           cellType = attributes.t ?? 'n';
           cellStyle = Number(attributes.s ?? 0);
           value = '';
@@ -421,6 +434,9 @@ async function* readSheetRows(
         case 'is':
           capture = 'is';
           break;
+        case 't':
+          inInlineText = capture === 'is';
+          break;
         case 'rPh':
           inPhonetic = true;
           break;
@@ -430,7 +446,7 @@ async function* readSheetRows(
       if (capture === 'v') {
         value += text;
         if (value.length > limits.maxCellLength) throw tooLong();
-      } else if (capture === 'is' && !inPhonetic) {
+      } else if (inInlineText && !inPhonetic) {
         inline += text;
         if (inline.length > limits.maxCellLength) throw tooLong();
       }
@@ -442,6 +458,9 @@ async function* readSheetRows(
           break;
         case 'is':
           capture = undefined;
+          break;
+        case 't':
+          inInlineText = false;
           break;
         case 'rPh':
           inPhonetic = false;

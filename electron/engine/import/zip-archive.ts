@@ -6,6 +6,7 @@
  * one buffer and has no size validation; yauzl streams and is built against zip bombs.
  */
 import type { Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import type { ImportLimits } from '../../../shared/import/import-limits.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
@@ -109,21 +110,40 @@ export async function openZipArchive(
     );
   }
 
-  const open = async (entry: yauzl.Entry): Promise<Readable> => {
+  const open = async (entry: yauzl.Entry, decode: boolean): Promise<Readable> => {
     try {
-      return await zip.openReadStreamPromise(entry);
+      return await zip.openReadStreamPromise(entry, { decodeFileData: decode });
     } catch (error) {
       throw corrupt(error instanceof Error ? error.message : String(error));
     }
   };
+  /**
+   * Inflates a deflated entry ourselves, in large chunks (yauzl's own inflater hands out 16 KiB
+   * at a time, which costs a parser call per chunk), counting the bytes against the declared
+   * size as yauzl does: more or fewer bytes than declared is a damaged (or forged) entry.
+   */
   async function* stream(entry: yauzl.Entry): AsyncGenerator<Buffer> {
-    const readable = await open(entry);
+    const isDeflated = entry.compressionMethod === 8;
+    const raw = await open(entry, !isDeflated);
+    const readable = isDeflated ? raw.pipe(createInflateRaw({ chunkSize: 1 << 18 })) : raw;
+    raw.on('error', (error) => readable.destroy(error));
+    let total = 0;
     try {
-      for await (const chunk of readable as AsyncIterable<Buffer>) yield chunk;
+      for await (const chunk of readable as AsyncIterable<Buffer>) {
+        total += chunk.length;
+        if (total > entry.uncompressedSize) {
+          throw new Error(`more data than the declared ${entry.uncompressedSize} bytes`);
+        }
+        yield chunk;
+      }
+      if (total !== entry.uncompressedSize) {
+        throw new Error(`${total} bytes instead of the declared ${entry.uncompressedSize}`);
+      }
     } catch (error) {
       throw corrupt(`${entry.fileName}: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       readable.destroy();
+      raw.destroy();
     }
   }
   return ok({

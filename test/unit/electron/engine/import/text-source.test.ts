@@ -1,0 +1,85 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { detectTextEncoding } from '../../../../../electron/engine/import/decode-text.ts';
+import { openTextSource } from '../../../../../electron/engine/import/text-source.ts';
+import type { RawRow } from '../../../../../shared/import/raw-row.ts';
+import { createTempDir } from '../../../../helpers/run-steward.ts';
+
+let temp: { dir: string; cleanup: () => Promise<void> };
+beforeAll(async () => {
+  temp = await createTempDir();
+});
+afterAll(async () => {
+  await temp.cleanup();
+});
+
+async function readRows(path: string, encoding?: 'utf-8' | 'gb18030'): Promise<RawRow[]> {
+  const source = await openTextSource(path, encoding === undefined ? {} : { encoding });
+  if (!source.ok) throw new Error(source.error.message.en);
+  const rows: RawRow[] = [];
+  for await (const batch of source.value.sheets[0]?.rows() ?? []) rows.push(...batch);
+  return rows;
+}
+
+describe('openTextSource', () => {
+  it('decodes GBK, finds the tab delimiter and unwraps ="..." values', async () => {
+    const path = join(temp.dir, 'trades.xls');
+    // 姓名<TAB>代码 / 张三<TAB>="000123" in GBK.
+    const gbk = Buffer.from('d0d5c3fb09b4fac2eb0d0ad5c5c8fd093d22303030313233220d0a', 'hex');
+    await writeFile(path, gbk);
+    const source = await openTextSource(path);
+    expect(source.ok && source.value).toMatchObject({ format: 'tsv', encoding: 'gb18030' });
+    const rows = await readRows(path);
+    expect(rows).toEqual([
+      { row: 1, texts: ['姓名', '代码'] },
+      { row: 2, texts: ['张三', '000123'] },
+    ]);
+  });
+
+  it('keeps every field of a line wider than the header, and keeps padding', async () => {
+    const path = join(temp.dir, 'ragged.csv');
+    await writeFile(path, 'a,b\n1,2,3,4\n 5 ,6\n');
+    const rows = await readRows(path);
+    expect(rows.map((r) => r.texts)).toEqual([
+      ['a', 'b'],
+      ['1', '2', '3', '4'],
+      [' 5 ', '6'],
+    ]);
+  });
+
+  it('follows the encoding the user chooses', async () => {
+    const path = join(temp.dir, 'utf8-or-gbk.csv');
+    await writeFile(path, '姓名,年纪\n');
+    expect((await readRows(path))[0]?.texts).toEqual(['姓名', '年纪']);
+    expect((await readRows(path, 'gb18030'))[0]?.texts).not.toEqual(['姓名', '年纪']);
+  });
+
+  it('counts records, not lines, when a quoted cell holds a line break', async () => {
+    const path = join(temp.dir, 'multiline.csv');
+    await writeFile(path, 'a,b\n"x\ny",2\nz,3\n');
+    const rows = await readRows(path);
+    expect(rows.slice(0, 3)).toEqual([
+      { row: 1, texts: ['a', 'b'] },
+      { row: 2, texts: ['x\ny', '2'] },
+      { row: 3, texts: ['z', '3'] },
+    ]);
+  });
+});
+
+describe('detectTextEncoding', () => {
+  it('keeps UTF-8 when a character straddles a read chunk', async () => {
+    const path = join(temp.dir, 'straddle.csv');
+    const filler = Buffer.alloc((1 << 20) - 1, 0x61);
+    await writeFile(path, Buffer.concat([filler, Buffer.from('姓名\n')]));
+    expect(await detectTextEncoding(path)).toBe('utf-8');
+  });
+  it('falls back to GB18030 for bytes that are not UTF-8, and honours a BOM', async () => {
+    const gbk = join(temp.dir, 'gbk.csv');
+    await writeFile(gbk, Buffer.from('d0d5c3fb', 'hex'));
+    expect(await detectTextEncoding(gbk)).toBe('gb18030');
+    const utf16 = join(temp.dir, 'utf16.csv');
+    await writeFile(utf16, Buffer.from('fffe61002c006200', 'hex'));
+    expect(await detectTextEncoding(utf16)).toBe('utf-16le');
+  });
+});
