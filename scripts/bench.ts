@@ -22,9 +22,19 @@ interface StepResult {
 
 /** Runs `steward <args>` with its stdout discarded; reads the stats line the CLI prints on exit. */
 function runSteward(args: readonly string[]): Promise<StepResult> {
+  return runNode([join(root, 'bin/steward.js'), ...args]);
+}
+
+/** Runs a TypeScript script through tsx, likewise. */
+function runScript(script: string, args: readonly string[]): Promise<StepResult> {
+  return runNode([join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, script), ...args]);
+}
+
+/** Runs node with the arguments in its own process and reads the STEWARD_STATS line it prints. */
+function runNode(argv: readonly string[]): Promise<StepResult> {
   return new Promise((resolvePromise, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [join(root, 'bin/steward.js'), ...args], {
+    const child = spawn(process.execPath, argv, {
       env: { ...process.env, STEWARD_STATS: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -40,7 +50,7 @@ function runSteward(args: readonly string[]): Promise<StepResult> {
         ? (JSON.parse(line.slice('STEWARD_STATS '.length)) as { maxRssBytes: number })
         : undefined;
       if (stats === undefined) {
-        reject(new Error(`steward ${args.join(' ')} printed no stats:\n${stderr}`));
+        reject(new Error(`${argv.join(' ')} printed no stats:\n${stderr}`));
         return;
       }
       resolvePromise({ seconds, maxRssBytes: stats.maxRssBytes, exitCode: code ?? -1 });
@@ -85,5 +95,13 @@ for (const rows of sizes) {
     'validate --format json',
     rows,
     await runSteward(['validate', csv, '--pack', 'pop-base', '--format', 'json', ...common]),
+  );
+  report(
+    'import into workspace (.dsw)',
+    rows,
+    await runScript('scripts/bench-workspace-import.ts', [
+      csv,
+      join(benchDir, `pop-demo-${rows}.dsw`),
+    ]),
   );
 }
