@@ -6,6 +6,8 @@ import { AppContext, type AppContextValue } from './app-context.tsx';
 import { JobProgress } from './components/job-progress.tsx';
 import { StartPage } from './start-page.tsx';
 import { CheckStep } from './steps/check-step.tsx';
+import { ImportStep, type ImportChoice } from './steps/import-step.tsx';
+import { MappingStep } from './steps/mapping-step.tsx';
 import { PlaceholderStep } from './steps/placeholder-step.tsx';
 import { StandardStep } from './steps/standard-step.tsx';
 
@@ -31,6 +33,7 @@ export function App() {
   const [project, setProject] = useState<ProjectState | undefined>(undefined);
   const [step, setStep] = useState<Step>('check');
   const [notice, setNotice] = useState<Notice | undefined>(undefined);
+  const [importChoice, setImportChoice] = useState<ImportChoice | undefined>(undefined);
   const t = useCallback((key: UiTextKey) => translate(key, language), [language]);
 
   const notify = useCallback(
@@ -64,6 +67,17 @@ export function App() {
     },
     [api, notify],
   );
+
+  useEffect(() => {
+    if (api === undefined) return;
+    // A finished job (an import, a package) changes the project: show its new state.
+    return api.on('job:done', () => {
+      void (async () => {
+        const state = await api.invoke('project:state', {});
+        if (state.ok) setProject(state.value);
+      })();
+    });
+  }, [api]);
 
   useEffect(() => {
     if (api === undefined) return;
@@ -195,6 +209,19 @@ export function App() {
             />
           ) : step === 'standard' ? (
             <StandardStep packId={project.packId} datasetName={project.dataset} />
+          ) : step === 'import' ? (
+            <ImportStep
+              onChosen={(choice) => {
+                setImportChoice(choice);
+                setStep('mapping');
+              }}
+            />
+          ) : step === 'mapping' ? (
+            <MappingStep
+              project={project}
+              choice={importChoice}
+              onStarted={() => setStep('check')}
+            />
           ) : step === 'check' ? (
             <CheckStep project={project} onProject={setProject} />
           ) : (

@@ -150,7 +150,10 @@ export async function startBrowserHost(options: {
         );
         return;
       }
-      const path = join(options.uploadDir, `${randomBytes(8).toString('hex')}${extname(name)}`);
+      // Each upload gets its own folder, so the file keeps its name (provenance shows it).
+      const folder = join(options.uploadDir, randomBytes(8).toString('hex'));
+      await mkdir(folder, { recursive: true });
+      const path = join(folder, name);
       await pipeline(request, createWriteStream(path));
       send(response, 200, JSON.stringify(await options.engine.registerFile(path, name)));
       return;

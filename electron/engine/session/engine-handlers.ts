@@ -17,7 +17,9 @@ import { err, ok, type Result } from '../../../shared/result.ts';
 import { cellRules, recordRuleTypes } from '../../../shared/rules/index.ts';
 import { resolveCodeTable } from '../../../shared/validate/dataset-validator.ts';
 import { writeDemoData } from '../demo/write-demo-data.ts';
-import { readCsv } from '../import/read-csv.ts';
+import { describeFlagReason } from '../../../shared/import/describe-flag-reason.ts';
+import { inspectFile } from '../import/inspect-file.ts';
+import { openTable } from '../import/open-workbook.ts';
 import { findPack, listPacks } from '../packs/pack-store.ts';
 import { todayIso } from '../today.ts';
 import { Workspace } from '../workspace/workspace.ts';
@@ -109,57 +111,68 @@ async function createProject(
   return ok(created.value);
 }
 
-/** Imports a CSV into the open project, mapping columns as chosen (or by their headers). */
+/** Imports a file (any format the importer reads) into the open project, mapping columns as chosen (or by their headers). */
 async function importFile(
-  session: EngineSession,
   workspace: Workspace,
   path: string,
-  columns: readonly { column: string; field: string | null }[] | undefined,
+  choice: {
+    sheet?: string | undefined;
+    headerRow?: number | undefined;
+    columns?: readonly { column: string; field: string | null }[] | undefined;
+  },
   signal: AbortSignal,
-  progress: (done: number) => void,
+  progress: (done: number, total?: number) => void,
 ): Promise<Result<{ rows: number; errors: number; warnings: number }>> {
-  const table = await readCsv(path);
-  if (!table.ok) return table;
-  const dataset = workspace.dataset;
-  const fieldOfColumn =
-    columns === undefined
-      ? matchColumnsExactly(dataset, table.value.columns).fieldOfColumn
-      : table.value.columns.map((header) => {
-          const choice = columns.find((c) => c.column === header)?.field;
-          const index =
-            choice === null || choice === undefined
-              ? -1
-              : dataset.fields.findIndex((f) => f.name === choice);
-          return index < 0 ? undefined : index;
-        });
-  const width = dataset.fields.length;
-  const imported = await workspace.importRecords(
-    {
-      file: table.value.file,
-      sheet: table.value.sheet,
-      format: table.value.format,
-      ...(table.value.encoding === undefined ? {} : { encoding: table.value.encoding }),
-      headerRow: table.value.headerRow,
-      columns: table.value.columns,
-    },
-    table.value.rows(),
-    (cells) => {
-      const values: (string | undefined)[] = new Array<string | undefined>(width).fill(undefined);
-      for (let column = 0; column < fieldOfColumn.length; column += 1) {
-        const field = fieldOfColumn[column];
-        if (field !== undefined) values[field] = cells[column] ?? '';
-      }
-      return values;
-    },
-    { context: context(), signal, onProgress: progress },
-  );
-  if (!imported.ok) return imported;
-  void session;
-  return ok({
-    rows: imported.value.rows,
-    errors: imported.value.summary.errors,
-    warnings: imported.value.summary.warnings,
+  const table = await openTable(path, {
+    ...(choice.sheet === undefined ? {} : { sheet: choice.sheet }),
+    ...(choice.headerRow === undefined ? {} : { headerRow: choice.headerRow }),
   });
+  if (!table.ok) return table;
+  try {
+    const dataset = workspace.dataset;
+    const columns = choice.columns;
+    const fieldOfColumn =
+      columns === undefined
+        ? matchColumnsExactly(dataset, table.value.columns).fieldOfColumn
+        : table.value.columns.map((header) => {
+            const field = columns.find((c) => c.column === header)?.field;
+            const index =
+              field === null || field === undefined
+                ? -1
+                : dataset.fields.findIndex((f) => f.name === field);
+            return index < 0 ? undefined : index;
+          });
+    const width = dataset.fields.length;
+    const total = table.value.rowCount;
+    const imported = await workspace.importRecords(
+      {
+        file: table.value.file,
+        sheet: table.value.sheet,
+        format: table.value.format,
+        ...(table.value.encoding === undefined ? {} : { encoding: table.value.encoding }),
+        headerRow: table.value.headerRow,
+        columns: table.value.columns,
+      },
+      table.value.rows(),
+      (cells) => {
+        const values: (string | undefined)[] = new Array<string | undefined>(width).fill(undefined);
+        for (let column = 0; column < fieldOfColumn.length; column += 1) {
+          const field = fieldOfColumn[column];
+          if (field !== undefined) values[field] = cells[column] ?? '';
+        }
+        return values;
+      },
+      { context: context(), signal, onProgress: (done) => progress(done, total) },
+    );
+    if (!imported.ok) return imported;
+    return ok({
+      rows: imported.value.rows,
+      errors: imported.value.summary.errors,
+      warnings: imported.value.summary.warnings,
+    });
+  } finally {
+    await table.value.close();
+  }
 }
 
 /** The engine's handlers for every channel. */
@@ -199,12 +212,65 @@ export const engineHandlers: EngineHandlers = {
     );
   },
 
-  async 'import:inspect'() {
-    return err('not-ready', '文件检查尚未接入', 'File inspection is not wired yet');
+  async 'import:inspect'(input, session) {
+    const file = session.file(input.fileId);
+    if (!file.ok) return file;
+    const report = await inspectFile(file.value.path, {
+      ...(input.sheet === undefined ? {} : { sheet: input.sheet }),
+      ...(input.headerRow === undefined ? {} : { headerRow: input.headerRow }),
+      ...(input.encoding === undefined ? {} : { encoding: input.encoding }),
+    });
+    if (!report.ok) return report;
+    return ok({
+      format: report.value.format,
+      ...(report.value.encoding === undefined ? {} : { encoding: report.value.encoding }),
+      sheets: report.value.sheets.map((sheet) => ({
+        name: sheet.name,
+        hidden: sheet.hidden,
+        headerRow: sheet.headerRow,
+        headerRows: sheet.headerRows,
+        columns: [...sheet.columns],
+        rows: sheet.rows,
+        footerRows: [...sheet.footerRows],
+        flagged: sheet.flagged.slice(0, 200).map((cell) => ({
+          row: cell.row,
+          column: cell.column,
+          reason: describeFlagReason(cell.reason).zh,
+        })),
+        sample: sheet.sample.slice(0, 20).map((row) => [...row.cells]),
+      })),
+    });
   },
 
-  async 'mapping:suggest'() {
-    return err('not-ready', '映射建议尚未接入', 'Mapping suggestions are not wired yet');
+  async 'mapping:suggest'(input, session) {
+    const project = session.requireProject();
+    if (!project.ok) return project;
+    const file = session.file(input.fileId);
+    if (!file.ok) return file;
+    const table = await openTable(file.value.path, {
+      ...(input.sheet === undefined ? {} : { sheet: input.sheet }),
+      ...(input.headerRow === undefined ? {} : { headerRow: input.headerRow }),
+    });
+    if (!table.ok) return table;
+    await table.value.close();
+    const dataset = project.value.workspace.dataset;
+    const match = matchColumnsExactly(dataset, table.value.columns);
+    return ok({
+      columns: table.value.columns.map((column, index) => {
+        const fieldIndex = match.fieldOfColumn[index];
+        const field = fieldIndex === undefined ? undefined : dataset.fields[fieldIndex];
+        return field === undefined
+          ? { column, field: null, confidence: 0, reason: '没有名称一致的标准字段' }
+          : {
+              column,
+              field: field.name,
+              confidence: 1,
+              reason: `表头与标准字段「${field.title}」的名称或同义词一致`,
+            };
+      }),
+      unmappedRequired: [...match.missingRequired],
+      valueMaps: {},
+    });
   },
 
   async 'project:create'(input, session) {
@@ -236,10 +302,9 @@ export const engineHandlers: EngineHandlers = {
     );
     if (!created.ok) return created;
     const imported = await importFile(
-      session,
       created.value,
       csv,
-      undefined,
+      {},
       new AbortController().signal,
       () => undefined,
     );
@@ -309,10 +374,9 @@ export const engineHandlers: EngineHandlers = {
       session.startJob(
         async (signal, progress) => {
           const imported = await importFile(
-            session,
             workspace,
             file.value.path,
-            input.columns,
+            { sheet: input.sheet, headerRow: input.headerRow, columns: input.columns },
             signal,
             progress,
           );
