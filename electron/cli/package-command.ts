@@ -4,7 +4,8 @@ import { lookupDivision } from '../../shared/code-tables/divisions.ts';
 import { matchColumnsExactly } from '../../shared/mapping/match-columns-exactly.ts';
 import { parsePackageKind } from '../../shared/package/package-kind.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
-import { readCsv } from '../engine/import/read-csv.ts';
+import type { TextEncoding } from '../engine/import/decode-text.ts';
+import { openTable } from '../engine/import/open-workbook.ts';
 import {
   createProjectFromFile,
   type TempProject,
@@ -18,8 +19,9 @@ import type { Command } from './command.ts';
 import { writeJson, writeLine } from './output.ts';
 import { parseOptions, stringOption } from './parse-options.ts';
 
-const help = `用法 / usage: steward package <文件.csv|项目.dsw> --kind share|open（共享|开放） --out <文件夹>
+const help = `用法 / usage: steward package <文件|项目.dsw> --kind share|open（共享|开放） --out <文件夹>
                   [--pack <标准包id|路径>] [--dataset 名称] [--department 提供部门] [--period 报送期]
+                  [--sheet 工作表] [--encoding utf-8|gb18030]
                   [--division 行政区划代码] [--provider 数据提供人] [--steward 数据管理员] [--reviewer 审核人]
                   [--on-error block|exclude] [--created <ISO 时间>] [--format text|json]
 
@@ -30,6 +32,8 @@ const help = `用法 / usage: steward package <文件.csv|项目.dsw> --kind sha
 
 Writes the sealed submission package. Prints the package's path. Exit code: 0 written, 1 blocked
 by errors without exemption (the reasons are printed), 2 bad input.`;
+
+const encodings: readonly TextEncoding[] = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be'];
 
 /** Reads `--created`: an ISO time; a date alone or a time without zone is taken as Beijing time. */
 export function parseCreated(text: string): Result<Date> {
@@ -64,6 +68,8 @@ export const packageCommand: Command = {
       pack: { type: 'string' },
       dataset: { type: 'string' },
       template: { type: 'string' },
+      sheet: { type: 'string' },
+      encoding: { type: 'string' },
       kind: { type: 'string' },
       department: { type: 'string' },
       period: { type: 'string' },
@@ -151,7 +157,14 @@ export const packageCommand: Command = {
       const datasetName = stringOption(options, 'dataset') ?? pack.value.datasets[0]?.name ?? '';
       const dataset = pack.value.datasets.find((d) => d.name === datasetName);
       if (dataset === undefined) return fail(`标准包中没有数据集「${datasetName}」`);
-      const table = await readCsv(input);
+      const encoding = stringOption(options, 'encoding');
+      if (encoding !== undefined && !encodings.includes(encoding as TextEncoding))
+        return fail(`不支持的编码 / unsupported encoding: ${encoding}（${encodings.join('、')}）`);
+      const sheet = stringOption(options, 'sheet');
+      const table = await openTable(input, {
+        ...(encoding === undefined ? {} : { encoding: encoding as TextEncoding }),
+        ...(sheet === undefined ? {} : { sheet }),
+      });
       if (!table.ok) return fail(`${table.error.message.zh} / ${table.error.message.en}`);
       const made = await createProjectFromFile(table.value, {
         pack: pack.value,

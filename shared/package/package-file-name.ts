@@ -28,15 +28,18 @@ function safePart(text: string): string {
 
 /**
  * `<dataset>_<division code>_<period>_<yyyyMMddHHmmss>.zip` (DESIGN.md section 5), the time in
- * Beijing time, so the name is the same on every machine.
+ * Beijing time, so the name is the same on every machine. A 开放 package ends in `_open`, so
+ * that it never takes the place of the 共享 package written at the same time.
  */
 export function packageFileName(
   dataset: string,
   division: string,
   period: string,
   created: Date,
+  kind: 'share' | 'open' = 'share',
 ): string {
   const t = toChinaTime(created);
   const stamp = `${t.year}${pad(t.month)}${pad(t.day)}${pad(t.hours)}${pad(t.minutes)}${pad(t.seconds)}`;
-  return `${safePart(dataset)}_${safePart(division)}_${safePart(period)}_${stamp}.zip`;
+  const suffix = kind === 'open' ? '_open' : '';
+  return `${safePart(dataset)}_${safePart(division)}_${safePart(period)}_${stamp}${suffix}.zip`;
 }

@@ -4,6 +4,7 @@
  * rule, and the first issues with the source file, sheet and row the clerk sees in Excel. No
  * script, no network (a Content-Security-Policy forbids it); it opens from the zip in any browser.
  */
+import { toChinaTime } from './package-file-name.ts';
 import type { ValidationReport } from './validation-report.ts';
 
 /** How many issues the page lists (validation.json has them all). */
@@ -59,6 +60,15 @@ ${bars}
 </svg>`;
 }
 
+/** `2026-11-26 10:00:00（北京时间）` for an ISO time; the text itself when it is not one. */
+function chinaTimeText(iso: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  const t = toChinaTime(new Date(time));
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${t.year}-${p(t.month)}-${p(t.day)} ${p(t.hours)}:${p(t.minutes)}:${p(t.seconds)}（北京时间）`;
+}
+
 function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const head = headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
   const body = rows
@@ -71,6 +81,7 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
 export function renderValidationHtml(report: ValidationReport): string {
   const s = report.submission;
   const fieldTitles = new Map(report.fields.map((f) => [f.name, f.title]));
+  const ruleTitles = new Map(report.rules.map((r) => [r.rule, r.title.zh]));
   const facts: [string, string][] = [
     ['标准', `${s.standard.title}（${s.standard.id} v${s.standard.version}）`],
     ['数据集', `${s.dataset.title}（${s.dataset.name}）`],
@@ -81,7 +92,7 @@ export function renderValidationHtml(report: ValidationReport): string {
     ['审核人', s.reviewer || '—'],
     ['报送期', s.period],
     ['报送类型', s.kind],
-    ['生成时间', s.created],
+    ['生成时间', chinaTimeText(s.created)],
     ['项目记录数', String(report.rows.project)],
     ['报送记录数', String(report.rows.packaged)],
     ['人工排除记录数', String(report.rows.excludedByUser)],
@@ -103,7 +114,7 @@ export function renderValidationHtml(report: ValidationReport): string {
       : table(
           ['规则', '字段', '数据行', '理由', '审核人', '涉及错误数'],
           report.exemptions.map((e) => [
-            e.rule,
+            `${ruleTitles.get(e.rule) ?? e.rule}（${e.rule}）`,
             e.field === undefined ? '全部字段' : `${fieldTitles.get(e.field) ?? e.field}`,
             e.row === undefined ? '全部记录' : String(e.row),
             e.reason,

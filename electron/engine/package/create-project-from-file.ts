@@ -2,7 +2,7 @@
  * For `steward package <file>`: a throw-away project made from one file, so that a file and a
  * project are packaged by the same code. It lives in its own temp folder and is wiped with it
  * (共享不落地). The columns are matched to fields by the caller's mapper (the template or the
- * exact headers); reading is the importer's.
+ * exact headers); reading is the importer's (`openTable`: any accepted format).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -39,7 +39,10 @@ export async function createProjectFromFile(
   },
 ): Promise<Result<TempProject>> {
   const mapper = options.mapColumns(table.columns);
-  if (!mapper.ok) return mapper;
+  if (!mapper.ok) {
+    await table.close();
+    return mapper;
+  }
   const dir = await mkdtemp(join(tmpdir(), 'steward-package-'));
   const wipe = (): Promise<void> => rm(dir, { recursive: true, force: true });
   try {
@@ -84,5 +87,7 @@ export async function createProjectFromFile(
   } catch (error) {
     await wipe();
     throw error;
+  } finally {
+    await table.close();
   }
 }

@@ -223,7 +223,13 @@ export async function writePackage(
   const period = options.period ?? info.period;
   const division = lookupDivision(options.division);
   const kindName = packageKindNames[options.kind];
-  const fileName = packageFileName(dataset.name, options.division, period, options.created);
+  const fileName = packageFileName(
+    dataset.name,
+    options.division,
+    period,
+    options.created,
+    options.kind,
+  );
   const path = join(options.outDir, fileName);
   const today = isoDate(options.created);
   const context = { today };

@@ -2,6 +2,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import yazl from 'yazl';
 import { readZipEntries } from '../../helpers/create-pack-workspace.ts';
 import { createTempDir, runSteward } from '../../helpers/run-steward.ts';
@@ -114,6 +115,60 @@ describe('steward package', () => {
     const { entries } = await readZipEntries(result.path);
     const header = (entries.get('data/population.csv') as Buffer).toString('utf8').split('\r\n')[0];
     expect(header).toBe('GMSFHM,XM,XB,CSD,HJDZ,XZZ,LXDH');
+  }, 120_000);
+
+  it('reads any file the importer reads (an xlsx), keeping where each issue came from', async () => {
+    const lines = (await readFile(csv, 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('东城街道');
+    sheet.addRow(['牡丹区户籍人口登记表']);
+    for (const [index, line] of lines.slice(0, 61).entries()) {
+      const cells = line.split(',');
+      // Data row 10 (sheet row 12: a title row, then the header) gets a stray space.
+      if (index === 10) cells[1] = ` ${cells[1] ?? ''}`;
+      const row = sheet.addRow(cells);
+      row.eachCell((cell) => {
+        cell.numFmt = '@';
+      });
+    }
+    const xlsx = join(dir, '户籍.xlsx');
+    await workbook.xlsx.writeFile(xlsx);
+    const out = join(dir, 'xlsx');
+    await mkdir(out);
+    const run = await runSteward([
+      'package',
+      xlsx,
+      '--kind',
+      'share',
+      '--on-error',
+      'exclude',
+      ...common(out),
+    ]);
+    expect(run.code).toBe(0);
+    const { entries } = await readZipEntries(run.stdout.trim());
+    const report = JSON.parse(
+      (entries.get('reports/validation.json') as Buffer).toString('utf8'),
+    ) as {
+      rows: { project: number };
+      issues: {
+        rule: string;
+        field: string;
+        source: { file: string; sheet: string; row: number };
+      }[];
+    };
+    expect(report.rows.project).toBe(60);
+    expect(report.issues).toContainEqual(
+      expect.objectContaining({
+        rule: 'whitespace',
+        field: 'XM',
+        source: { file: '户籍.xlsx', sheet: '东城街道', row: 12 },
+      }),
+    );
+    for (const issue of report.issues) {
+      expect(issue.source.file).toBe('户籍.xlsx');
+      expect(issue.source.sheet).toBe('东城街道');
+      expect(issue.source.row).toBeGreaterThanOrEqual(3);
+    }
   }, 120_000);
 
   it('exits 2 on bad input', async () => {

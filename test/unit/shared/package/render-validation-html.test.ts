@@ -71,6 +71,8 @@ describe('renderValidationHtml', () => {
     expect(html).toContain('<td>电话号码</td><td>phone</td><td>1</td><td>0</td>');
     expect(html).toContain('<td>户籍&lt;表&gt;.xlsx</td><td>东城街道</td><td>14</td>');
     expect(html).toContain('已豁免（操作 5）');
+    expect(html).toContain('2026-11-26 10:00:00（北京时间）');
+    expect(html).toContain('<td>电话号码（phone）</td>');
   });
 
   it('escapes every value it shows', () => {
