@@ -81,11 +81,15 @@ export function RecordsGrid({
     void loadPage(0);
   }, [loadPage, refreshKey]);
 
+  // Stable callbacks: the virtualizer re-measures every row when they change, which at a
+  // million rows would cost a full pass on each render.
+  const getScrollElement = useCallback(() => scrollRef.current, []);
+  const estimateSize = useCallback(() => rowHeight, []);
   const virtualizer = useVirtualizer({
     count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 20,
+    getScrollElement,
+    estimateSize,
+    overscan: 10,
   });
   const items = virtualizer.getVirtualItems();
   const firstPage = items.length > 0 ? Math.floor((items[0]?.index ?? 0) / pageSize) : 0;

@@ -26,6 +26,8 @@ CREATE TABLE sources (
   header_row  INTEGER NOT NULL,
   columns     TEXT NOT NULL,          -- JSON array of the source headers
   row_count   INTEGER NOT NULL DEFAULT 0,
+  first_rid   INTEGER,                -- an import's records have ids first_rid..last_rid
+  last_rid    INTEGER,
   imported_at TEXT NOT NULL,
   operation_id INTEGER
 );

@@ -87,6 +87,13 @@ export interface RecordRow {
   readonly values: readonly (string | null)[];
 }
 
+/** Which records a page shows: all, or those with issues (of a rule, in a field). */
+export interface RecordFilter {
+  readonly withIssues?: boolean | undefined;
+  readonly rule?: string | undefined;
+  readonly field?: string | undefined;
+}
+
 /** A stored issue. */
 export interface StoredIssue extends Issue {
   readonly id: number;
@@ -124,6 +131,10 @@ export class Workspace {
   private readonly releaseLock: () => Promise<void>;
   private readonly fieldNames: readonly string[];
   private saving: Promise<void> = Promise.resolve();
+  /** The active records' ids in order, cached until an import comes or goes. */
+  private activeRids: Int32Array | undefined;
+  /** The ids of the records each issue filter selects, cached until the issues change. */
+  private readonly filteredRids = new Map<string, Int32Array>();
   private isDirty = false;
   private isClosed = false;
 
@@ -331,11 +342,78 @@ export class Workspace {
 
   /** How many records are in the project (imports that were undone do not count). */
   countRecords(): number {
-    return Number(
-      this.scalar(
-        "SELECT count(*) FROM records r JOIN sources s ON s.id = r._source_id WHERE s.operation_id IN (SELECT id FROM operations WHERE state = 'done')",
-      ) ?? 0,
-    );
+    return this.ridsFor({}).length;
+  }
+
+  /** Forgets cached record lists: after imports come or go (`records`) or issues change. */
+  private invalidate(what: 'records' | 'issues'): void {
+    if (what === 'records') this.activeRids = undefined;
+    this.filteredRids.clear();
+  }
+
+  /**
+   * The ids of the records a filter selects, in record order: all active records, or those with
+   * issues (of a rule, in a field). Cached, so paging a million rows is a slice, not a scan.
+   */
+  private ridsFor(filter: RecordFilter): Int32Array {
+    const isFiltered =
+      filter.withIssues === true || filter.rule !== undefined || filter.field !== undefined;
+    if (!isFiltered) {
+      this.activeRids ??= this.collectActiveRids();
+      return this.activeRids;
+    }
+    const key = JSON.stringify([filter.rule ?? null, filter.field ?? null]);
+    let rids = this.filteredRids.get(key);
+    if (rids === undefined) {
+      const parts = ['1 = 1'];
+      const params: SqlValue[] = [];
+      if (filter.rule !== undefined) {
+        parts.push('rule = ?');
+        params.push(filter.rule);
+      }
+      if (filter.field !== undefined) {
+        parts.push('field = ?');
+        params.push(filter.field);
+      }
+      rids = this.collectRids(
+        `SELECT DISTINCT rid FROM issues WHERE ${parts.join(' AND ')} ORDER BY rid`,
+        params,
+      );
+      this.filteredRids.set(key, rids);
+    }
+    return rids;
+  }
+
+  /**
+   * The active records' ids. An import writes one contiguous block of ids, so the list is built
+   * from each active source's first and last id (a scan only if a block ever has a gap).
+   */
+  private collectActiveRids(): Int32Array {
+    const blocks =
+      this.db.exec(
+        "SELECT s.first_rid, s.last_rid, s.row_count FROM sources s JOIN operations o ON o.id = s.operation_id WHERE o.state = 'done' AND s.row_count > 0 ORDER BY s.first_rid",
+      )[0]?.values ?? [];
+    const total = blocks.reduce((sum, [, , count]) => sum + Number(count), 0);
+    const rids = new Int32Array(total);
+    let at = 0;
+    for (const [first, last, count] of blocks) {
+      if (Number(last) - Number(first) + 1 !== Number(count))
+        return this.collectRids(this.activeRecordsSql('_rid'), []);
+      for (let rid = Number(first); rid <= Number(last); rid += 1) rids[at++] = rid;
+    }
+    return rids;
+  }
+
+  private collectRids(sql: string, params: SqlValue[]): Int32Array {
+    const statement = this.db.prepare(sql);
+    const ids: number[] = [];
+    try {
+      statement.bind(params);
+      while (statement.step()) ids.push(Number(statement.get()[0]));
+    } finally {
+      statement.free();
+    }
+    return Int32Array.from(ids);
   }
 
   /**
@@ -373,6 +451,7 @@ export class Workspace {
       );
       const sourceId = Number(db.exec('SELECT last_insert_rowid()')[0]?.values[0]?.[0]);
       let rid = Number(this.scalar('SELECT coalesce(max(rid), 0) FROM source_rows') ?? 0);
+      const firstRid = rid + 1;
       const insertSource = db.prepare(
         'INSERT INTO source_rows (rid, source_id, source_row, cells) VALUES (?, ?, ?, ?)',
       );
@@ -397,12 +476,18 @@ export class Workspace {
         insertSource.free();
         insertRecord.free();
       }
-      db.run('UPDATE sources SET row_count = ? WHERE id = ?', [rows, sourceId]);
+      db.run('UPDATE sources SET row_count = ?, first_rid = ?, last_rid = ? WHERE id = ?', [
+        rows,
+        firstRid,
+        rid,
+        sourceId,
+      ]);
       db.run('UPDATE operations SET payload = ? WHERE id = ?', [
         JSON.stringify({ sourceId, rows }),
         operationId,
       ]);
       this.ensureKeyIndexes();
+      this.invalidate('records');
       db.exec('COMMIT');
       const summary = this.validateAll(options.context);
       await this.save();
@@ -444,6 +529,7 @@ export class Workspace {
     db.exec('BEGIN');
     try {
       db.run('DELETE FROM issues');
+      this.invalidate('issues');
       const insert = db.prepare(
         'INSERT INTO issues (rid, field, rule, severity, value, message_zh, message_en, suggestion) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       );
@@ -610,6 +696,7 @@ export class Workspace {
         for (const statement of [...reads.values(), ...writes.values()]) statement.free();
       }
       this.revalidate(rids, keyValues.values, actor.context);
+      this.invalidate('issues');
       db.exec('COMMIT');
       return operationId;
     } catch (error) {
@@ -979,23 +1066,8 @@ export class Workspace {
   }
 
   /** How many active records a filter selects (for the grid's scroll height). */
-  countRecordsWhere(filter: { withIssues?: boolean; rule?: string; field?: string }): number {
-    if (filter.withIssues !== true && filter.rule === undefined && filter.field === undefined)
-      return this.countRecords();
-    const parts = ['1 = 1'];
-    const params: SqlValue[] = [];
-    if (filter.rule !== undefined) {
-      parts.push('rule = ?');
-      params.push(filter.rule);
-    }
-    if (filter.field !== undefined) {
-      parts.push('field = ?');
-      params.push(filter.field);
-    }
-    return Number(
-      this.scalar(`SELECT count(DISTINCT rid) FROM issues WHERE ${parts.join(' AND ')}`, params) ??
-        0,
-    );
+  countRecordsWhere(filter: RecordFilter): number {
+    return this.ridsFor(filter).length;
   }
 
   /** The operation history, oldest first. */
@@ -1081,35 +1153,27 @@ export class Workspace {
       throw error;
     }
     // An import's records appear or disappear as a whole: check everything again.
+    this.invalidate(kind === 'import' ? 'records' : 'issues');
     if (kind === 'import') this.validateAll(context);
     await this.save();
   }
 
   /** A page of active records in record order, optionally only those with issues of a kind. */
-  pageRecords(
-    offset: number,
-    limit: number,
-    filter: { withIssues?: boolean; rule?: string; field?: string } = {},
-  ): RecordRow[] {
-    const conditions: string[] = [];
-    const params: SqlValue[] = [];
-    if (filter.withIssues === true || filter.rule !== undefined || filter.field !== undefined) {
-      const parts = ['1 = 1'];
-      if (filter.rule !== undefined) {
-        parts.push('rule = ?');
-        params.push(filter.rule);
-      }
-      if (filter.field !== undefined) {
-        parts.push('field = ?');
-        params.push(filter.field);
-      }
-      conditions.push(`_rid IN (SELECT rid FROM issues WHERE ${parts.join(' AND ')})`);
-    }
-    const sql = `${this.activeRecordsSql(['_rid', '_source_id', '_source_row', ...this.fieldNames.map(quoteIdentifier)].join(', '), conditions.join(' AND ') || '1 = 1')} LIMIT ? OFFSET ?`;
-    const statement = this.db.prepare(sql);
+  pageRecords(offset: number, limit: number, filter: RecordFilter = {}): RecordRow[] {
+    const rids = this.ridsFor(filter).subarray(offset, offset + limit);
+    if (rids.length === 0) return [];
+    const columns = [
+      '_rid',
+      '_source_id',
+      '_source_row',
+      ...this.fieldNames.map(quoteIdentifier),
+    ].join(', ');
+    // The ids are integers from our own cache, so they are written into the statement directly.
+    const statement = this.db.prepare(
+      `SELECT ${columns} FROM records WHERE _rid IN (${rids.join(', ')}) ORDER BY _rid`,
+    );
     const rows: RecordRow[] = [];
     try {
-      statement.bind([...params, limit, offset]);
       while (statement.step()) {
         const row = statement.get();
         rows.push({
