@@ -1,5 +1,6 @@
 import type { Command } from './command.ts';
 import { demoDataCommand } from './demo-data-command.ts';
+import { exportErrorsCommand } from './export-errors-command.ts';
 import { inspectCommand } from './inspect-command.ts';
 import { mergeCommand } from './merge-command.ts';
 import { packageCommand } from './package-command.ts';
@@ -15,5 +16,6 @@ export const commands: Readonly<Record<string, Command>> = {
   package: packageCommand,
   verify: verifyCommand,
   merge: mergeCommand,
+  'export-errors': exportErrorsCommand,
   inspect: inspectCommand,
 };

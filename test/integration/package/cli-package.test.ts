@@ -228,5 +228,13 @@ describe('steward merge', () => {
     expect(merged.stdout).toContain('0 处修改已合并');
     const notProject = await runSteward(['merge', csv, workbook]);
     expect(notProject.code).toBe(2);
+
+    const exported = join(dir, 'exported.xlsx');
+    const exportRun = await runSteward(['export-errors', project, '--out', exported]);
+    expect(exportRun.code).toBe(0);
+    expect(exportRun.stderr).toContain('steward merge');
+    const back = await runSteward(['merge', project, exported, '--format', 'json']);
+    expect(back.code).toBe(0);
+    expect(JSON.parse(back.stdout)).toMatchObject({ applied: 0, conflicts: [] });
   }, 180_000);
 });

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportErrorWorkbook } from '../../../electron/engine/package/export-error-workbook.ts';
 import { mergeErrorWorkbook } from '../../../electron/engine/package/merge-error-workbook.ts';
 import {
   dataSheetName,
@@ -25,6 +26,7 @@ import {
   type PackageOptions,
 } from '../../../electron/engine/package/write-package.ts';
 import type { Workspace } from '../../../electron/engine/workspace/workspace.ts';
+import { resolveCodeTable } from '../../../shared/validate/dataset-validator.ts';
 import {
   validationReportSchema,
   type ValidationReport,
@@ -310,6 +312,37 @@ describe('the error workbook', () => {
       workspace.dataset.fields.findIndex((f) => f.name === field);
     expect(values?.[at('XM')]).toBe('项目里改的名');
     expect(values?.[at('XZZ')]).toBe('山东省菏泽市牡丹区东城街道部门改的地址1号');
+  });
+
+  it('exports the project’s own workbook (stored issues), which merges back the same way', async () => {
+    const { bytes, records } = await exportErrorWorkbook(workspace, { created: packageCreated });
+    const withIssues = new Set(workspace.issuesOf().map((i) => i.row));
+    const excluded = workspace.excludedRecords();
+    expect(records).toBe([...withIssues].filter((rid) => !excluded.has(rid)).length);
+    const path = join(dir, 'exported.xlsx');
+    await writeFile(path, bytes);
+    const again = await exportErrorWorkbook(workspace, { created: packageCreated });
+    expect(again.bytes.equals(bytes)).toBe(true);
+    const workbook = await readWorkbook(path);
+    const sheet = workbook.getWorksheet(dataSheetName) as ExcelJS.Worksheet;
+    const issue = workspace.issuesOf().find((i) => i.rule === 'code-table');
+    if (issue === undefined) throw new Error('demo data has code-table issues');
+    const column = fieldColumns(sheet).get(issue.field) as number;
+    const table = workspace.dataset.fields.find((f) => f.name === issue.field)?.constraints
+      ?.codeTable as string;
+    const code = resolveCodeTable(workspace.pack, table).entries[0]?.code ?? '';
+    sheet.eachRow((row, number) => {
+      if (number > 1 && row.getCell(1).text === String(issue.row)) row.getCell(column).value = code;
+    });
+    const fixed = join(dir, 'exported-fixed.xlsx');
+    await workbook.xlsx.writeFile(fixed);
+    const merged = await mergeErrorWorkbook(workspace, fixed, { context: packageContext });
+    if (!merged.ok) throw new Error(merged.error.message.en);
+    expect(merged.value.applied).toBe(1);
+    const left = workspace
+      .issuesOf({ rids: [issue.row] })
+      .filter((i) => i.rule === 'code-table' && i.field === issue.field);
+    expect(left).toEqual([]);
   });
 
   it('refuses a workbook from a 开放 package (its values are masked)', async () => {
