@@ -8,7 +8,7 @@ import { StartPage } from './start-page.tsx';
 import { CheckStep } from './steps/check-step.tsx';
 import { ImportStep, type ImportChoice } from './steps/import-step.tsx';
 import { MappingStep } from './steps/mapping-step.tsx';
-import { PlaceholderStep } from './steps/placeholder-step.tsx';
+import { PackageStep } from './steps/package-step.tsx';
 import { StandardStep } from './steps/standard-step.tsx';
 
 type Step = 'standard' | 'import' | 'mapping' | 'check' | 'package';
@@ -225,7 +225,7 @@ export function App() {
           ) : step === 'check' ? (
             <CheckStep project={project} onProject={setProject} />
           ) : (
-            <PlaceholderStep />
+            <PackageStep project={project} onProject={setProject} />
           )}
         </main>
         <JobProgress />

@@ -101,6 +101,34 @@ export const uiText = {
   notMapped: { zh: '（不导入）', en: '(not imported)' },
   unmappedRequired: { zh: '尚未对应的必填字段', en: 'Required fields not mapped' },
   startImport: { zh: '开始导入并检查', en: 'Import and check' },
+  packageKind: { zh: '数据包类型', en: 'Package kind' },
+  kindShare: { zh: '共享（报送省级平台，按共享属性提供）', en: 'Share (to the province)' },
+  kindOpen: {
+    zh: '开放（公开发布，按开放属性脱敏或不予提供）',
+    en: 'Open (public: masked by classification)',
+  },
+  onError: { zh: '遇到错误时', en: 'On errors' },
+  onErrorBlock: {
+    zh: '阻止打包（未豁免的错误必须先修正）',
+    en: 'Block (fix or exempt every error first)',
+  },
+  onErrorExclude: {
+    zh: '剔除有错误的记录，并在清单中计数',
+    en: 'Leave out records with errors, counted in the manifest',
+  },
+  steward: { zh: '数据管理员', en: 'Data steward' },
+  reviewer: { zh: '审核人', en: 'Reviewer' },
+  division: {
+    zh: '行政区划代码（留空则从数据推断）',
+    en: 'Division code (blank: read from the data)',
+  },
+  writePackage: { zh: '生成数据包', en: 'Write the package' },
+  lastPackage: { zh: '最近生成的数据包', en: 'Last package' },
+  packageFiles: { zh: '包内文件与校验值', en: 'Files and checksums' },
+  exemption: { zh: '豁免（需写明理由与审核人）', en: 'Exemption (with reason and reviewer)' },
+  rule: { zh: '规则', en: 'Rule' },
+  addExemption: { zh: '记录豁免', en: 'Record exemption' },
+  exemptionReason: { zh: '豁免理由', en: 'Reason' },
   noFileYet: { zh: '请先在“导入”步骤选择文件。', en: 'Choose a file in the Import step first.' },
 } as const;
 

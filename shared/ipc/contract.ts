@@ -282,6 +282,44 @@ export const contract = {
       }),
     ),
   },
+  'package:write': {
+    input: z.object({
+      kind: z.enum(['share', 'open']),
+      onError: z.enum(['block', 'exclude']),
+      steward: text.min(1),
+      reviewer: text.optional(),
+      provider: text.optional(),
+      division: z
+        .string()
+        .regex(/^\d{6}$/)
+        .optional(),
+    }),
+    output: jobRef,
+  },
+  'package:last': {
+    input: z.object({}),
+    output: z
+      .object({
+        name: z.string(),
+        kind: z.enum(['share', 'open']),
+        rows: z.number().int(),
+        excluded: z.number().int(),
+        files: z.array(
+          z.object({
+            path: z.string(),
+            bytes: z.number().int(),
+            sha256: z.string(),
+            sm3: z.string(),
+          }),
+        ),
+        blockers: z.array(z.string()),
+      })
+      .nullable(),
+  },
+  'package:exempt': {
+    input: z.object({ rule: id, field: id.optional(), reason: text.min(1), reviewer: text.min(1) }),
+    output: projectState,
+  },
   'job:cancel': { input: jobRef, output: z.object({}) },
 } as const;
 

@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openZipFile } from '../../electron/engine/package/read-zip.ts';
 import { createTempDir } from '../helpers/run-steward.ts';
 import { launchChromium, saveScreenshot, serveApp, type ServedApp } from './browser-mode.ts';
 
@@ -122,6 +123,47 @@ describe('training lesson in the real UI', () => {
     await page.getByRole('heading', { name: /Fields/ }).waitFor();
     await saveScreenshot(page, '05-standard-english');
     await page.getByRole('button', { name: '中文' }).click();
+  });
+
+  it('writes a 共享 package leaving out records with errors, then a masked 开放 package', async () => {
+    await page.getByRole('button', { name: /打包/ }).click();
+    await page.getByLabel(/剔除有错误的记录/).check();
+    await page.getByLabel('数据管理员').fill('王科员');
+    await page.getByRole('button', { name: '生成数据包' }).click();
+    await expect
+      .poll(() => page.locator('.notice').innerText(), { timeout: 120_000 })
+      .toContain('已生成共享数据包');
+    await page.getByText('最近生成的数据包').waitFor();
+    await saveScreenshot(page, '06-package-share');
+    await page.getByLabel(/开放（公开发布/).check();
+    await page.getByRole('button', { name: '生成数据包' }).click();
+    await expect
+      .poll(() => page.locator('.notice').innerText(), { timeout: 120_000 })
+      .toContain('已生成开放数据包');
+
+    const folder = join(temp.dir, 'data/packages');
+    const zips = (await readdir(folder)).filter((name) => name.endsWith('.zip')).sort();
+    expect(zips).toHaveLength(2);
+    for (const zip of zips) {
+      const opened = await openZipFile(join(folder, zip));
+      const names = opened.entries.map((e) => e.name);
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'datapackage.json',
+          'data/population.csv',
+          'reports/validation.html',
+          'reports/errors.xlsx',
+          'audit/changes.csv',
+        ]),
+      );
+      const dataEntry = opened.entries.find((e) => e.name === 'data/population.csv');
+      if (dataEntry === undefined) throw new Error(`${zip} has no data file`);
+      const data = (await opened.read(dataEntry)).toString('utf8');
+      const ids = [...data.matchAll(/\b\d{17}[\dX]\b/g)];
+      if (zip.includes('_open')) expect(ids).toEqual([]);
+      else expect(ids.length).toBeGreaterThan(1000);
+      opened.close();
+    }
   });
 
   it('stops cleanly on SIGTERM', async () => {

@@ -3,7 +3,7 @@
  * against the contract by the host; each handler returns a Result, never throws for bad input.
  */
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type {
   Channel,
   ChannelInput,
@@ -19,6 +19,9 @@ import { resolveCodeTable } from '../../../shared/validate/dataset-validator.ts'
 import { writeDemoData } from '../demo/write-demo-data.ts';
 import { describeFlagReason } from '../../../shared/import/describe-flag-reason.ts';
 import { inspectFile } from '../import/inspect-file.ts';
+import { inferDivision } from '../package/infer-division.ts';
+import { readToolVersion } from '../package/tool-version.ts';
+import { writePackage } from '../package/write-package.ts';
 import { openTable } from '../import/open-workbook.ts';
 import { findPack, listPacks } from '../packs/pack-store.ts';
 import { todayIso } from '../today.ts';
@@ -501,6 +504,84 @@ export const engineHandlers: EngineHandlers = {
     const project = session.requireProject();
     if (!project.ok) return project;
     return ok(project.value.workspace.history());
+  },
+
+  async 'package:write'(input, session) {
+    const project = session.requireProject();
+    if (!project.ok) return project;
+    const { workspace } = project.value;
+    const division = input.division ?? inferDivision(workspace);
+    if (division === undefined) {
+      return err(
+        'division-unknown',
+        '无法从数据中判断行政区划，请填写区划代码',
+        'The division cannot be read from the data; enter its code',
+      );
+    }
+    const outDir = join(session.config.dataDir, 'packages');
+    await mkdir(outDir, { recursive: true });
+    const kindName = input.kind === 'share' ? '共享' : '开放';
+    return ok(
+      session.startJob(
+        async (_signal, progress) => {
+          const written = await writePackage(workspace, {
+            kind: input.kind,
+            onError: input.onError,
+            created: new Date(),
+            outDir,
+            division,
+            steward: input.steward,
+            ...(input.reviewer === undefined ? {} : { reviewer: input.reviewer }),
+            ...(input.provider === undefined ? {} : { provider: input.provider }),
+            toolVersion: readToolVersion(),
+            onProgress: progress,
+          });
+          if (!written.ok) {
+            session.lastPackage = null;
+            const details = written.error.details ?? [];
+            return err(
+              written.error.code,
+              `${written.error.message.zh}${details.length > 0 ? `：${details.slice(0, 3).join('；')}` : ''}`,
+              written.error.message.en,
+            );
+          }
+          const submission = written.value.manifest['x-submission'];
+          const name = basename(written.value.path);
+          session.lastPackage = {
+            name,
+            kind: input.kind,
+            rows: submission.rows.packaged,
+            excluded: submission.rows.excludedByUser + submission.rows.excludedByPolicy,
+            files: submission.files.map((f) => ({ ...f })),
+            blockers: [],
+          };
+          return ok({
+            zh: `已生成${kindName}数据包 ${name}（${submission.rows.packaged} 条记录）`,
+            en: `Wrote the ${input.kind} package ${name} (${submission.rows.packaged} records)`,
+          });
+        },
+        { zh: `正在生成${kindName}数据包`, en: `Writing the ${input.kind} package` },
+      ),
+    );
+  },
+
+  async 'package:last'(_input, session) {
+    return ok(session.lastPackage);
+  },
+
+  async 'package:exempt'(input, session) {
+    const project = session.requireProject();
+    if (!project.ok) return project;
+    const exempted = await project.value.workspace.addExemption(
+      {
+        rule: input.rule,
+        ...(input.field === undefined ? {} : { field: input.field }),
+        reason: input.reason,
+        reviewer: input.reviewer,
+      },
+      { why: input.reason },
+    );
+    return exempted.ok ? ok(describeProject(project.value, session.config.dataDir)) : exempted;
   },
 
   async 'job:cancel'(input, session) {

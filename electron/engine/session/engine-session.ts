@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import type { EventName, EventPayload } from '../../../shared/ipc/contract.ts';
+import type { ChannelOutput, EventName, EventPayload } from '../../../shared/ipc/contract.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { EngineConfig } from '../protocol.ts';
 import type { Workspace } from '../workspace/workspace.ts';
@@ -30,6 +30,8 @@ export class EngineSession {
   private readonly jobs = new Map<string, AbortController>();
   private readonly emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   project: OpenProject | undefined;
+  /** The last package written in this session, or why the last attempt was blocked. */
+  lastPackage: ChannelOutput<'package:last'> = null;
 
   constructor(
     config: EngineConfig,
@@ -78,6 +80,7 @@ export class EngineSession {
   async replaceProject(next: OpenProject | undefined): Promise<void> {
     const previous = this.project;
     this.project = next;
+    this.lastPackage = null;
     if (previous !== undefined && previous.workspace !== next?.workspace)
       await previous.workspace.close();
   }
