@@ -2,7 +2,8 @@
  * `tsx scripts/bench-import.ts`: import speed and memory. Generates a population register of
  * 15 columns (Chinese text, 18-digit IDs) as CSV and as xlsx at 100k and 1M rows into .bench/,
  * then imports each file in its own process (`steward inspect`, which reads every row) and
- * prints rows/s and peak RSS. Generated files are kept and reused.
+ * prints rows/s, CPU time and peak RSS, and whether every row came through. Generated files are
+ * kept and reused.
  *
  *   npx tsx scripts/bench-import.ts                  # 100k and 1M rows
  *   npx tsx scripts/bench-import.ts --rows 100000    # one size
@@ -13,6 +14,8 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { once } from 'node:events';
+import { cpus, loadavg } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 
@@ -173,6 +176,7 @@ export async function writeBenchXlsx(path: string, rows: number): Promise<void> 
 
 interface StepResult {
   readonly seconds: number;
+  readonly cpuSeconds: number;
   readonly maxRssBytes: number;
   readonly exitCode: number;
   readonly rows: number | undefined;
@@ -184,11 +188,16 @@ function runInspect(file: string): Promise<StepResult> {
     const started = process.hrtime.bigint();
     const child = spawn(
       process.execPath,
-      [join(root, 'bin/steward.js'), 'inspect', file, '--format', 'json'],
-      {
-        env: { ...process.env, STEWARD_STATS: '1' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
+      [
+        '--import',
+        pathToFileURL(join(root, 'scripts/print-usage.mjs')).href,
+        join(root, 'bin/steward.js'),
+        'inspect',
+        file,
+        '--format',
+        'json',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';
     let stderr = '';
@@ -201,10 +210,13 @@ function runInspect(file: string): Promise<StepResult> {
     child.on('error', reject);
     child.on('close', (code) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const line = stderr.split('\n').find((l) => l.startsWith('STEWARD_STATS '));
-      const maxRssBytes = line
-        ? (JSON.parse(line.slice('STEWARD_STATS '.length)) as { maxRssBytes: number }).maxRssBytes
-        : Number.NaN;
+      const line = stderr.split('\n').find((l) => l.startsWith('IMPORT_BENCH_USAGE '));
+      const usage = line
+        ? (JSON.parse(line.slice('IMPORT_BENCH_USAGE '.length)) as {
+            cpuSeconds: number;
+            maxRssBytes: number;
+          })
+        : { cpuSeconds: Number.NaN, maxRssBytes: Number.NaN };
       let rows: number | undefined;
       try {
         const report = JSON.parse(stdout) as { sheets?: { rows: number }[] };
@@ -213,7 +225,7 @@ function runInspect(file: string): Promise<StepResult> {
         rows = undefined;
       }
       if (code !== 0) process.stderr.write(stderr);
-      resolvePromise({ seconds, maxRssBytes, exitCode: code ?? -1, rows });
+      resolvePromise({ seconds, ...usage, exitCode: code ?? -1, rows });
     });
   });
 }
@@ -223,7 +235,7 @@ function report(step: string, expected: number, result: StepResult): void {
   const mb = (result.maxRssBytes / 1024 / 1024).toFixed(0);
   const complete = result.rows === expected ? 'all rows' : `ROWS READ ${String(result.rows)}`;
   console.log(
-    `${step.padEnd(24)} ${expected.toLocaleString('en-US').padStart(10)} rows  ${result.seconds.toFixed(1).padStart(6)} s  ${rate.padStart(9)} rows/s  peak ${mb.padStart(5)} MB  ${complete}  (exit ${result.exitCode})`,
+    `${step.padEnd(12)} ${expected.toLocaleString('en-US').padStart(10)} rows  ${result.seconds.toFixed(1).padStart(6)} s  ${rate.padStart(7)} rows/s  CPU ${result.cpuSeconds.toFixed(1).padStart(6)} s  peak ${mb.padStart(5)} MB  ${complete}  (exit ${result.exitCode})`,
   );
 }
 
@@ -238,7 +250,12 @@ async function main(): Promise<void> {
   const sizes = (values.rows ?? ['100000', '1000000']).map(Number);
   const formats = values.format ?? ['csv', 'xlsx'];
   await mkdir(benchDir, { recursive: true });
-  console.log(`bench-import: node ${process.version}, ${new Date().toISOString()}`);
+  console.log(
+    `bench-import: node ${process.version}, ${cpus().length} cores, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}, ${new Date().toISOString()}`,
+  );
+  console.log('rows/s is by wall time; CPU counts every thread of the process (the worker too)');
   for (const rows of sizes) {
     for (const format of formats) {
       const file = join(benchDir, `register-${rows}.${format}`);

@@ -2,10 +2,10 @@
  * Opens any file the importer accepts, deciding from the bytes, never the name: checks it
  * against the limits, refuses what is encrypted, hostile or not a spreadsheet with a message that
  * says what the file is, and hands the rest to the right reader. Runs inside the import worker.
+ * SheetJS (and its code pages) is loaded only when a workbook needs it, never for text files.
  */
 import { readFile, open as openFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import * as XLSX from 'xlsx';
 import {
   classifyOleEntries,
   classifyZipEntries,
@@ -19,11 +19,9 @@ import { checkOdsContent } from './check-ods-content.ts';
 import { checkZipParts } from './check-zip-parts.ts';
 import type { TextEncoding } from './decode-text.ts';
 import { ImportError, importError } from './import-error.ts';
-import { readSheetJsSource } from './sheetjs-source.ts';
 import type { SourceFormat } from './source-table.ts';
 import { openTextSource } from './text-source.ts';
 import type { SheetSource, WorkbookSource } from './workbook-source.ts';
-import { openXlsxStreamSource } from './xlsx-stream-source.ts';
 import { openZipArchive, type ZipArchive } from './zip-archive.ts';
 
 /** xlsx parts above this size go to the streaming reader instead of SheetJS. */
@@ -134,6 +132,7 @@ async function openZipWorkbook(
     ) {
       const checked = await checkZipParts(zip, false);
       if (!checked.ok) return checked;
+      const { openXlsxStreamSource } = await import('./xlsx-stream-source.ts');
       const source = await openXlsxStreamSource(zip, format, limits);
       keepOpen = source.ok;
       return source;
@@ -145,8 +144,10 @@ async function openZipWorkbook(
       const ods = await checkOdsContent(zip, limits);
       if (!ods.ok) return ods;
     }
+    const { readSheetJsSource } = await import('./sheetjs-source.ts');
     const held = readSheetJsSource(await readFile(path), format);
     if (!held.ok || (format !== 'xlsx' && format !== 'xlsm')) return held;
+    const { openXlsxStreamSource } = await import('./xlsx-stream-source.ts');
     const streaming = await openXlsxStreamSource(zip, format, limits);
     if (!streaming.ok) return held;
     keepOpen = true;
@@ -173,12 +174,16 @@ interface CfbEntry {
   readonly content?: ArrayLike<number>;
 }
 
-const cfb = XLSX.CFB as {
+/** SheetJS's CFB reader, typed for what the importer uses of it. */
+interface CfbReader {
   read(data: Uint8Array, options: { type: 'buffer' }): CfbContainer;
   find(container: CfbContainer, path: string): CfbEntry | null;
-};
+}
 
-function openOleWorkbook(bytes: Buffer, extension: string): Result<WorkbookSource> {
+async function openOleWorkbook(bytes: Buffer, extension: string): Promise<Result<WorkbookSource>> {
+  const XLSX = await import('xlsx');
+  const { readSheetJsSource } = await import('./sheetjs-source.ts');
+  const cfb = XLSX.CFB as CfbReader;
   let container: CfbContainer;
   try {
     container = cfb.read(bytes, { type: 'buffer' });
@@ -273,6 +278,7 @@ export async function openWorkbookSource(
           );
         }
       }
+      const { readSheetJsSource } = await import('./sheetjs-source.ts');
       return readSheetJsSource(bytes, signature.kind);
     }
     case 'zip':

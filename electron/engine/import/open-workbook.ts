@@ -4,8 +4,9 @@
  * non-empty visible) sheet and streams its rows. `openWorkbook` lists the sheets and opens
  * several tables from one file; `openTables` opens every visible sheet that holds data.
  */
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { detectFileSignature } from '../../../shared/import/detect-file-signature.ts';
 import { defaultImportLimits, type ImportLimits } from '../../../shared/import/import-limits.ts';
 import type { TableLayout } from '../../../shared/import/table-layout.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
@@ -56,6 +57,24 @@ export interface ImportedWorkbook {
   close(): Promise<void>;
 }
 
+/**
+ * Heap for reading a text file: it streams and holds little, and with a larger limit V8 lets
+ * garbage pile up (1.3 GB of RSS for a 1M-row CSV that reads the same in 580 MB).
+ */
+const textHeapMb = 768;
+
+/** True when a file's first bytes say it is text (CSV, TSV, ...). */
+async function isText(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return detectFileSignature(head.subarray(0, bytesRead)).kind === 'text';
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Refuses a missing, empty or oversized file before any worker starts. */
 async function checkFile(path: string, limits: ImportLimits): Promise<Result<void>> {
   let size: number;
@@ -86,7 +105,11 @@ export async function openWorkbook(
   const limits: ImportLimits = { ...defaultImportLimits, ...options.limits };
   const checked = await checkFile(path, limits);
   if (!checked.ok) return checked;
-  const client = new ImportWorkerClient(limits);
+  const client = new ImportWorkerClient(
+    (await isText(path))
+      ? { ...limits, maxMemoryMb: Math.min(limits.maxMemoryMb, textHeapMb) }
+      : limits,
+  );
   const opened = await client.request<WorkbookSummary>({
     type: 'open',
     path,

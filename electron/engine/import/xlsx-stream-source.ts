@@ -10,6 +10,7 @@
  * the rows in the XML) and counts its `<row>` elements; the SAX pass must meet the same count,
  * or the read is an error, never a shorter table.
  */
+import { StringDecoder } from 'node:string_decoder';
 import * as XLSX from 'xlsx';
 import type yauzl from 'yauzl';
 import { columnOfReference, parseCellReference } from '../../../shared/import/column-letter.ts';
@@ -18,7 +19,8 @@ import { numberCellText } from '../../../shared/import/number-cell-text.ts';
 import type { CellKind, MergedRange, RawRow } from '../../../shared/import/raw-row.ts';
 import { ok, type Result } from '../../../shared/result.ts';
 import { ImportError, importError } from './import-error.ts';
-import { parseXml, streamXml } from './stream-xml.ts';
+import { parseXml } from './stream-xml.ts';
+import { attributeValue, createXmlTokenizer, type XmlTokenHandlers } from './tokenize-xml.ts';
 import type { SheetSource, WorkbookSource } from './workbook-source.ts';
 import type { ZipArchive } from './zip-archive.ts';
 
@@ -176,35 +178,44 @@ async function readSharedStrings(
   let current = '';
   let depthT = 0;
   let inPhonetic = false;
-  await parseXml(
-    zip.stream(entry),
-    {
-      open(name) {
-        if (name === 'si') current = '';
-        else if (name === 't') depthT += 1;
-        else if (name === 'rPh') inPhonetic = true;
-      },
-      text(text) {
-        if (depthT > 0 && !inPhonetic) {
-          current += text;
-          if (current.length > maxCellLength) {
-            throw importError(
-              'cell-too-long',
-              `文件中有一段文字过长（超过 ${maxCellLength.toLocaleString('en-US')} 个字符）`,
-              `A text in the file is too long (more than ${maxCellLength.toLocaleString('en-US')} characters)`,
-            );
-          }
-        }
-      },
-      close(name) {
-        if (name === 'si') strings.push(unescapeOoxml(current));
-        else if (name === 't') depthT -= 1;
-        else if (name === 'rPh') inPhonetic = false;
-      },
+  await tokenizeEntry(zip, entry, {
+    open(name) {
+      if (name === 'si') current = '';
+      else if (name === 't') depthT += 1;
+      else if (name === 'rPh') inPhonetic = true;
     },
-    entry.fileName,
-  );
+    text(text) {
+      if (depthT > 0 && !inPhonetic) {
+        current += text;
+        if (current.length > maxCellLength) {
+          throw importError(
+            'cell-too-long',
+            `文件中有一段文字过长（超过 ${maxCellLength.toLocaleString('en-US')} 个字符）`,
+            `A text in the file is too long (more than ${maxCellLength.toLocaleString('en-US')} characters)`,
+          );
+        }
+      }
+    },
+    close(name) {
+      if (name === 'si') strings.push(unescapeOoxml(current));
+      else if (name === 't') depthT -= 1;
+      else if (name === 'rPh') inPhonetic = false;
+    },
+  });
   return strings;
+}
+
+/** Runs a whole (large) part through the fast tokenizer. */
+async function tokenizeEntry(
+  zip: ZipArchive,
+  entry: yauzl.Entry,
+  handlers: XmlTokenHandlers,
+): Promise<void> {
+  const tokenizer = createXmlTokenizer(handlers, entry.fileName);
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of zip.stream(entry)) tokenizer.write(decoder.write(chunk));
+  tokenizer.write(decoder.end());
+  tokenizer.end();
 }
 
 /** Scans a sheet part's raw text for its merged ranges and counts its `<row>` elements. */
@@ -406,12 +417,12 @@ async function* readSheetRows(
     cells += 1;
   };
 
-  const handlers = {
-    open(name: string, attributes: Readonly<Record<string, string>>) {
+  const handlers: XmlTokenHandlers = {
+    open(name, rawAttributes) {
       switch (name) {
         case 'row': {
           rowElements += 1;
-          const r = Number(attributes.r);
+          const r = Number(attributeValue(rawAttributes, 'r'));
           rowNumber = Number.isInteger(r) && r > rowNumber ? r : rowNumber + 1;
           texts = [];
           kinds = [];
@@ -420,10 +431,11 @@ async function* readSheetRows(
           break;
         }
         case 'c': {
-          const ref = attributes.r === undefined ? -1 : columnOfReference(attributes.r);
+          const r = attributeValue(rawAttributes, 'r');
+          const ref = r === undefined ? -1 : columnOfReference(r);
           column = ref < 0 ? column + 1 : ref;
-          cellType = attributes.t ?? 'n';
-          cellStyle = Number(attributes.s ?? 0);
+          cellType = attributeValue(rawAttributes, 't') ?? 'n';
+          cellStyle = Number(attributeValue(rawAttributes, 's') ?? 0);
           value = '';
           inline = '';
           break;
@@ -442,7 +454,7 @@ async function* readSheetRows(
           break;
       }
     },
-    text(text: string) {
+    text(text) {
       if (capture === 'v') {
         value += text;
         if (value.length > limits.maxCellLength) throw tooLong();
@@ -451,7 +463,7 @@ async function* readSheetRows(
         if (inline.length > limits.maxCellLength) throw tooLong();
       }
     },
-    close(name: string) {
+    close(name) {
       switch (name) {
         case 'v':
           capture = undefined;
@@ -481,12 +493,17 @@ async function* readSheetRows(
       }
     },
   };
-  for await (const _ of streamXml(zip.stream(entry), handlers, entry.fileName)) {
+  const tokenizer = createXmlTokenizer(handlers, entry.fileName);
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of zip.stream(entry)) {
+    tokenizer.write(decoder.write(chunk));
     if (batch.length >= batchSize) {
       yield batch;
       batch = [];
     }
   }
+  tokenizer.write(decoder.end());
+  tokenizer.end();
   if (batch.length > 0) yield batch;
   if (rowElements !== expected) {
     throw importError(
