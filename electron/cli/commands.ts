@@ -4,7 +4,9 @@ import { exportErrorsCommand } from './export-errors-command.ts';
 import { inspectCommand } from './inspect-command.ts';
 import { mergeCommand } from './merge-command.ts';
 import { packageCommand } from './package-command.ts';
+import { mapCommand } from './map-command.ts';
 import { packsCommand } from './packs-command.ts';
+import { templatesCommand } from './templates-command.ts';
 import { validateCommand } from './validate-command.ts';
 import { verifyCommand } from './verify-command.ts';
 
@@ -12,7 +14,9 @@ import { verifyCommand } from './verify-command.ts';
 export const commands: Readonly<Record<string, Command>> = {
   packs: packsCommand,
   'demo-data': demoDataCommand,
+  map: mapCommand,
   validate: validateCommand,
+  templates: templatesCommand,
   package: packageCommand,
   verify: verifyCommand,
   merge: mergeCommand,

@@ -1,7 +1,8 @@
 import { access } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { lookupDivision } from '../../shared/code-tables/divisions.ts';
-import { matchColumnsExactly } from '../../shared/mapping/match-columns-exactly.ts';
+import { createRecordMapper } from '../../shared/mapping/create-record-mapper.ts';
+import { confidentSuggestion } from '../../shared/mapping/suggest-mapping.ts';
 import { parsePackageKind } from '../../shared/package/package-kind.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { TextEncoding } from '../engine/import/decode-text.ts';
@@ -10,24 +11,30 @@ import {
   createProjectFromFile,
   type TempProject,
 } from '../engine/package/create-project-from-file.ts';
+import { chooseMapping } from '../engine/mapping/choose-mapping.ts';
+import { peekRows, samplesOf, withRows } from '../engine/mapping/read-column-values.ts';
+import type { SourceRecord } from '../engine/import/source-table.ts';
 import { inferDivision } from '../engine/package/infer-division.ts';
 import { readToolVersion } from '../engine/package/tool-version.ts';
 import { writePackage, type ErrorPolicy } from '../engine/package/write-package.ts';
 import { findPack } from '../engine/packs/pack-store.ts';
 import { Workspace } from '../engine/workspace/workspace.ts';
 import type { Command } from './command.ts';
+import { describeMappingChoice } from './describe-mapping-choice.ts';
 import { writeJson, writeLine } from './output.ts';
 import { parseOptions, stringOption } from './parse-options.ts';
 
 const help = `用法 / usage: steward package <文件|项目.dsw> --kind share|open（共享|开放） --out <文件夹>
                   [--pack <标准包id|路径>] [--dataset 名称] [--department 提供部门] [--period 报送期]
                   [--sheet 工作表] [--encoding utf-8|gb18030]
+                  [--template 模板.json] [--no-auto-template]
                   [--division 行政区划代码] [--provider 数据提供人] [--steward 数据管理员] [--reviewer 审核人]
                   [--on-error block|exclude] [--created <ISO 时间>] [--format text|json]
 
 写出密封的报送数据包（zip）：标准化的数据、检查报告、问题数据表、修改记录和带 SHA-256 与 SM3 校验值的清单。
 共享包报送省级部门；开放包按字段分级脱敏或删除。有未豁免的错误时默认不打包（--on-error exclude 则排除
 这些记录）。--created 固定生成时间：同一项目、同样选项得到字节完全相同的数据包。
+打包文件时，列按 --template 对应；否则套用模板库中同样版式的模板；都没有时自动采用高置信度的建议。
 成功时在标准输出打印数据包的路径。退出码：0 已写出，1 有错误阻止打包，2 输入有误。
 
 Writes the sealed submission package. Prints the package's path. Exit code: 0 written, 1 blocked
@@ -70,6 +77,7 @@ export const packageCommand: Command = {
       template: { type: 'string' },
       sheet: { type: 'string' },
       encoding: { type: 'string' },
+      'no-auto-template': { type: 'boolean' },
       kind: { type: 'string' },
       department: { type: 'string' },
       period: { type: 'string' },
@@ -147,11 +155,6 @@ export const packageCommand: Command = {
       if (packRef === undefined) return fail('打包文件时需要 --pack / --pack is needed for a file');
       if (department === undefined) return fail('打包文件时需要 --department（提供部门）');
       if (period === undefined) return fail('打包文件时需要 --period（报送期）');
-      if (stringOption(options, 'template') !== undefined) {
-        return fail(
-          '--template 暂不支持：请先用项目（.dsw）导入并确认对应，或使用与标准字段同名的列 / --template is not supported yet here',
-        );
-      }
       const pack = await findPack(packRef);
       if (!pack.ok) return fail(pack.error.message.zh);
       const datasetName = stringOption(options, 'dataset') ?? pack.value.datasets[0]?.name ?? '';
@@ -166,31 +169,62 @@ export const packageCommand: Command = {
         ...(sheet === undefined ? {} : { sheet }),
       });
       if (!table.ok) return fail(`${table.error.message.zh} / ${table.error.message.en}`);
-      const made = await createProjectFromFile(table.value, {
-        pack: pack.value,
-        dataset: dataset.name,
+      const templatePath = stringOption(options, 'template');
+      let rows: AsyncIterable<SourceRecord> | undefined;
+      const choice = await chooseMapping(pack.value, dataset, table.value.columns, {
+        ...(templatePath === undefined ? {} : { templatePath }),
         department,
-        period,
-        who: steward,
-        context: { today },
-        mapColumns: (columns) => {
-          const match = matchColumnsExactly(dataset, columns);
-          if (match.missingRequired.length > 0) {
-            return err(
-              'columns-missing',
-              `文件缺少必填字段的列：${match.missingRequired.join('、')}`,
-              `The file has no column for required fields: ${match.missingRequired.join(', ')}`,
-            );
-          }
-          return ok((cells) => {
-            const values = new Array<string | undefined>(dataset.fields.length).fill(undefined);
-            match.fieldOfColumn.forEach((field, column) => {
-              if (field !== undefined) values[field] = cells[column] ?? '';
-            });
-            return values;
-          });
+        ignoreStore: options.values['no-auto-template'] === true,
+        samples: async () => {
+          const peeked = await peekRows(table.value.rows(), 500);
+          rows = peeked.all;
+          return samplesOf(table.value.columns, peeked.head);
         },
       });
+      if (!choice.ok) {
+        for (const detail of choice.error.details ?? []) writeLine(`  ${detail}`, 'stderr');
+        return fail(choice.error.message.zh);
+      }
+      for (const note of describeMappingChoice(choice.value, pack.value)) writeLine(note, 'stderr');
+      if (choice.value.origin === 'suggested') {
+        writeLine(
+          `未提供模板，已自动采用 ${Object.keys(choice.value.mapping.fields).length} 个高置信度的列对应（置信度 ≥ ${confidentSuggestion}）；用 steward map 查看全部建议并保存模板。`,
+          'stderr',
+        );
+      }
+      const made = await createProjectFromFile(
+        rows === undefined ? table.value : withRows(table.value, rows),
+        {
+          pack: pack.value,
+          dataset: dataset.name,
+          department,
+          period,
+          who: steward,
+          context: { today },
+          mapColumns: (columns) => {
+            const mapper = createRecordMapper(pack.value, dataset, choice.value.mapping, columns, {
+              department,
+              period,
+            });
+            if (!mapper.ok) return mapper;
+            const missing = dataset.fields
+              .filter(
+                (field, i) =>
+                  field.constraints?.required === true &&
+                  mapper.value.columnOfField[i] === undefined,
+              )
+              .map((field) => field.name);
+            if (missing.length > 0) {
+              return err(
+                'columns-missing',
+                `文件缺少必填字段的列：${missing.join('、')}`,
+                `The file has no column for required fields: ${missing.join(', ')}`,
+              );
+            }
+            return ok((cells) => mapper.value.map(cells).values);
+          },
+        },
+      );
       if (!made.ok) return fail(made.error.message.zh);
       project = made.value;
     }

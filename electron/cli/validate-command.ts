@@ -1,20 +1,34 @@
 import { access } from 'node:fs/promises';
+import {
+  createRecordMapper,
+  type RecordMapper,
+} from '../../shared/mapping/create-record-mapper.ts';
+import { confidentSuggestion } from '../../shared/mapping/suggest-mapping.ts';
 import { cellRules, recordRuleTypes } from '../../shared/rules/index.ts';
 import type { Dataset, Pack } from '../../shared/pack/pack-schema.ts';
 import { readCsv } from '../engine/import/read-csv.ts';
 import type { TextEncoding } from '../engine/import/decode-text.ts';
+import type { SourceRecord } from '../engine/import/source-table.ts';
+import { chooseMapping, type MappingChoice } from '../engine/mapping/choose-mapping.ts';
+import { peekRows, samplesOf } from '../engine/mapping/read-column-values.ts';
 import { findPack } from '../engine/packs/pack-store.ts';
 import { todayIso } from '../engine/today.ts';
 import { validateTable, type TableValidation } from '../engine/validate/validate-table.ts';
 import type { Command } from './command.ts';
+import { describeMappingChoice } from './describe-mapping-choice.ts';
 import { padDisplay, writeJson, writeLine } from './output.ts';
 import { parseOptions, stringOption } from './parse-options.ts';
 
-const help = `用法 / usage: steward validate <文件.csv> --pack <标准包id|路径> [--dataset 名称] [--format text|json]
-                  [--encoding utf-8|gb18030] [--today YYYY-MM-DD] [--limit N]
+const help = `用法 / usage: steward validate <文件> --pack <标准包id|路径> [--dataset 名称] [--format text|json]
+                  [--template 模板.json] [--department 提供部门] [--period 报送期]
+                  [--no-auto-template] [--encoding utf-8|gb18030] [--today YYYY-MM-DD] [--limit N]
 
-按标准包的全部规则检查文件的每一行。退出码：0 无错误，1 有错误，2 输入有误。
-Runs every rule of the pack over every row. Exit code: 0 no errors, 1 errors found, 2 bad input.`;
+按标准包的全部规则检查文件的每一行。列与标准字段的对应：有 --template 时按模板；否则套用模板库中
+同样版式的模板；都没有时，自动采用高置信度（≥ ${confidentSuggestion}）的建议（steward map 可查看全部建议）。
+退出码：0 无错误，1 有错误，2 输入有误。
+Runs every rule of the pack over every row, mapping the columns by --template, else by a saved
+template of the same layout, else by the confident suggestions. Exit code: 0 no errors, 1 errors
+found, 2 bad input.`;
 
 const encodings: readonly TextEncoding[] = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be'];
 
@@ -29,6 +43,10 @@ export const validateCommand: Command = {
       encoding: { type: 'string' },
       today: { type: 'string' },
       limit: { type: 'string' },
+      template: { type: 'string' },
+      department: { type: 'string' },
+      period: { type: 'string' },
+      'no-auto-template': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     });
     const fail = (message: string): number => {
@@ -81,7 +99,47 @@ export const validateCommand: Command = {
       encoding === undefined ? {} : { encoding: encoding as TextEncoding },
     );
     if (!table.ok) return fail(`${table.error.message.zh} / ${table.error.message.en}`);
-    const result = await validateTable(table.value, pack.value, dataset, { today });
+    const { columns } = table.value;
+    const templatePath = stringOption(options, 'template');
+    const department = stringOption(options, 'department');
+    const period = stringOption(options, 'period');
+    let rows: AsyncIterable<SourceRecord> | undefined;
+    const choice = await chooseMapping(pack.value, dataset, columns, {
+      ...(templatePath === undefined ? {} : { templatePath }),
+      ...(department === undefined ? {} : { department }),
+      ignoreStore: options.values['no-auto-template'] === true,
+      samples: async () => {
+        const peeked = await peekRows(table.value.rows(), sampleRows);
+        rows = peeked.all;
+        return samplesOf(columns, peeked.head);
+      },
+      place: { sheet: table.value.sheet, headerRow: table.value.headerRow },
+    });
+    if (!choice.ok) {
+      for (const detail of choice.error.details ?? []) writeLine(`  ${detail}`, 'stderr');
+      return fail(`${choice.error.message.zh} / ${choice.error.message.en}`);
+    }
+    const mapper = createRecordMapper(pack.value, dataset, choice.value.mapping, columns, {
+      ...(department === undefined ? {} : { department }),
+      ...(period === undefined ? {} : { period }),
+    });
+    if (!mapper.ok) return fail(`${mapper.error.message.zh} / ${mapper.error.message.en}`);
+    const notes = describeMappingChoice(choice.value, pack.value);
+    if (choice.value.origin === 'suggested') {
+      const applied = Object.keys(choice.value.mapping.fields).length;
+      notes.push(
+        `未提供模板，已自动采用 ${applied} 个高置信度的列对应（置信度 ≥ ${confidentSuggestion}）；用 steward map 查看全部建议并保存模板。`,
+      );
+    }
+    for (const note of notes) writeLine(note, 'stderr');
+    const result = await validateTable(
+      rows ?? table.value.rows(),
+      mapper.value,
+      pack.value,
+      dataset,
+      { today },
+    );
+    const described = describeColumns(choice.value, mapper.value, columns, dataset);
     const summary = {
       file: table.value.file,
       encoding: table.value.encoding,
@@ -89,7 +147,13 @@ export const validateCommand: Command = {
       pack: { id: pack.value.id, version: pack.value.version },
       dataset: dataset.name,
       ...result.summary,
-      columns: describeColumns(result, table.value.columns, dataset),
+      columns: described,
+      mapping: {
+        origin: choice.value.origin,
+        template: choice.value.template?.name ?? null,
+        fingerprint: choice.value.fingerprint,
+        fields: Object.keys(choice.value.mapping.fields).length,
+      },
     };
     if (format === 'json') {
       writeJson({
@@ -115,25 +179,51 @@ export const validateCommand: Command = {
         pack.value,
         dataset,
         summary.columns,
+        notes,
         table.value.file,
         source,
         limit,
       );
     }
-    return result.summary.errors > 0 || result.match.missingRequired.length > 0 ? 1 : 0;
+    return result.summary.errors > 0 || described.missingRequired.length > 0 ? 1 : 0;
   },
 };
 
-function describeColumns(result: TableValidation, columns: readonly string[], dataset: Dataset) {
+/** Rows read for the suggestions when no template applies. */
+const sampleRows = 500;
+
+/**
+ * The columns as validate reports them: which column feeds which field (source order), the
+ * columns not read, the ones that fit a field another column already feeds, and the required
+ * fields no column feeds.
+ */
+function describeColumns(
+  choice: MappingChoice,
+  mapper: RecordMapper,
+  columns: readonly string[],
+  dataset: Dataset,
+) {
+  const used = new Set<string>();
+  const matched: { column: string; field: string }[] = [];
+  for (const column of choice.suggestion.columns) {
+    const index = dataset.fields.findIndex((f) => f.name === column.field);
+    if (index < 0 || mapper.columnOfField[index] === undefined) continue;
+    const field = dataset.fields[index];
+    if (field === undefined) continue;
+    matched.push({ column: column.column, field: field.name });
+    used.add(column.column);
+  }
   return {
-    matched: columns.flatMap((column, index) => {
-      const fieldIndex = result.match.fieldOfColumn[index];
-      const field = fieldIndex === undefined ? undefined : dataset.fields[fieldIndex];
-      return field === undefined ? [] : [{ column, field: field.name }];
-    }),
-    unmatched: [...result.match.unmatchedColumns],
-    duplicate: [...result.match.duplicateColumns],
-    missingRequired: [...result.match.missingRequired],
+    matched,
+    unmatched: columns.filter((column) => !used.has(column)),
+    duplicate: choice.suggestion.columns
+      .filter((c) => c.contested !== undefined)
+      .map((c) => c.column),
+    missingRequired: dataset.fields
+      .filter(
+        (field, i) => field.constraints?.required === true && mapper.columnOfField[i] === undefined,
+      )
+      .map((field) => field.name),
   };
 }
 
@@ -150,6 +240,7 @@ function writeTextReport(
   pack: Pack,
   dataset: Dataset,
   columns: ReturnType<typeof describeColumns>,
+  notes: readonly string[],
   file: string,
   source: string,
   limit: number,
@@ -163,6 +254,7 @@ function writeTextReport(
   writeLine(
     `记录 ${summary.rows} 条；错误 ${summary.errors} 个，警告 ${summary.warnings} 个；有错误的记录 ${summary.rowsWithErrors} 条`,
   );
+  for (const note of notes) writeLine(note);
   writeLine(`对应到标准字段的列：${columns.matched.length} 列`);
   if (columns.unmatched.length > 0)
     writeLine(`未识别的列（未检查）：${columns.unmatched.join('、')}`);

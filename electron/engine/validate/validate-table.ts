@@ -1,9 +1,6 @@
-/** Validates a source table against a pack's dataset, streaming its rows through the rules. */
+/** Validates a source table against a pack's dataset, streaming its rows through the mapping and the rules. */
 import type { Issue } from '../../../shared/issue.ts';
-import {
-  matchColumnsExactly,
-  type ExactColumnMatch,
-} from '../../../shared/mapping/match-columns-exactly.ts';
+import type { RecordMapper } from '../../../shared/mapping/create-record-mapper.ts';
 import type { Dataset, Pack } from '../../../shared/pack/pack-schema.ts';
 import type { RuleContext } from '../../../shared/rules/rule-issue.ts';
 import { createDatasetValidator } from '../../../shared/validate/dataset-validator.ts';
@@ -12,7 +9,7 @@ import {
   createValidationSummary,
   type ValidationSummary,
 } from '../../../shared/validate/validation-summary.ts';
-import type { SourceTable } from '../import/source-table.ts';
+import type { SourceRecord } from '../import/source-table.ts';
 
 /** An issue with where the clerk finds it: the source row and column. */
 export interface LocatedIssue extends Issue {
@@ -24,44 +21,42 @@ export interface LocatedIssue extends Issue {
 
 /** What a validation run found. */
 export interface TableValidation {
-  readonly match: ExactColumnMatch;
   readonly issues: LocatedIssue[];
   readonly summary: ValidationSummary;
 }
 
-/** Runs every rule of `dataset` over every row of `table`. */
+/**
+ * Runs every rule of `dataset` over every row: each row is mapped to a record (transforms and
+ * value maps applied), checked, and each issue is tied back to its source row and column with
+ * the value as the source holds it.
+ */
 export async function validateTable(
-  table: SourceTable,
+  rows: AsyncIterable<SourceRecord>,
+  mapper: RecordMapper,
   pack: Pack,
   dataset: Dataset,
   context: RuleContext,
 ): Promise<TableValidation> {
-  const match = matchColumnsExactly(dataset, table.columns);
   const validator = createDatasetValidator(pack, dataset, context);
-  const columnOfField = new Map<string, string>();
-  match.fieldOfColumn.forEach((fieldIndex, column) => {
-    const field = fieldIndex === undefined ? undefined : dataset.fields[fieldIndex];
-    if (field !== undefined) columnOfField.set(field.name, table.columns[column] ?? '');
-  });
+  const positions = new Map(dataset.fields.map((field, index) => [field.name, index]));
   const summary = createValidationSummary();
   const issues: LocatedIssue[] = [];
-  const width = dataset.fields.length;
   let row = 0;
-  for await (const record of table.rows()) {
+  for await (const record of rows) {
     row += 1;
-    const values: (string | undefined)[] = new Array<string | undefined>(width).fill(undefined);
-    match.fieldOfColumn.forEach((fieldIndex, column) => {
-      if (fieldIndex !== undefined) values[fieldIndex] = record.cells[column] ?? '';
-    });
-    const found = validator.validateRecord(row, values);
+    const mapped = mapper.map(record.cells);
+    const found = validator.validateRecord(row, mapped.values);
     countRecord(summary, found);
     for (const issue of found) {
+      const index = positions.get(issue.field);
+      const source = index === undefined ? undefined : mapped.sources[index];
       issues.push({
         ...issue,
+        value: source ?? issue.value,
         sourceRow: record.sourceRow,
-        column: columnOfField.get(issue.field) ?? '',
+        column: index === undefined ? '' : (mapper.columnOfField[index] ?? ''),
       });
     }
   }
-  return { match, issues, summary };
+  return { issues, summary };
 }

@@ -1,0 +1,89 @@
+import {
+  importTemplate,
+  listStoredTemplates,
+  noDepartment,
+  templatesDirectory,
+  writeTemplateFile,
+} from '../engine/mapping/template-store.ts';
+import type { Command } from './command.ts';
+import { padDisplay, writeJson, writeLine } from './output.ts';
+import { parseOptions, stringOption } from './parse-options.ts';
+
+const help = `用法 / usage: steward templates [--format text|json]
+       steward templates --import 模板.json
+       steward templates --export <版式指纹|模板名称> --out 模板.json
+
+列出模板库中的映射模板（按部门和版式保存；同样版式的文件导入时自动套用），导入或导出模板文件。
+模板库：$STEWARD_TEMPLATES_DIR，默认 ~/.data-steward/templates。
+Lists the mapping templates in the store (by department and layout), imports or exports one.`;
+
+/** `steward templates`: the department template store, listed, imported and exported. */
+export const templatesCommand: Command = {
+  summary: '列出、导入、导出映射模板 / list, import and export mapping templates',
+  async run(args) {
+    const parsed = parseOptions(args, {
+      format: { type: 'string' },
+      import: { type: 'string' },
+      export: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
+    const fail = (message: string): number => {
+      writeLine(`${message}\n\n${help}`, 'stderr');
+      return 2;
+    };
+    if (!parsed.ok) return fail(parsed.error.message.zh);
+    if (parsed.value.values.help === true) {
+      writeLine(help);
+      return 0;
+    }
+    const format = stringOption(parsed.value, 'format') ?? 'text';
+    if (format !== 'text' && format !== 'json')
+      return fail(`--format 只能是 text 或 json：${format}`);
+    const importPath = stringOption(parsed.value, 'import');
+    if (importPath !== undefined) {
+      const imported = await importTemplate(importPath);
+      if (!imported.ok) {
+        for (const detail of imported.error.details ?? []) writeLine(`  ${detail}`, 'stderr');
+        return fail(`${imported.error.message.zh} / ${imported.error.message.en}`);
+      }
+      writeLine(`已导入模板「${imported.value.template.name}」：${imported.value.path}`, 'stderr');
+      return 0;
+    }
+    const { templates, problems } = await listStoredTemplates();
+    for (const problem of problems) writeLine(`无法读取模板：${problem}`, 'stderr');
+    const wanted = stringOption(parsed.value, 'export');
+    if (wanted !== undefined) {
+      const out = stringOption(parsed.value, 'out');
+      if (out === undefined) return fail('缺少 --out / missing --out');
+      const found = templates.find(
+        ({ template }) => template.fingerprint === wanted || template.name === wanted,
+      );
+      if (found === undefined) return fail(`模板库中没有「${wanted}」（按版式指纹或名称查找）`);
+      await writeTemplateFile(out, found.template);
+      writeLine(`已导出模板「${found.template.name}」到 ${out}`, 'stderr');
+      return 0;
+    }
+    const rows = templates.map(({ template, path }) => ({
+      name: template.name,
+      department: template.department,
+      pack: template.mapping.pack,
+      dataset: template.mapping.dataset,
+      fingerprint: template.fingerprint,
+      fields: Object.keys(template.mapping.fields).length,
+      createdAt: template.createdAt,
+      path,
+    }));
+    if (format === 'json') {
+      writeJson(rows);
+      return 0;
+    }
+    writeLine(`模板库：${templatesDirectory()}（${rows.length} 个模板）`);
+    for (const row of rows) {
+      writeLine(
+        `  ${padDisplay(row.department === '' ? noDepartment : row.department, 20)}${padDisplay(row.name, 36)}${row.pack.id}/${row.dataset}  指纹 ${row.fingerprint}  ${row.fields} 个字段  ${row.createdAt}`,
+      );
+    }
+    return 0;
+  },
+};
