@@ -19,6 +19,8 @@ import { resolveCodeTable } from '../../../shared/validate/dataset-validator.ts'
 import { writeDemoData } from '../demo/write-demo-data.ts';
 import { describeFlagReason } from '../../../shared/import/describe-flag-reason.ts';
 import { inspectFile } from '../import/inspect-file.ts';
+import { chooseMapping } from '../mapping/choose-mapping.ts';
+import { peekRows, samplesOf } from '../mapping/read-column-values.ts';
 import { inferDivision } from '../package/infer-division.ts';
 import { readToolVersion } from '../package/tool-version.ts';
 import { writePackage } from '../package/write-package.ts';
@@ -255,25 +257,34 @@ export const engineHandlers: EngineHandlers = {
       ...(input.headerRow === undefined ? {} : { headerRow: input.headerRow }),
     });
     if (!table.ok) return table;
-    await table.value.close();
-    const dataset = project.value.workspace.dataset;
-    const match = matchColumnsExactly(dataset, table.value.columns);
-    return ok({
-      columns: table.value.columns.map((column, index) => {
-        const fieldIndex = match.fieldOfColumn[index];
-        const field = fieldIndex === undefined ? undefined : dataset.fields[fieldIndex];
-        return field === undefined
-          ? { column, field: null, confidence: 0, reason: '没有名称一致的标准字段' }
-          : {
-              column,
-              field: field.name,
-              confidence: 1,
-              reason: `表头与标准字段「${field.title}」的名称或同义词一致`,
-            };
-      }),
-      unmappedRequired: [...match.missingRequired],
-      valueMaps: {},
-    });
+    try {
+      const { workspace } = project.value;
+      const columns = table.value.columns;
+      // A stored template of this layout (same department) is applied by itself; else the
+      // suggestions from headers and values.
+      const choice = await chooseMapping(workspace.pack, workspace.dataset, columns, {
+        department: workspace.info.department,
+        samples: async () => samplesOf(columns, (await peekRows(table.value.rows(), 500)).head),
+        place: { sheet: table.value.sheet, headerRow: table.value.headerRow },
+      });
+      if (!choice.ok) return choice;
+      const template = choice.value.template;
+      return ok({
+        columns: choice.value.suggestion.columns.map((c) => ({
+          column: c.column,
+          field: c.field,
+          confidence: c.confidence,
+          reason: c.reason.zh,
+        })),
+        unmappedRequired: [...choice.value.suggestion.unmappedRequired],
+        valueMaps: {},
+        ...(template === undefined
+          ? {}
+          : { template: `已自动套用模板「${template.name}」（与以前导入的表格式相同）` }),
+      });
+    } finally {
+      await table.value.close();
+    }
   },
 
   async 'project:create'(input, session) {
