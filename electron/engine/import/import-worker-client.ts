@@ -80,13 +80,20 @@ export class ImportWorkerClient {
     });
   }
 
-  /** Sends a request; resolves to its result, or to an AppError when the worker fails. */
-  request<T>(body: RequestBody): Promise<Result<T>> {
+  /**
+   * Sends a request; resolves to its result, or to an AppError when the worker fails. The
+   * request may go `stallMs` without a reply or a sign of progress before the worker is stopped
+   * (a step that cannot report progress, such as SheetJS parsing a large xls, gets more).
+   */
+  request<T>(body: RequestBody, stallMs = this.limits.stallTimeoutMs): Promise<Result<T>> {
     if (this.failure !== undefined) return Promise.resolve(this.failure);
     const id = this.nextId++;
     return new Promise<Result<T>>((resolve) => {
-      const stall = setTimeout(() => this.stall(), this.limits.stallTimeoutMs);
-      const total = setTimeout(() => this.stall(), this.limits.totalTimeoutMs);
+      const stall = setTimeout(() => this.stall(stallMs), stallMs);
+      const total = setTimeout(
+        () => this.stall(this.limits.totalTimeoutMs),
+        this.limits.totalTimeoutMs,
+      );
       this.pending.set(id, {
         resolve: resolve as (result: Result<unknown>) => void,
         timers: { stall, total },
@@ -114,8 +121,8 @@ export class ImportWorkerClient {
     pending.resolve(reply.result);
   }
 
-  private stall(): void {
-    const seconds = Math.round(this.limits.stallTimeoutMs / 1000);
+  private stall(ms: number): void {
+    const seconds = Math.round(ms / 1000);
     this.fail(
       err(
         'timeout',

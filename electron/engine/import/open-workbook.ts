@@ -75,8 +75,8 @@ async function isText(path: string): Promise<boolean> {
   }
 }
 
-/** Refuses a missing, empty or oversized file before any worker starts. */
-async function checkFile(path: string, limits: ImportLimits): Promise<Result<void>> {
+/** Refuses a missing, empty or oversized file before any worker starts; gives its size. */
+async function checkFile(path: string, limits: ImportLimits): Promise<Result<number>> {
   let size: number;
   try {
     const info = await stat(path);
@@ -94,7 +94,7 @@ async function checkFile(path: string, limits: ImportLimits): Promise<Result<voi
       `The file is too large (${mb(size)} MB; the limit is ${mb(limits.maxFileBytes)} MB)`,
     );
   }
-  return ok(undefined);
+  return ok(size);
 }
 
 /** Opens a file in an import worker and lists its sheets. */
@@ -110,12 +110,18 @@ export async function openWorkbook(
       ? { ...limits, maxMemoryMb: Math.min(limits.maxMemoryMb, textHeapMb) }
       : limits,
   );
-  const opened = await client.request<WorkbookSummary>({
-    type: 'open',
-    path,
-    limits,
-    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
-  });
+  // Opening (SheetJS parses a whole xls at once) and the first pass over a large xlsx (its
+  // shared strings load first) report no progress for a while: allow 2 s per MB.
+  const stallMs = Math.max(limits.stallTimeoutMs, (checked.value / 1024 ** 2) * 2000);
+  const opened = await client.request<WorkbookSummary>(
+    {
+      type: 'open',
+      path,
+      limits,
+      ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+    },
+    stallMs,
+  );
   if (!opened.ok) {
     await client.close();
     return opened;
@@ -140,12 +146,15 @@ export async function openWorkbook(
       return Number.isInteger(position) ? summary.sheets[position - 1] : undefined;
     },
     async openTable(sheet, tableOptions = {}) {
-      const surveyed = await client.request<SurveyedTable>({
-        type: 'survey',
-        sheet: sheet.index,
-        ...(tableOptions.headerRow === undefined ? {} : { headerRow: tableOptions.headerRow }),
-        ...(tableOptions.headerRows === undefined ? {} : { headerRows: tableOptions.headerRows }),
-      });
+      const surveyed = await client.request<SurveyedTable>(
+        {
+          type: 'survey',
+          sheet: sheet.index,
+          ...(tableOptions.headerRow === undefined ? {} : { headerRow: tableOptions.headerRow }),
+          ...(tableOptions.headerRows === undefined ? {} : { headerRows: tableOptions.headerRows }),
+        },
+        stallMs,
+      );
       if (!surveyed.ok) return surveyed;
       users += 1;
       return ok(createTable(client, workbook, sheet, surveyed.value, release));
