@@ -11,7 +11,10 @@ import type {
   PackSummary,
 } from '../../../shared/ipc/contract.ts';
 import { createDemo } from '../../../shared/demo/create-demo.ts';
-import { matchColumnsExactly } from '../../../shared/mapping/match-columns-exactly.ts';
+import { createRecordMapper } from '../../../shared/mapping/create-record-mapper.ts';
+import { defaultTransforms } from '../../../shared/mapping/create-suggested-mapping.ts';
+import type { FieldMapping, Mapping } from '../../../shared/mapping/mapping-schema.ts';
+import type { Dataset } from '../../../shared/pack/pack-schema.ts';
 import { findBundledPack } from '../../../shared/packs/index.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { cellRules, recordRuleTypes } from '../../../shared/rules/index.ts';
@@ -20,6 +23,7 @@ import { writeDemoData } from '../demo/write-demo-data.ts';
 import { describeFlagReason } from '../../../shared/import/describe-flag-reason.ts';
 import { inspectFile } from '../import/inspect-file.ts';
 import { chooseMapping } from '../mapping/choose-mapping.ts';
+import type { SourceRecord } from '../import/source-table.ts';
 import { peekRows, samplesOf } from '../mapping/read-column-values.ts';
 import { inferDivision } from '../package/infer-division.ts';
 import { readToolVersion } from '../package/tool-version.ts';
@@ -116,6 +120,41 @@ async function createProject(
   return ok(created.value);
 }
 
+/**
+ * The mapping with the clerk's column choices applied: a column moved to another field (or to
+ * none) takes its source with it; a newly chosen column feeds its field with the default
+ * transforms. Fields the choices do not touch keep what the mapping said (constants, joins).
+ */
+function withColumnChoices(
+  mapping: Mapping,
+  dataset: Dataset,
+  choices: readonly { column: string; field: string | null }[],
+): Mapping {
+  const fields: Record<string, FieldMapping> = {};
+  const chosenField = new Map(choices.map((c) => [c.column, c.field]));
+  for (const [name, fieldMapping] of Object.entries(mapping.fields)) {
+    const { source } = fieldMapping;
+    const isMoved =
+      source.kind === 'column' &&
+      chosenField.has(source.column) &&
+      chosenField.get(source.column) !== name;
+    if (!isMoved) fields[name] = fieldMapping;
+  }
+  for (const { column, field } of choices) {
+    if (field === null) continue;
+    const current = fields[field]?.source;
+    if (current?.kind === 'column' && current.column === column) continue;
+    const definition = dataset.fields.find((f) => f.name === field);
+    if (definition !== undefined) {
+      fields[field] = {
+        source: { kind: 'column', column },
+        transforms: defaultTransforms(definition),
+      };
+    }
+  }
+  return { ...mapping, fields };
+}
+
 /** Imports a file (any format the importer reads) into the open project, mapping columns as chosen (or by their headers). */
 async function importFile(
   workspace: Workspace,
@@ -134,20 +173,31 @@ async function importFile(
   });
   if (!table.ok) return table;
   try {
-    const dataset = workspace.dataset;
-    const columns = choice.columns;
-    const fieldOfColumn =
-      columns === undefined
-        ? matchColumnsExactly(dataset, table.value.columns).fieldOfColumn
-        : table.value.columns.map((header) => {
-            const field = columns.find((c) => c.column === header)?.field;
-            const index =
-              field === null || field === undefined
-                ? -1
-                : dataset.fields.findIndex((f) => f.name === field);
-            return index < 0 ? undefined : index;
-          });
-    const width = dataset.fields.length;
+    const { pack, dataset } = workspace;
+    const headers = table.value.columns;
+    // The mapping: a stored template of this layout, else the confident suggestions; then the
+    // clerk's own column choices on top. Rows stream through it (transforms, value maps) into
+    // the project, the source cells kept beside the standardised values.
+    let rows: AsyncIterable<SourceRecord> = table.value.rows();
+    const chosen = await chooseMapping(pack, dataset, headers, {
+      department: workspace.info.department,
+      samples: async () => {
+        const peeked = await peekRows(rows, 500);
+        rows = peeked.all;
+        return samplesOf(headers, peeked.head);
+      },
+      place: { sheet: table.value.sheet, headerRow: table.value.headerRow },
+    });
+    if (!chosen.ok) return chosen;
+    const mapping =
+      choice.columns === undefined
+        ? chosen.value.mapping
+        : withColumnChoices(chosen.value.mapping, dataset, choice.columns);
+    const mapper = createRecordMapper(pack, dataset, mapping, headers, {
+      department: workspace.info.department,
+      period: workspace.info.period,
+    });
+    if (!mapper.ok) return mapper;
     const total = table.value.rowCount;
     const imported = await workspace.importRecords(
       {
@@ -158,15 +208,8 @@ async function importFile(
         headerRow: table.value.headerRow,
         columns: table.value.columns,
       },
-      table.value.rows(),
-      (cells) => {
-        const values: (string | undefined)[] = new Array<string | undefined>(width).fill(undefined);
-        for (let column = 0; column < fieldOfColumn.length; column += 1) {
-          const field = fieldOfColumn[column];
-          if (field !== undefined) values[field] = cells[column] ?? '';
-        }
-        return values;
-      },
+      rows,
+      (cells) => mapper.value.map(cells).values,
       { context: context(), signal, onProgress: (done) => progress(done, total) },
     );
     if (!imported.ok) return imported;
