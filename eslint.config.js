@@ -106,7 +106,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.config.*', 'scripts/**', 'bin/**', 'test/closing-line-reporter.ts', 'test/e2e/global-setup.ts'],
+    files: [
+      '**/*.config.*',
+      'scripts/**',
+      'bin/**',
+      'test/closing-line-reporter.ts',
+      'test/e2e/global-setup.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );
