@@ -16,6 +16,16 @@ export interface StewardRun {
   readonly stderr: string;
 }
 
+/**
+ * Folders the command line keeps user state in (imported packs, stored templates), isolated per
+ * test run so a developer's own templates never change what a test sees.
+ */
+const isolatedHome = join(tmpdir(), `steward-test-home-${process.pid}`);
+const isolatedEnv = {
+  STEWARD_PACKS_DIR: join(isolatedHome, 'packs'),
+  STEWARD_TEMPLATES_DIR: join(isolatedHome, 'templates'),
+};
+
 /** Runs the real command line, `node bin/steward.js <args>`, as a user does. */
 export function runSteward(
   args: readonly string[],
@@ -25,7 +35,11 @@ export function runSteward(
     execFile(
       process.execPath,
       [join(repoRoot, 'bin/steward.js'), ...args],
-      { cwd: repoRoot, env: { ...process.env, ...env }, maxBuffer: 512 * 1024 * 1024 },
+      {
+        cwd: repoRoot,
+        env: { ...process.env, ...isolatedEnv, ...env },
+        maxBuffer: 512 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         if (error !== null && typeof error.code !== 'number') {
           reject(error);
