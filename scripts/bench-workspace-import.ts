@@ -1,14 +1,16 @@
 /**
  * One benchmark step, run in its own process by scripts/bench.ts: imports a demo CSV into a
- * new project file (rows streamed through the mapping into sql.js in one transaction, indexes
+ * new project file (rows streamed through the mapping engine into sql.js in one transaction, indexes
  * after the load, every rule run, then an atomic save), and prints this process's peak memory.
  *
  *   npx tsx scripts/bench-workspace-import.ts <demo.csv> <project.dsw>
  */
 import { rm } from 'node:fs/promises';
-import { matchColumnsExactly } from '../shared/mapping/match-columns-exactly.ts';
+import { createRecordMapper } from '../shared/mapping/create-record-mapper.ts';
 import { findBundledPack } from '../shared/packs/index.ts';
-import { readCsv } from '../electron/engine/import/read-csv.ts';
+import { openTable } from '../electron/engine/import/open-workbook.ts';
+import { chooseMapping } from '../electron/engine/mapping/choose-mapping.ts';
+import { peekRows, samplesOf } from '../electron/engine/mapping/read-column-values.ts';
 import { Workspace } from '../electron/engine/workspace/workspace.ts';
 
 const [csv, project] = process.argv.slice(2);
@@ -33,31 +35,38 @@ const created = await Workspace.create(project, {
 });
 if (!created.ok) throw new Error(created.error.message.en);
 const workspace = created.value;
-const table = await readCsv(csv);
+const table = await openTable(csv);
 if (!table.ok) throw new Error(table.error.message.en);
-const match = matchColumnsExactly(workspace.dataset, table.value.columns);
-const width = workspace.dataset.fields.length;
+const headers = table.value.columns;
+let rows = table.value.rows();
+// The same path the app takes: the suggested mapping (or a stored template), rows streamed
+// through the record mapper into the project.
+const choice = await chooseMapping(pack, workspace.dataset, headers, {
+  ignoreStore: true,
+  samples: async () => {
+    const peeked = await peekRows(rows, 500);
+    rows = peeked.all;
+    return samplesOf(headers, peeked.head);
+  },
+});
+if (!choice.ok) throw new Error(choice.error.message.en);
+const mapper = createRecordMapper(pack, workspace.dataset, choice.value.mapping, headers, {});
+if (!mapper.ok) throw new Error(mapper.error.message.en);
 const imported = await workspace.importRecords(
   {
     file: table.value.file,
     sheet: table.value.sheet,
     format: table.value.format,
     headerRow: table.value.headerRow,
-    columns: table.value.columns,
+    columns: headers,
   },
-  table.value.rows(),
-  (cells) => {
-    const values: (string | undefined)[] = new Array<string | undefined>(width).fill(undefined);
-    for (let column = 0; column < match.fieldOfColumn.length; column += 1) {
-      const field = match.fieldOfColumn[column];
-      if (field !== undefined) values[field] = cells[column] ?? '';
-    }
-    return values;
-  },
+  rows,
+  (cells) => mapper.value.map(cells).values,
   { who: 'bench', context: { today: '2026-11-26' } },
 );
 if (!imported.ok) throw new Error(imported.error.message.en);
 await workspace.close();
+await table.value.close();
 process.stderr.write(
   `imported ${imported.value.rows} rows, ${imported.value.summary.errors} errors\n`,
 );

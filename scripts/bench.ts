@@ -3,10 +3,10 @@
  * memory (max RSS of the child process that ran the step). Each step runs in its own process,
  * exactly as a user runs it: `node bin/steward.js ...`.
  *
- *   npm run bench                 # 100k and 1M rows
+ *   npm run bench                 # 100k and 1M rows (then the importer alone, CSV and xlsx)
  *   npm run bench -- --rows 100000
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -105,3 +105,15 @@ for (const rows of sizes) {
     ]),
   );
 }
+
+// The importer alone, CSV and xlsx at the same sizes (its own script writes the files).
+console.log('\nimport (steward inspect reads every row):');
+spawnSync(
+  process.execPath,
+  [
+    join(root, 'node_modules/tsx/dist/cli.mjs'),
+    join(root, 'scripts/bench-import.ts'),
+    ...sizes.flatMap((rows) => ['--rows', String(rows)]),
+  ],
+  { stdio: 'inherit' },
+);
