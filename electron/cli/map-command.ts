@@ -160,7 +160,7 @@ export const mapCommand: Command = {
         choice.value,
         valueMaps,
         table.value.file,
-        `${table.value.encoding === undefined ? '' : `编码 ${table.value.encoding}，`}表头在第 ${table.value.headerRow} 行，${values.rows} 行数据`,
+        `${table.value.encoding === undefined ? '' : `编码 ${table.value.encoding}，`}${table.value.headerRow === 0 ? '无表头' : `表头在第 ${table.value.headerRow} 行`}，${values.rows} 行数据`,
       );
     }
     return suggestion.unmappedRequired.length > 0 ? 1 : 0;

@@ -173,7 +173,7 @@ export const validateCommand: Command = {
     } else {
       const encodingNote =
         table.value.encoding === undefined ? '' : `编码 ${table.value.encoding}，`;
-      const source = `${encodingNote}表头在第 ${table.value.headerRow} 行`;
+      const source = `${encodingNote}${table.value.headerRow === 0 ? '无表头' : `表头在第 ${table.value.headerRow} 行`}`;
       writeTextReport(
         result,
         pack.value,
