@@ -1,4 +1,5 @@
 import type { Pack } from '../../shared/pack/pack-schema.ts';
+import { confidentSuggestion } from '../../shared/mapping/suggest-mapping.ts';
 import type { MappingChoice } from '../engine/mapping/choose-mapping.ts';
 import { noDepartment } from '../engine/mapping/template-store.ts';
 
@@ -27,4 +28,16 @@ export function describeMappingChoice(choice: MappingChoice, pack: Pack): string
     notes.push(`文件中有模板未包含的列（未使用）：${layout.extra.join('、')}。`);
   }
   return notes;
+}
+
+/**
+ * The lines validate and package print about the mapping: the template's notes, or, when no
+ * template applied, that the confident suggestions were used.
+ */
+export function describeAppliedMapping(choice: MappingChoice, pack: Pack): string[] {
+  if (choice.origin !== 'suggested') return describeMappingChoice(choice, pack);
+  const applied = Object.keys(choice.mapping.fields).length;
+  return [
+    `未提供模板，已自动采用 ${applied} 个高置信度的列对应（置信度 ≥ ${confidentSuggestion}）；用 steward map 查看全部建议并保存模板。`,
+  ];
 }

@@ -1,6 +1,7 @@
-import { access, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { exportErrorWorkbook } from '../engine/package/export-error-workbook.ts';
 import { Workspace } from '../engine/workspace/workspace.ts';
+import { checkFileExists } from './cli-inputs.ts';
 import type { Command } from './command.ts';
 import { writeLine } from './output.ts';
 import { parseCreated } from './package-command.ts';
@@ -38,11 +39,8 @@ export const exportErrorsCommand: Command = {
     const createdText = stringOption(parsed.value, 'created');
     const created = createdText === undefined ? undefined : parseCreated(createdText);
     if (created !== undefined && !created.ok) return fail(created.error.message.zh);
-    try {
-      await access(projectPath);
-    } catch {
-      return fail(`找不到文件 / file not found: ${projectPath}`);
-    }
+    const exists = await checkFileExists(projectPath);
+    if (!exists.ok) return fail(exists.error.message.zh);
     const opened = await Workspace.open(projectPath);
     if (!opened.ok) return fail(opened.error.message.zh);
     const workspace = opened.value;

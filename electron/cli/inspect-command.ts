@@ -1,10 +1,10 @@
 import { describeFlagReason } from '../../shared/import/describe-flag-reason.ts';
-import type { TextEncoding } from '../engine/import/decode-text.ts';
 import {
   inspectFile,
   type InspectOptions,
   type InspectReport,
 } from '../engine/import/inspect-file.ts';
+import { encodingOption, formatOption } from './cli-inputs.ts';
 import type { Command } from './command.ts';
 import { writeJson, writeLine } from './output.ts';
 import { parseOptions, stringOption } from './parse-options.ts';
@@ -18,8 +18,6 @@ const help = `用法 / usage: steward inspect <文件> [--sheet 名称|序号] [
 Tells the file's real format and encoding, lists every sheet (hidden ones too) and, for each
 table, the header row and why, the columns, the data row count, the footer rows cut, the flagged
 cells and a sample. --header-row 0 means no header. Exit code: 0 read, 2 refused or bad arguments.`;
-
-const encodings: readonly TextEncoding[] = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be'];
 
 /** The stable JSON of `steward inspect --format json` (documented in the README). */
 function toJson(report: InspectReport) {
@@ -111,17 +109,14 @@ export const inspectCommand: Command = {
       return 0;
     }
     const [file] = options.positionals;
-    const format = stringOption(options, 'format') ?? 'text';
-    const encoding = stringOption(options, 'encoding');
+    const format = formatOption(options);
+    const encoding = encodingOption(options);
     const headerRow = stringOption(options, 'header-row');
     const headerRows = stringOption(options, 'header-rows');
     const sheet = stringOption(options, 'sheet');
     if (file === undefined) return fail('缺少要查看的文件 / missing the file to inspect');
-    if (format !== 'text' && format !== 'json')
-      return fail(`--format 只能是 text 或 json：${format}`);
-    if (encoding !== undefined && !encodings.includes(encoding as TextEncoding)) {
-      return fail(`不支持的编码 / unsupported encoding: ${encoding}（${encodings.join('、')}）`);
-    }
+    if (!format.ok) return fail(format.error.message.zh);
+    if (!encoding.ok) return fail(encoding.error.message.zh);
     if (headerRow !== undefined && !/^\d+$/.test(headerRow)) {
       return fail(`--header-row 应为行号（0 表示没有表头）：${headerRow}`);
     }
@@ -132,12 +127,12 @@ export const inspectCommand: Command = {
       ...(sheet === undefined ? {} : { sheet }),
       ...(headerRow === undefined ? {} : { headerRow: Number(headerRow) }),
       ...(headerRows === undefined ? {} : { headerRows: headerRows === '2' ? 2 : 1 }),
-      ...(encoding === undefined ? {} : { encoding: encoding as TextEncoding }),
+      ...(encoding.value === undefined ? {} : { encoding: encoding.value }),
     };
     const report = await inspectFile(file, inspectOptions);
     if (!report.ok) {
       const message = `${report.error.message.zh} / ${report.error.message.en}`;
-      if (format === 'json') {
+      if (format.value === 'json') {
         writeJson({ error: { code: report.error.code, message } });
       } else {
         writeLine(message, 'stderr');
@@ -145,7 +140,7 @@ export const inspectCommand: Command = {
       }
       return 2;
     }
-    if (format === 'json') writeJson(toJson(report.value));
+    if (format.value === 'json') writeJson(toJson(report.value));
     else writeText(report.value);
     return 0;
   },

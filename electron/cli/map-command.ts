@@ -1,23 +1,21 @@
-import { access } from 'node:fs/promises';
 import { createTemplate } from '../../shared/mapping/parse-template.ts';
 import type { MappingSuggestion } from '../../shared/mapping/suggest-mapping.ts';
 import { confidentSuggestion } from '../../shared/mapping/suggest-mapping.ts';
 import { suggestTableValueMaps } from '../../shared/mapping/suggest-table-value-maps.ts';
 import type { ValueMapSuggestion } from '../../shared/mapping/suggest-value-map.ts';
 import type { Dataset, Pack } from '../../shared/pack/pack-schema.ts';
-import type { TextEncoding } from '../engine/import/decode-text.ts';
-import { readCsv } from '../engine/import/read-csv.ts';
-import { chooseMapping, type MappingChoice } from '../engine/mapping/choose-mapping.ts';
-import { readColumnValues, toValueCounts } from '../engine/mapping/read-column-values.ts';
+import type { MappingChoice } from '../engine/mapping/choose-mapping.ts';
+import { openMappedTable } from '../engine/mapping/open-mapped-table.ts';
+import { toValueCounts } from '../engine/mapping/read-column-values.ts';
 import {
   noDepartment,
   saveStoredTemplate,
   writeTemplateFile,
 } from '../engine/mapping/template-store.ts';
-import { findPack } from '../engine/packs/pack-store.ts';
+import { checkFileExists, encodingOption, findPackDataset, formatOption } from './cli-inputs.ts';
 import type { Command } from './command.ts';
 import { describeMappingChoice } from './describe-mapping-choice.ts';
-import { padDisplay, writeJson, writeLine } from './output.ts';
+import { describeTableSource, padDisplay, writeJson, writeLine } from './output.ts';
 import { parseOptions, stringOption } from './parse-options.ts';
 
 const help = `用法 / usage: steward map <文件> --pack <标准包id|路径> [--dataset 名称] [--format text|json]
@@ -29,8 +27,6 @@ const help = `用法 / usage: steward map <文件> --pack <标准包id|路径> [
 Suggests a standard field for each column (with confidence and reason), lists the required fields
 left unmapped and the value maps of code fields. A saved template of the same layout applies by
 itself. Exit code: 0 every required field found, 1 some are missing, 2 bad input.`;
-
-const encodings: readonly TextEncoding[] = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be'];
 
 /** Most values listed per code field in the text output. */
 const valuesShown = 12;
@@ -63,74 +59,57 @@ export const mapCommand: Command = {
     }
     const [file] = options.positionals;
     const packRef = stringOption(options, 'pack');
-    const format = stringOption(options, 'format') ?? 'text';
-    const encoding = stringOption(options, 'encoding');
+    const format = formatOption(options);
+    const encoding = encodingOption(options);
     const templatePath = stringOption(options, 'template');
     const savePath = stringOption(options, 'save-template');
     const department = stringOption(options, 'department');
     if (file === undefined) return fail('缺少要对应的文件 / missing the file to map');
     if (packRef === undefined) return fail('缺少 --pack / missing --pack');
-    if (format !== 'text' && format !== 'json')
-      return fail(`--format 只能是 text 或 json：${format}`);
-    if (encoding !== undefined && !encodings.includes(encoding as TextEncoding)) {
-      return fail(`不支持的编码 / unsupported encoding: ${encoding}（${encodings.join('、')}）`);
+    if (!format.ok) return fail(format.error.message.zh);
+    if (!encoding.ok) return fail(encoding.error.message.zh);
+    const exists = await checkFileExists(file);
+    if (!exists.ok) return fail(exists.error.message.zh);
+    const found = await findPackDataset(packRef, stringOption(options, 'dataset'));
+    if (!found.ok) {
+      for (const detail of found.error.details ?? []) writeLine(`  ${detail}`, 'stderr');
+      return fail(found.error.message.zh);
     }
-    try {
-      await access(file);
-    } catch {
-      return fail(`找不到文件 / file not found: ${file}`);
-    }
-    const pack = await findPack(packRef);
-    if (!pack.ok) {
-      for (const detail of pack.error.details ?? []) writeLine(`  ${detail}`, 'stderr');
-      return fail(pack.error.message.zh);
-    }
-    const datasetName = stringOption(options, 'dataset');
-    const dataset = datasetName
-      ? pack.value.datasets.find((d) => d.name === datasetName)
-      : pack.value.datasets[0];
-    if (dataset === undefined) {
-      const names = pack.value.datasets.map((d) => d.name).join('、');
-      return fail(`标准包中没有数据集「${datasetName ?? ''}」（可选：${names}）`);
-    }
+    const { pack, dataset } = found.value;
 
-    const table = await readCsv(
-      file,
-      encoding === undefined ? {} : { encoding: encoding as TextEncoding },
-    );
-    if (!table.ok) return fail(`${table.error.message.zh} / ${table.error.message.en}`);
-    const { columns } = table.value;
-    const values = await readColumnValues(columns, table.value.rows());
-    const distinct = values.distinct.map(toValueCounts);
-    const choice = await chooseMapping(pack.value, dataset, columns, {
+    // Every row is read: the value maps list each code field's distinct values.
+    const mapped = await openMappedTable(file, pack, dataset, {
+      ...(encoding.value === undefined ? {} : { open: { encoding: encoding.value } }),
       ...(templatePath === undefined ? {} : { templatePath }),
       ...(department === undefined ? {} : { department }),
       ignoreStore: options.values['no-auto-template'] === true,
-      samples: () => Promise.resolve(values.samples),
-      valueMaps: (suggestion) =>
-        Promise.resolve(suggestTableValueMaps(pack.value, dataset, suggestion, distinct)),
-      place: { sheet: table.value.sheet, headerRow: table.value.headerRow },
+      isCountingValues: true,
     });
-    if (!choice.ok) {
-      for (const detail of choice.error.details ?? []) writeLine(`  ${detail}`, 'stderr');
-      return fail(`${choice.error.message.zh} / ${choice.error.message.en}`);
+    if (!mapped.ok) {
+      for (const detail of mapped.error.details ?? []) writeLine(`  ${detail}`, 'stderr');
+      return fail(`${mapped.error.message.zh} / ${mapped.error.message.en}`);
     }
-    const { suggestion } = choice.value;
+    const { table, choice } = mapped.value;
+    await table.close();
+    const { columns } = table;
+    const values = mapped.value.values ?? { distinct: [], rows: 0 };
+    const distinct = values.distinct.map(toValueCounts);
+    const { suggestion } = choice;
     const valueMaps = suggestTableValueMaps(
-      pack.value,
+      pack,
       dataset,
       suggestion,
       distinct,
-      choice.value.origin === 'suggested' ? undefined : choice.value.mapping,
+      choice.origin === 'suggested' ? undefined : choice.mapping,
     );
 
-    for (const note of describeMappingChoice(choice.value, pack.value)) writeLine(note, 'stderr');
+    for (const note of describeMappingChoice(choice, pack)) writeLine(note, 'stderr');
     if (savePath !== undefined) {
       const template = createTemplate({
-        name: stringOption(options, 'name') ?? `${dataset.title}（${table.value.file}）`,
-        department: department ?? choice.value.template?.department ?? '',
+        name: stringOption(options, 'name') ?? `${dataset.title}（${table.file}）`,
+        department: department ?? choice.template?.department ?? '',
         headers: columns,
-        mapping: choice.value.mapping,
+        mapping: choice.mapping,
         createdAt: new Date().toISOString(),
       });
       await writeTemplateFile(savePath, template);
@@ -142,7 +121,7 @@ export const mapCommand: Command = {
       );
     }
 
-    if (format === 'json') {
+    if (format.value === 'json') {
       writeJson({
         columns: suggestion.columns.map((c) => ({
           column: c.column,
@@ -155,12 +134,12 @@ export const mapCommand: Command = {
       });
     } else {
       writeTextReport(
-        pack.value,
+        pack,
         dataset,
-        choice.value,
+        choice,
         valueMaps,
-        table.value.file,
-        `${table.value.encoding === undefined ? '' : `编码 ${table.value.encoding}，`}${table.value.headerRow === 0 ? '无表头' : `表头在第 ${table.value.headerRow} 行`}，${values.rows} 行数据`,
+        table.file,
+        `${describeTableSource(table)}，${values.rows} 行数据`,
       );
     }
     return suggestion.unmappedRequired.length > 0 ? 1 : 0;

@@ -1,7 +1,7 @@
-import { access } from 'node:fs/promises';
 import { mergeErrorWorkbook } from '../engine/package/merge-error-workbook.ts';
 import { todayIso } from '../engine/today.ts';
 import { Workspace } from '../engine/workspace/workspace.ts';
+import { checkFileExists, formatOption } from './cli-inputs.ts';
 import type { Command } from './command.ts';
 import { writeJson, writeLine } from './output.ts';
 import { parseOptions, stringOption } from './parse-options.ts';
@@ -36,19 +36,15 @@ export const mergeCommand: Command = {
       return 0;
     }
     const [projectPath, workbookPath] = parsed.value.positionals;
-    const format = stringOption(parsed.value, 'format') ?? 'text';
+    const format = formatOption(parsed.value);
     const today = stringOption(parsed.value, 'today') ?? todayIso();
     if (projectPath === undefined || workbookPath === undefined)
       return fail('需要项目文件和问题数据表 / need the project and the workbook');
-    if (format !== 'text' && format !== 'json')
-      return fail(`--format 只能是 text 或 json：${format}`);
+    if (!format.ok) return fail(format.error.message.zh);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) return fail(`--today 应为 YYYY-MM-DD：${today}`);
     for (const path of [projectPath, workbookPath]) {
-      try {
-        await access(path);
-      } catch {
-        return fail(`找不到文件 / file not found: ${path}`);
-      }
+      const exists = await checkFileExists(path);
+      if (!exists.ok) return fail(exists.error.message.zh);
     }
     const opened = await Workspace.open(projectPath);
     if (!opened.ok) return fail(opened.error.message.zh);
@@ -68,7 +64,7 @@ export const mergeCommand: Command = {
         if (issue.severity === 'error') counts.errors += 1;
         else counts.warnings += 1;
       }
-      if (format === 'json') {
+      if (format.value === 'json') {
         writeJson({ ...m, issues: counts });
       } else {
         writeLine(

@@ -1,3 +1,11 @@
+import type { SourceTable } from '../engine/import/source-table.ts';
+
+/** Where a table's data came from, for the reports: its encoding and header row. */
+export function describeTableSource(table: Pick<SourceTable, 'encoding' | 'headerRow'>): string {
+  const encoding = table.encoding === undefined ? '' : `编码 ${table.encoding}，`;
+  return `${encoding}${table.headerRow === 0 ? '无表头' : `表头在第 ${table.headerRow} 行`}`;
+}
+
 /** Writes one line to stdout or stderr. */
 export function writeLine(line: string, stream: 'stdout' | 'stderr' = 'stdout'): void {
   (stream === 'stdout' ? process.stdout : process.stderr).write(`${line}\n`);

@@ -2,25 +2,20 @@ import { access } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { lookupDivision } from '../../shared/code-tables/divisions.ts';
 import { createRecordMapper } from '../../shared/mapping/create-record-mapper.ts';
-import { confidentSuggestion } from '../../shared/mapping/suggest-mapping.ts';
 import { parsePackageKind } from '../../shared/package/package-kind.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
-import type { TextEncoding } from '../engine/import/decode-text.ts';
-import { openTable } from '../engine/import/open-workbook.ts';
 import {
   createProjectFromFile,
   type TempProject,
 } from '../engine/package/create-project-from-file.ts';
-import { chooseMapping } from '../engine/mapping/choose-mapping.ts';
-import { peekRows, samplesOf, withRows } from '../engine/mapping/read-column-values.ts';
-import type { SourceRecord } from '../engine/import/source-table.ts';
+import { openMappedTable } from '../engine/mapping/open-mapped-table.ts';
 import { inferDivision } from '../engine/package/infer-division.ts';
 import { readToolVersion } from '../engine/package/tool-version.ts';
 import { writePackage, type ErrorPolicy } from '../engine/package/write-package.ts';
-import { findPack } from '../engine/packs/pack-store.ts';
 import { Workspace } from '../engine/workspace/workspace.ts';
+import { checkFileExists, encodingOption, findPackDataset, formatOption } from './cli-inputs.ts';
 import type { Command } from './command.ts';
-import { describeMappingChoice } from './describe-mapping-choice.ts';
+import { describeAppliedMapping } from './describe-mapping-choice.ts';
 import { writeJson, writeLine } from './output.ts';
 import { parseOptions, stringOption } from './parse-options.ts';
 
@@ -39,8 +34,6 @@ const help = `用法 / usage: steward package <文件|项目.dsw> --kind share|o
 
 Writes the sealed submission package. Prints the package's path. Exit code: 0 written, 1 blocked
 by errors without exemption (the reasons are printed), 2 bad input.`;
-
-const encodings: readonly TextEncoding[] = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be'];
 
 /** Reads `--created`: an ISO time; a date alone or a time without zone is taken as Beijing time. */
 export function parseCreated(text: string): Result<Date> {
@@ -105,7 +98,7 @@ export const packageCommand: Command = {
     const kindText = stringOption(options, 'kind');
     const out = stringOption(options, 'out');
     const onError = stringOption(options, 'on-error') ?? 'block';
-    const format = stringOption(options, 'format') ?? 'text';
+    const format = formatOption(options);
     if (input === undefined) return fail('缺少要打包的文件或项目 / missing the file or project');
     if (kindText === undefined) return fail('缺少 --kind（share 共享 或 open 开放）');
     if (out === undefined) return fail('缺少 --out / missing --out');
@@ -113,19 +106,15 @@ export const packageCommand: Command = {
     if (!kind.ok) return fail(kind.error.message.zh);
     if (onError !== 'block' && onError !== 'exclude')
       return fail(`--on-error 只能是 block 或 exclude：${onError}`);
-    if (format !== 'text' && format !== 'json')
-      return fail(`--format 只能是 text 或 json：${format}`);
+    if (!format.ok) return fail(format.error.message.zh);
     const createdText = stringOption(options, 'created');
     const created = createdText === undefined ? ok(new Date()) : parseCreated(createdText);
     if (!created.ok) return fail(created.error.message.zh);
     const division = stringOption(options, 'division');
     if (division !== undefined && lookupDivision(division) === undefined)
       return fail(`--division 不是有效的行政区划代码（GB/T 2260）：${division}`);
-    try {
-      await access(input);
-    } catch {
-      return fail(`找不到文件 / file not found: ${input}`);
-    }
+    const exists = await checkFileExists(input);
+    if (!exists.ok) return fail(exists.error.message.zh);
     try {
       await access(out);
     } catch {
@@ -155,76 +144,57 @@ export const packageCommand: Command = {
       if (packRef === undefined) return fail('打包文件时需要 --pack / --pack is needed for a file');
       if (department === undefined) return fail('打包文件时需要 --department（提供部门）');
       if (period === undefined) return fail('打包文件时需要 --period（报送期）');
-      const pack = await findPack(packRef);
-      if (!pack.ok) return fail(pack.error.message.zh);
-      const datasetName = stringOption(options, 'dataset') ?? pack.value.datasets[0]?.name ?? '';
-      const dataset = pack.value.datasets.find((d) => d.name === datasetName);
-      if (dataset === undefined) return fail(`标准包中没有数据集「${datasetName}」`);
-      const encoding = stringOption(options, 'encoding');
-      if (encoding !== undefined && !encodings.includes(encoding as TextEncoding))
-        return fail(`不支持的编码 / unsupported encoding: ${encoding}（${encodings.join('、')}）`);
+      const found = await findPackDataset(packRef, stringOption(options, 'dataset'));
+      if (!found.ok) return fail(found.error.message.zh);
+      const { pack, dataset } = found.value;
+      const encoding = encodingOption(options);
+      if (!encoding.ok) return fail(encoding.error.message.zh);
       const sheet = stringOption(options, 'sheet');
-      const table = await openTable(input, {
-        ...(encoding === undefined ? {} : { encoding: encoding as TextEncoding }),
-        ...(sheet === undefined ? {} : { sheet }),
-      });
-      if (!table.ok) return fail(`${table.error.message.zh} / ${table.error.message.en}`);
       const templatePath = stringOption(options, 'template');
-      let rows: AsyncIterable<SourceRecord> | undefined;
-      const choice = await chooseMapping(pack.value, dataset, table.value.columns, {
+      const mapped = await openMappedTable(input, pack, dataset, {
+        open: {
+          ...(encoding.value === undefined ? {} : { encoding: encoding.value }),
+          ...(sheet === undefined ? {} : { sheet }),
+        },
         ...(templatePath === undefined ? {} : { templatePath }),
         department,
         ignoreStore: options.values['no-auto-template'] === true,
-        samples: async () => {
-          const peeked = await peekRows(table.value.rows(), 500);
-          rows = peeked.all;
-          return samplesOf(table.value.columns, peeked.head);
+      });
+      if (!mapped.ok) {
+        for (const detail of mapped.error.details ?? []) writeLine(`  ${detail}`, 'stderr');
+        return fail(mapped.error.message.zh);
+      }
+      const { table, choice } = mapped.value;
+      for (const note of describeAppliedMapping(choice, pack)) writeLine(note, 'stderr');
+      const made = await createProjectFromFile(table, {
+        pack,
+        dataset: dataset.name,
+        department,
+        period,
+        who: steward,
+        context: { today },
+        mapColumns: (columns) => {
+          const mapper = createRecordMapper(pack, dataset, choice.mapping, columns, {
+            department,
+            period,
+          });
+          if (!mapper.ok) return mapper;
+          const missing = dataset.fields
+            .filter(
+              (field, i) =>
+                field.constraints?.required === true && mapper.value.columnOfField[i] === undefined,
+            )
+            .map((field) => field.name);
+          if (missing.length > 0) {
+            return err(
+              'columns-missing',
+              `文件缺少必填字段的列：${missing.join('、')}`,
+              `The file has no column for required fields: ${missing.join(', ')}`,
+            );
+          }
+          return ok((cells) => mapper.value.map(cells).values);
         },
       });
-      if (!choice.ok) {
-        for (const detail of choice.error.details ?? []) writeLine(`  ${detail}`, 'stderr');
-        return fail(choice.error.message.zh);
-      }
-      for (const note of describeMappingChoice(choice.value, pack.value)) writeLine(note, 'stderr');
-      if (choice.value.origin === 'suggested') {
-        writeLine(
-          `未提供模板，已自动采用 ${Object.keys(choice.value.mapping.fields).length} 个高置信度的列对应（置信度 ≥ ${confidentSuggestion}）；用 steward map 查看全部建议并保存模板。`,
-          'stderr',
-        );
-      }
-      const made = await createProjectFromFile(
-        rows === undefined ? table.value : withRows(table.value, rows),
-        {
-          pack: pack.value,
-          dataset: dataset.name,
-          department,
-          period,
-          who: steward,
-          context: { today },
-          mapColumns: (columns) => {
-            const mapper = createRecordMapper(pack.value, dataset, choice.value.mapping, columns, {
-              department,
-              period,
-            });
-            if (!mapper.ok) return mapper;
-            const missing = dataset.fields
-              .filter(
-                (field, i) =>
-                  field.constraints?.required === true &&
-                  mapper.value.columnOfField[i] === undefined,
-              )
-              .map((field) => field.name);
-            if (missing.length > 0) {
-              return err(
-                'columns-missing',
-                `文件缺少必填字段的列：${missing.join('、')}`,
-                `The file has no column for required fields: ${missing.join(', ')}`,
-              );
-            }
-            return ok((cells) => mapper.value.map(cells).values);
-          },
-        },
-      );
       if (!made.ok) return fail(made.error.message.zh);
       project = made.value;
     }
@@ -264,13 +234,13 @@ export const packageCommand: Command = {
         if (written.error.code !== 'package-blocked') return fail(written.error.message.zh);
         writeLine(`未打包：${written.error.message.zh}`, 'stderr');
         for (const line of written.error.details ?? []) writeLine(`  ${line}`, 'stderr');
-        if (format === 'json') {
+        if (format.value === 'json') {
           writeJson({ written: false, blockers: written.error.details ?? [] });
         }
         return 1;
       }
       const s = written.value.manifest['x-submission'];
-      if (format === 'json') {
+      if (format.value === 'json') {
         writeJson({ written: true, path: written.value.path, submission: s });
       } else {
         writeLine(written.value.path);

@@ -5,6 +5,7 @@ import {
   templatesDirectory,
   writeTemplateFile,
 } from '../engine/mapping/template-store.ts';
+import { formatOption } from './cli-inputs.ts';
 import type { Command } from './command.ts';
 import { padDisplay, writeJson, writeLine } from './output.ts';
 import { parseOptions, stringOption } from './parse-options.ts';
@@ -37,9 +38,8 @@ export const templatesCommand: Command = {
       writeLine(help);
       return 0;
     }
-    const format = stringOption(parsed.value, 'format') ?? 'text';
-    if (format !== 'text' && format !== 'json')
-      return fail(`--format 只能是 text 或 json：${format}`);
+    const format = formatOption(parsed.value);
+    if (!format.ok) return fail(format.error.message.zh);
     const importPath = stringOption(parsed.value, 'import');
     if (importPath !== undefined) {
       const imported = await importTemplate(importPath);
@@ -74,7 +74,7 @@ export const templatesCommand: Command = {
       createdAt: template.createdAt,
       path,
     }));
-    if (format === 'json') {
+    if (format.value === 'json') {
       writeJson(rows);
       return 0;
     }

@@ -1,4 +1,3 @@
-import { access } from 'node:fs/promises';
 import {
   createRecordMapper,
   type RecordMapper,
@@ -6,17 +5,14 @@ import {
 import { confidentSuggestion } from '../../shared/mapping/suggest-mapping.ts';
 import { cellRules, recordRuleTypes } from '../../shared/rules/index.ts';
 import type { Dataset, Pack } from '../../shared/pack/pack-schema.ts';
-import { readCsv } from '../engine/import/read-csv.ts';
-import type { TextEncoding } from '../engine/import/decode-text.ts';
-import type { SourceRecord } from '../engine/import/source-table.ts';
-import { chooseMapping, type MappingChoice } from '../engine/mapping/choose-mapping.ts';
-import { peekRows, samplesOf } from '../engine/mapping/read-column-values.ts';
-import { findPack } from '../engine/packs/pack-store.ts';
+import type { MappingChoice } from '../engine/mapping/choose-mapping.ts';
+import { openMappedTable } from '../engine/mapping/open-mapped-table.ts';
 import { todayIso } from '../engine/today.ts';
 import { validateTable, type TableValidation } from '../engine/validate/validate-table.ts';
+import { checkFileExists, encodingOption, findPackDataset, formatOption } from './cli-inputs.ts';
 import type { Command } from './command.ts';
-import { describeMappingChoice } from './describe-mapping-choice.ts';
-import { padDisplay, writeJson, writeLine } from './output.ts';
+import { describeAppliedMapping } from './describe-mapping-choice.ts';
+import { describeTableSource, padDisplay, writeJson, writeLine } from './output.ts';
 import { parseOptions, stringOption } from './parse-options.ts';
 
 const help = `用法 / usage: steward validate <文件> --pack <标准包id|路径> [--dataset 名称] [--format text|json]
@@ -29,8 +25,6 @@ const help = `用法 / usage: steward validate <文件> --pack <标准包id|路�
 Runs every rule of the pack over every row, mapping the columns by --template, else by a saved
 template of the same layout, else by the confident suggestions. Exit code: 0 no errors, 1 errors
 found, 2 bad input.`;
-
-const encodings: readonly TextEncoding[] = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be'];
 
 /** `steward validate`: every rule of a pack over every row of a file. */
 export const validateCommand: Command = {
@@ -61,101 +55,68 @@ export const validateCommand: Command = {
     }
     const [file] = options.positionals;
     const packRef = stringOption(options, 'pack');
-    const format = stringOption(options, 'format') ?? 'text';
-    const encoding = stringOption(options, 'encoding');
+    const format = formatOption(options);
+    const encoding = encodingOption(options);
     const today = stringOption(options, 'today') ?? todayIso();
     const limit = Number(stringOption(options, 'limit') ?? '20');
     if (file === undefined) return fail('缺少要检查的文件 / missing the file to validate');
     if (packRef === undefined) return fail('缺少 --pack / missing --pack');
-    if (format !== 'text' && format !== 'json')
-      return fail(`--format 只能是 text 或 json：${format}`);
-    if (encoding !== undefined && !encodings.includes(encoding as TextEncoding)) {
-      return fail(`不支持的编码 / unsupported encoding: ${encoding}（${encodings.join('、')}）`);
-    }
+    if (!format.ok) return fail(format.error.message.zh);
+    if (!encoding.ok) return fail(encoding.error.message.zh);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) return fail(`--today 应为 YYYY-MM-DD：${today}`);
     if (!Number.isInteger(limit) || limit < 0) return fail(`--limit 应为非负整数：${limit}`);
-    try {
-      await access(file);
-    } catch {
-      return fail(`找不到文件 / file not found: ${file}`);
+    const exists = await checkFileExists(file);
+    if (!exists.ok) return fail(exists.error.message.zh);
+    const found = await findPackDataset(packRef, stringOption(options, 'dataset'));
+    if (!found.ok) {
+      for (const detail of found.error.details ?? []) writeLine(`  ${detail}`, 'stderr');
+      return fail(found.error.message.zh);
     }
+    const { pack, dataset } = found.value;
 
-    const pack = await findPack(packRef);
-    if (!pack.ok) {
-      for (const detail of pack.error.details ?? []) writeLine(`  ${detail}`, 'stderr');
-      return fail(pack.error.message.zh);
-    }
-    const datasetName = stringOption(options, 'dataset');
-    const dataset = datasetName
-      ? pack.value.datasets.find((d) => d.name === datasetName)
-      : pack.value.datasets[0];
-    if (dataset === undefined) {
-      const names = pack.value.datasets.map((d) => d.name).join('、');
-      return fail(`标准包中没有数据集「${datasetName ?? ''}」（可选：${names}）`);
-    }
-
-    const table = await readCsv(
-      file,
-      encoding === undefined ? {} : { encoding: encoding as TextEncoding },
-    );
-    if (!table.ok) return fail(`${table.error.message.zh} / ${table.error.message.en}`);
-    const { columns } = table.value;
-    const templatePath = stringOption(options, 'template');
     const department = stringOption(options, 'department');
     const period = stringOption(options, 'period');
-    let rows: AsyncIterable<SourceRecord> | undefined;
-    const choice = await chooseMapping(pack.value, dataset, columns, {
+    const templatePath = stringOption(options, 'template');
+    const mapped = await openMappedTable(file, pack, dataset, {
+      ...(encoding.value === undefined ? {} : { open: { encoding: encoding.value } }),
       ...(templatePath === undefined ? {} : { templatePath }),
       ...(department === undefined ? {} : { department }),
       ignoreStore: options.values['no-auto-template'] === true,
-      samples: async () => {
-        const peeked = await peekRows(table.value.rows(), sampleRows);
-        rows = peeked.all;
-        return samplesOf(columns, peeked.head);
-      },
-      place: { sheet: table.value.sheet, headerRow: table.value.headerRow },
     });
-    if (!choice.ok) {
-      for (const detail of choice.error.details ?? []) writeLine(`  ${detail}`, 'stderr');
-      return fail(`${choice.error.message.zh} / ${choice.error.message.en}`);
+    if (!mapped.ok) {
+      for (const detail of mapped.error.details ?? []) writeLine(`  ${detail}`, 'stderr');
+      return fail(`${mapped.error.message.zh} / ${mapped.error.message.en}`);
     }
-    const mapper = createRecordMapper(pack.value, dataset, choice.value.mapping, columns, {
+    const { table, choice } = mapped.value;
+    const { columns } = table;
+    const mapper = createRecordMapper(pack, dataset, choice.mapping, columns, {
       ...(department === undefined ? {} : { department }),
       ...(period === undefined ? {} : { period }),
     });
-    if (!mapper.ok) return fail(`${mapper.error.message.zh} / ${mapper.error.message.en}`);
-    const notes = describeMappingChoice(choice.value, pack.value);
-    if (choice.value.origin === 'suggested') {
-      const applied = Object.keys(choice.value.mapping.fields).length;
-      notes.push(
-        `未提供模板，已自动采用 ${applied} 个高置信度的列对应（置信度 ≥ ${confidentSuggestion}）；用 steward map 查看全部建议并保存模板。`,
-      );
+    if (!mapper.ok) {
+      await table.close();
+      return fail(`${mapper.error.message.zh} / ${mapper.error.message.en}`);
     }
+    const notes = describeAppliedMapping(choice, pack);
     for (const note of notes) writeLine(note, 'stderr');
-    const result = await validateTable(
-      rows ?? table.value.rows(),
-      mapper.value,
-      pack.value,
-      dataset,
-      { today },
-    );
-    const described = describeColumns(choice.value, mapper.value, columns, dataset);
+    const result = await validateTable(table.rows(), mapper.value, pack, dataset, { today });
+    const described = describeColumns(choice, mapper.value, columns, dataset);
     const summary = {
-      file: table.value.file,
-      encoding: table.value.encoding,
-      headerRow: table.value.headerRow,
-      pack: { id: pack.value.id, version: pack.value.version },
+      file: table.file,
+      encoding: table.encoding,
+      headerRow: table.headerRow,
+      pack: { id: pack.id, version: pack.version },
       dataset: dataset.name,
       ...result.summary,
       columns: described,
       mapping: {
-        origin: choice.value.origin,
-        template: choice.value.template?.name ?? null,
-        fingerprint: choice.value.fingerprint,
-        fields: Object.keys(choice.value.mapping.fields).length,
+        origin: choice.origin,
+        template: choice.template?.name ?? null,
+        fingerprint: choice.fingerprint,
+        fields: Object.keys(choice.mapping.fields).length,
       },
     };
-    if (format === 'json') {
+    if (format.value === 'json') {
       writeJson({
         rows: result.summary.rows,
         issues: result.issues.map((issue) => ({
@@ -171,26 +132,20 @@ export const validateCommand: Command = {
         summary,
       });
     } else {
-      const encodingNote =
-        table.value.encoding === undefined ? '' : `编码 ${table.value.encoding}，`;
-      const source = `${encodingNote}${table.value.headerRow === 0 ? '无表头' : `表头在第 ${table.value.headerRow} 行`}`;
       writeTextReport(
         result,
-        pack.value,
+        pack,
         dataset,
         summary.columns,
         notes,
-        table.value.file,
-        source,
+        table.file,
+        describeTableSource(table),
         limit,
       );
     }
     return result.summary.errors > 0 || described.missingRequired.length > 0 ? 1 : 0;
   },
 };
-
-/** Rows read for the suggestions when no template applies. */
-const sampleRows = 500;
 
 /**
  * The columns as validate reports them: which column feeds which field (source order), the

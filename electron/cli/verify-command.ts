@@ -1,5 +1,5 @@
-import { access } from 'node:fs/promises';
 import { verifyPackage } from '../engine/package/verify-package.ts';
+import { checkFileExists, formatOption } from './cli-inputs.ts';
 import type { Command } from './command.ts';
 import { writeJson, writeLine } from './output.ts';
 import { parseOptions, stringOption } from './parse-options.ts';
@@ -32,18 +32,14 @@ export const verifyCommand: Command = {
       return 0;
     }
     const [path] = parsed.value.positionals;
-    const format = stringOption(parsed.value, 'format') ?? 'text';
+    const format = formatOption(parsed.value);
     const packPath = stringOption(parsed.value, 'pack');
     if (path === undefined) return fail('缺少数据包 / missing the package');
-    if (format !== 'text' && format !== 'json')
-      return fail(`--format 只能是 text 或 json：${format}`);
-    try {
-      await access(path);
-    } catch {
-      return fail(`找不到文件 / file not found: ${path}`);
-    }
+    if (!format.ok) return fail(format.error.message.zh);
+    const exists = await checkFileExists(path);
+    if (!exists.ok) return fail(exists.error.message.zh);
     const report = await verifyPackage(path, packPath === undefined ? {} : { packPath });
-    if (format === 'json') {
+    if (format.value === 'json') {
       writeJson({
         ok: report.ok,
         checked: report.checked,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createDemo } from '../../shared/demo/create-demo.ts';
 import { matchColumnsExactly } from '../../shared/mapping/match-columns-exactly.ts';
 import { findBundledPack } from '../../shared/packs/index.ts';
-import { readCsv } from '../../electron/engine/import/read-csv.ts';
+import { openTable } from '../../electron/engine/import/open-workbook.ts';
 import { writeDemoData, type DemoTruth } from '../../electron/engine/demo/write-demo-data.ts';
 import { Workspace } from '../../electron/engine/workspace/workspace.ts';
 
@@ -32,7 +32,7 @@ export async function createDemoWorkspace(
   });
   if (!created.ok) throw new Error(created.error.message.en);
   const workspace = created.value;
-  const table = await readCsv(csv);
+  const table = await openTable(csv);
   if (!table.ok) throw new Error(table.error.message.en);
   const dataset = workspace.dataset;
   const match = matchColumnsExactly(dataset, table.value.columns);
