@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createHttpApi } from './api/http-api.ts';
 import { App } from './app.tsx';
+import { CrashReport } from './components/crash-report.tsx';
 import './styles.css';
 
 // Electron's preload sets window.api; in browser mode the page carries a token instead.
@@ -14,6 +15,8 @@ const root = document.getElementById('root');
 if (root === null) throw new Error('no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <CrashReport>
+      <App />
+    </CrashReport>
   </StrictMode>,
 );

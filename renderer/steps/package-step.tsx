@@ -1,8 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ChannelOutput, ProjectState } from '../../shared/ipc/contract.ts';
 import { useApp } from '../app-context.tsx';
 
-/** 打包: choose the kind and the people, record exemptions, write the sealed package, see its files. */
+type RuleCounts = ChannelOutput<'quality:summary'>['rules'][number];
+type LastPackage = ChannelOutput<'package:last'>;
+type ErrorPolicy = 'block' | 'exclude';
+
+/**
+ * 打包: the submission's facts and people, a check of what would stop the package (with the
+ * exemptions a reviewer records), then the written package: its report summary, how each field
+ * was handled, and its files with checksums.
+ */
 export function PackageStep({
   project,
   onProject,
@@ -13,15 +21,15 @@ export function PackageStep({
   const { api, t, notify } = useApp();
   const [form, setForm] = useState({
     kind: 'share' as 'share' | 'open',
-    onError: 'block' as 'block' | 'exclude',
+    onError: 'block' as ErrorPolicy,
+    provider: '',
     steward: '',
     reviewer: '',
     division: '',
   });
   const [exemption, setExemption] = useState({ rule: '', reason: '', reviewer: '' });
-  const [rules, setRules] = useState<ChannelOutput<'quality:summary'>['rules']>([]);
-  const [last, setLast] = useState<ChannelOutput<'package:last'>>(null);
-
+  const [rules, setRules] = useState<RuleCounts[]>([]);
+  const [last, setLast] = useState<LastPackage>({ written: null, blockers: [] });
   const [jobsDone, setJobsDone] = useState(0);
 
   // A finished job may be this step's package: fetch again when one ends.
@@ -42,15 +50,20 @@ export function PackageStep({
     const result = await api.invoke('package:write', {
       kind: form.kind,
       onError: form.onError,
-      steward: form.steward,
-      ...(form.reviewer === '' ? {} : { reviewer: form.reviewer }),
+      steward: form.steward.trim(),
+      ...(form.provider.trim() === '' ? {} : { provider: form.provider.trim() }),
+      ...(form.reviewer.trim() === '' ? {} : { reviewer: form.reviewer.trim() }),
       ...(form.division === '' ? {} : { division: form.division }),
     });
     if (!result.ok) notify(result.error.message, 'error');
   };
 
   const exempt = async () => {
-    const result = await api.invoke('package:exempt', exemption);
+    const result = await api.invoke('package:exempt', {
+      rule: exemption.rule,
+      reason: exemption.reason.trim(),
+      reviewer: exemption.reviewer.trim(),
+    });
     if (result.ok) {
       onProject(result.value);
       setExemption({ rule: '', reason: '', reviewer: '' });
@@ -58,10 +71,30 @@ export function PackageStep({
     } else notify(result.error.message, 'error');
   };
 
+  // A rule is exempted when an exemption covers all of it (one narrowed to a field does not).
+  const exemptedRules = new Set(
+    project.exemptions.filter((e) => e.field === undefined).map((e) => e.rule),
+  );
+  const open = rules.filter((r) => !exemptedRules.has(r.rule));
+  const cannotWrite =
+    project.records === 0
+      ? t('noRecordsYet')
+      : form.steward.trim() === ''
+        ? t('stewardNeeded')
+        : undefined;
+
   return (
     <div className="package">
       <section className="card">
         <h2>{t('writePackage')}</h2>
+        <dl className="facts">
+          <dt>{t('department')}</dt>
+          <dd>{project.department}</dd>
+          <dt>{t('period')}</dt>
+          <dd>{project.period}</dd>
+          <dt>{t('records')}</dt>
+          <dd>{project.records.toLocaleString()}</dd>
+        </dl>
         <form
           className="form"
           onSubmit={(event) => {
@@ -71,50 +104,40 @@ export function PackageStep({
         >
           <fieldset>
             <legend>{t('packageKind')}</legend>
-            <label className="radio">
-              <input
-                type="radio"
-                name="kind"
-                checked={form.kind === 'share'}
-                onChange={() => setForm({ ...form, kind: 'share' })}
-              />{' '}
-              {t('kindShare')}
-            </label>
-            <label className="radio">
-              <input
-                type="radio"
-                name="kind"
-                checked={form.kind === 'open'}
-                onChange={() => setForm({ ...form, kind: 'open' })}
-              />{' '}
-              {t('kindOpen')}
-            </label>
+            <Choice
+              name="kind"
+              options={[
+                ['share', t('kindShare')],
+                ['open', t('kindOpen')],
+              ]}
+              value={form.kind}
+              onChange={(kind) => setForm({ ...form, kind })}
+            />
           </fieldset>
           <fieldset>
             <legend>{t('onError')}</legend>
-            <label className="radio">
-              <input
-                type="radio"
-                name="onError"
-                checked={form.onError === 'block'}
-                onChange={() => setForm({ ...form, onError: 'block' })}
-              />{' '}
-              {t('onErrorBlock')}
-            </label>
-            <label className="radio">
-              <input
-                type="radio"
-                name="onError"
-                checked={form.onError === 'exclude'}
-                onChange={() => setForm({ ...form, onError: 'exclude' })}
-              />{' '}
-              {t('onErrorExclude')}
-            </label>
+            <Choice
+              name="onError"
+              options={[
+                ['block', t('onErrorBlock')],
+                ['exclude', t('onErrorExclude')],
+              ]}
+              value={form.onError}
+              onChange={(onError) => setForm({ ...form, onError })}
+            />
           </fieldset>
+          <label>
+            {t('provider')}
+            <input
+              value={form.provider}
+              onChange={(e) => setForm({ ...form, provider: e.target.value })}
+            />
+          </label>
           <label>
             {t('steward')}
             <input
               value={form.steward}
+              required
               onChange={(e) => setForm({ ...form, steward: e.target.value })}
             />
           </label>
@@ -130,22 +153,66 @@ export function PackageStep({
             <input
               value={form.division}
               pattern="\d{6}"
-              onChange={(e) => setForm({ ...form, division: e.target.value })}
+              inputMode="numeric"
+              onChange={(e) => setForm({ ...form, division: e.target.value.trim() })}
             />
           </label>
           <div className="form-actions">
-            <button
-              type="submit"
-              className="primary"
-              disabled={form.steward.trim() === '' || project.records === 0}
-            >
+            <button type="submit" className="primary" disabled={cannotWrite !== undefined}>
               {t('writePackage')}
             </button>
+            {cannotWrite !== undefined && <span className="muted">{cannotWrite}</span>}
           </div>
         </form>
       </section>
+
       <section className="card">
-        <h2>{t('exemption')}</h2>
+        <h2>{t('preflight')}</h2>
+        {open.length === 0 ? (
+          <p className="ok-line">✓ {t('preflightClear')}</p>
+        ) : (
+          <p className={form.onError === 'block' ? 'notice-inline error' : 'notice-inline'}>
+            {form.onError === 'block' ? t('preflightBlocked') : t('preflightExclude')}
+          </p>
+        )}
+        {rules.length > 0 && (
+          <table className="table preflight">
+            <tbody>
+              {rules.map((r) => {
+                const isExempted = exemptedRules.has(r.rule);
+                return (
+                  <tr key={r.rule}>
+                    <td>{r.title}</td>
+                    <td className="count error">{r.errors.toLocaleString()}</td>
+                    <td>
+                      {isExempted ? (
+                        <span className="badge">{t('exempted')}</span>
+                      ) : (
+                        <span
+                          className={form.onError === 'block' ? 'badge error' : 'badge warning'}
+                        >
+                          {form.onError === 'block' ? t('willBlock') : t('willExclude')}
+                        </span>
+                      )}
+                    </td>
+                    <td>
+                      {!isExempted && (
+                        <button
+                          type="button"
+                          className="link"
+                          onClick={() => setExemption({ ...exemption, rule: r.rule })}
+                        >
+                          {t('exemptThis')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+        <h3>{t('exemption')}</h3>
         <form
           className="form"
           onSubmit={(event) => {
@@ -160,7 +227,7 @@ export function PackageStep({
               onChange={(e) => setExemption({ ...exemption, rule: e.target.value })}
             >
               <option value="" />
-              {rules.map((r) => (
+              {open.map((r) => (
                 <option key={r.rule} value={r.rule}>
                   {r.title}（{r.errors}）
                 </option>
@@ -168,7 +235,7 @@ export function PackageStep({
             </select>
           </label>
           <label>
-            {t('reason')}
+            {t('exemptionReason')}
             <input
               value={exemption.reason}
               onChange={(e) => setExemption({ ...exemption, reason: e.target.value })}
@@ -194,32 +261,165 @@ export function PackageStep({
             </button>
           </div>
         </form>
+        <h3>{t('exemptionsInForce')}</h3>
+        {project.exemptions.length === 0 ? (
+          <p className="muted">{t('noExemptions')}</p>
+        ) : (
+          <ul className="exemption-list">
+            {project.exemptions.map((e, i) => (
+              <li key={i}>
+                <strong>{e.ruleTitle}</strong>
+                {e.field === undefined ? '' : `（${e.field}）`}：{e.reason}
+                <span className="muted">
+                  {' '}
+                  · {t('reviewer')} {e.reviewer}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
-      {last !== null && (
+
+      {last.blockers.length > 0 && (
         <section className="card wide">
-          <h2>
-            {t('lastPackage')}：<span className="mono">{last.name}</span>
-          </h2>
-          <p>
-            {last.kind === 'share' ? '共享' : '开放'} · {last.rows.toLocaleString()} {t('records')}
-            {last.excluded > 0 && `（剔除 ${last.excluded} 条）`}
-          </p>
-          <h3>{t('packageFiles')}</h3>
+          <h2 className="error-text">{t('packageBlocked')}</h2>
+          <ul className="blocker-list">
+            {last.blockers.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {last.written !== null && <WrittenPackage written={last.written} />}
+    </div>
+  );
+}
+
+/** A time as Beijing time (the package's names and reports use it too). */
+function formatBeijingTime(iso: string): string {
+  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+}
+
+/** A group of radio buttons over a few values. */
+function Choice<V extends string>({
+  name,
+  options,
+  value,
+  onChange,
+}: {
+  name: string;
+  options: readonly (readonly [V, string])[];
+  value: V;
+  onChange: (value: V) => void;
+}) {
+  return options.map(([option, label]) => (
+    <label key={option} className="radio">
+      <input
+        type="radio"
+        name={name}
+        checked={value === option}
+        onChange={() => onChange(option)}
+      />{' '}
+      {label}
+    </label>
+  ));
+}
+
+/** The package just written: facts, the report's summary, the fields' handling, the files. */
+function WrittenPackage({ written }: { written: NonNullable<LastPackage['written']> }) {
+  const { t } = useApp();
+  const actionText = { keep: t('actionKeep'), mask: t('actionMask'), drop: t('actionDrop') };
+  const changed = written.fields.filter((f) => f.action !== 'keep');
+  const section = useRef<HTMLElement>(null);
+  // A new package comes into view below the forms.
+  // (Braces: Chromium's scrollIntoView now returns a promise, which an effect must not.)
+  useEffect(() => {
+    void section.current?.scrollIntoView({ block: 'start' });
+  }, [written.name]);
+  return (
+    <section className="card wide written-package" ref={section}>
+      <h2>
+        {t('lastPackage')}：<span className="mono">{written.name}</span>
+      </h2>
+      <dl className="facts">
+        <dt>{t('packageKind')}</dt>
+        <dd>{written.kind === 'share' ? '共享' : '开放'}</dd>
+        <dt>{t('period')}</dt>
+        <dd>{written.period}</dd>
+        <dt>{t('divisionCode')}</dt>
+        <dd>{written.division}</dd>
+        <dt>{t('created')}</dt>
+        <dd>{formatBeijingTime(written.created)}</dd>
+      </dl>
+      <h3>{t('packageReport')}</h3>
+      <dl className="facts">
+        <dt>{t('packagedRows')}</dt>
+        <dd>{written.rows.toLocaleString()}</dd>
+        <dt>{t('excludedRows')}</dt>
+        <dd>{written.excluded.toLocaleString()}</dd>
+        <dt>{t('errors')}</dt>
+        <dd className="count error">{written.errors.toLocaleString()}</dd>
+        <dt>{t('exemptedErrors')}</dt>
+        <dd>{written.exemptedErrors.toLocaleString()}</dd>
+        <dt>{t('warnings')}</dt>
+        <dd className="count warning">{written.warnings.toLocaleString()}</dd>
+      </dl>
+      {written.rules.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('rule')}</th>
+              <th>{t('errors')}</th>
+              <th>{t('warnings')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {written.rules.map((r) => (
+              <tr key={r.rule}>
+                <td>{r.title}</td>
+                <td className="count error">{r.errors.toLocaleString()}</td>
+                <td className="count warning">{r.warnings.toLocaleString()}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {changed.length > 0 && (
+        <>
+          <h3>{t('fieldHandling')}</h3>
           <table className="table">
             <tbody>
-              {last.files.map((file) => (
-                <tr key={file.path}>
-                  <td className="mono">{file.path}</td>
-                  <td>{file.bytes.toLocaleString()} B</td>
-                  <td className="mono muted" title={`SM3 ${file.sm3}`}>
-                    SHA-256 {file.sha256.slice(0, 16)}…
+              {changed.map((f) => (
+                <tr key={f.name}>
+                  <td>
+                    {f.title}（{f.name}）
                   </td>
+                  <td>
+                    <span className={f.action === 'drop' ? 'badge error' : 'badge warning'}>
+                      {actionText[f.action]}
+                    </span>
+                  </td>
+                  <td className="muted">{f.note}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </section>
+        </>
       )}
-    </div>
+      <h3>{t('packageFiles')}</h3>
+      <table className="table">
+        <tbody>
+          {written.files.map((file) => (
+            <tr key={file.path}>
+              <td className="mono">{file.path}</td>
+              <td>{file.bytes.toLocaleString()} B</td>
+              <td className="mono muted" title={`SM3 ${file.sm3}`}>
+                SHA-256 {file.sha256.slice(0, 16)}…
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }

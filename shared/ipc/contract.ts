@@ -97,6 +97,16 @@ const projectState = z.object({
       isActive: z.boolean(),
     }),
   ),
+  /** The exemptions in force: which errors a reviewer allowed into packages, and why. */
+  exemptions: z.array(
+    z.object({
+      rule: z.string(),
+      ruleTitle: z.string(),
+      field: z.string().optional(),
+      reason: z.string(),
+      reviewer: z.string(),
+    }),
+  ),
 });
 
 const storedIssue = z.object({
@@ -298,23 +308,50 @@ export const contract = {
   },
   'package:last': {
     input: z.object({}),
-    output: z
-      .object({
-        name: z.string(),
-        kind: z.enum(['share', 'open']),
-        rows: z.number().int(),
-        excluded: z.number().int(),
-        files: z.array(
-          z.object({
-            path: z.string(),
-            bytes: z.number().int(),
-            sha256: z.string(),
-            sm3: z.string(),
-          }),
-        ),
-        blockers: z.array(z.string()),
-      })
-      .nullable(),
+    output: z.object({
+      /** The package this session last wrote, with what its report says. */
+      written: z
+        .object({
+          name: z.string(),
+          kind: z.enum(['share', 'open']),
+          period: z.string(),
+          division: z.string(),
+          created: z.string(),
+          rows: z.number().int(),
+          excluded: z.number().int(),
+          errors: z.number().int(),
+          warnings: z.number().int(),
+          exemptedErrors: z.number().int(),
+          rules: z.array(
+            z.object({
+              rule: z.string(),
+              title: z.string(),
+              errors: z.number().int(),
+              warnings: z.number().int(),
+            }),
+          ),
+          /** What the package did with each field: kept, masked or dropped (开放). */
+          fields: z.array(
+            z.object({
+              name: z.string(),
+              title: z.string(),
+              action: z.enum(['keep', 'mask', 'drop']),
+              note: z.string(),
+            }),
+          ),
+          files: z.array(
+            z.object({
+              path: z.string(),
+              bytes: z.number().int(),
+              sha256: z.string(),
+              sm3: z.string(),
+            }),
+          ),
+        })
+        .nullable(),
+      /** Why the last attempt wrote nothing (errors no exemption covers), one line each. */
+      blockers: z.array(z.string()),
+    }),
   },
   'package:exempt': {
     input: z.object({ rule: id, field: id.optional(), reason: text.min(1), reviewer: text.min(1) }),

@@ -15,6 +15,7 @@ import { createRecordMapper } from '../../../shared/mapping/create-record-mapper
 import { defaultTransforms } from '../../../shared/mapping/create-suggested-mapping.ts';
 import type { FieldMapping, Mapping } from '../../../shared/mapping/mapping-schema.ts';
 import type { Dataset } from '../../../shared/pack/pack-schema.ts';
+import { describeRule } from '../../../shared/package/describe-rule.ts';
 import { findBundledPack } from '../../../shared/packs/index.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { cellRules, recordRuleTypes } from '../../../shared/rules/index.ts';
@@ -591,22 +592,52 @@ export const engineHandlers: EngineHandlers = {
             onProgress: progress,
           });
           if (!written.ok) {
-            session.lastPackage = null;
             const details = written.error.details ?? [];
-            return err(
-              written.error.code,
-              `${written.error.message.zh}${details.length > 0 ? `：${details.slice(0, 3).join('；')}` : ''}`,
-              written.error.message.en,
-            );
+            session.lastPackage = {
+              written: null,
+              blockers: written.error.code === 'package-blocked' ? [...details] : [],
+            };
+            // The 打包 step lists every blocker; the message only says what happened.
+            return written.error.code === 'package-blocked'
+              ? err(
+                  written.error.code,
+                  `有 ${details.length} 类错误没有豁免，未生成数据包；请查看“打包前检查”和未豁免错误的列表`,
+                  `${details.length} kinds of error have no exemption; no package was written`,
+                )
+              : err(
+                  written.error.code,
+                  `${written.error.message.zh}${details.length > 0 ? `：${details.slice(0, 3).join('；')}` : ''}`,
+                  written.error.message.en,
+                );
           }
           const submission = written.value.manifest['x-submission'];
           const name = basename(written.value.path);
           session.lastPackage = {
-            name,
-            kind: input.kind,
-            rows: submission.rows.packaged,
-            excluded: submission.rows.excludedByUser + submission.rows.excludedByPolicy,
-            files: submission.files.map((f) => ({ ...f })),
+            written: {
+              name,
+              kind: input.kind,
+              period: submission.period,
+              division: `${submission.division.code}${submission.division.name === undefined ? '' : ` ${submission.division.name}`}`,
+              created: submission.created,
+              rows: submission.rows.packaged,
+              excluded: submission.rows.excludedByUser + submission.rows.excludedByPolicy,
+              errors: submission.issues.errors,
+              warnings: submission.issues.warnings,
+              exemptedErrors: submission.issues.exemptedErrors,
+              rules: Object.entries(submission.issues.byRule).map(([rule, counts]) => ({
+                rule,
+                title: describeRule(workspace.dataset, rule).zh,
+                errors: counts.errors,
+                warnings: counts.warnings,
+              })),
+              fields: submission.fields.map((f) => ({
+                name: f.name,
+                title: f.title,
+                action: f.action,
+                note: f.note.zh,
+              })),
+              files: submission.files.map((f) => ({ ...f })),
+            },
             blockers: [],
           };
           return ok({

@@ -31,7 +31,7 @@ export class EngineSession {
   private readonly emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   project: OpenProject | undefined;
   /** The last package written in this session, or why the last attempt was blocked. */
-  lastPackage: ChannelOutput<'package:last'> = null;
+  lastPackage: ChannelOutput<'package:last'> = { written: null, blockers: [] };
 
   constructor(
     config: EngineConfig,
@@ -80,7 +80,7 @@ export class EngineSession {
   async replaceProject(next: OpenProject | undefined): Promise<void> {
     const previous = this.project;
     this.project = next;
-    this.lastPackage = null;
+    this.lastPackage = { written: null, blockers: [] };
     if (previous !== undefined && previous.workspace !== next?.workspace)
       await previous.workspace.close();
   }

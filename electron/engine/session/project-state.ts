@@ -1,5 +1,6 @@
 import { basename, relative, sep } from 'node:path';
 import type { ProjectState } from '../../../shared/ipc/contract.ts';
+import { describeRule } from '../../../shared/package/describe-rule.ts';
 import type { OpenProject } from './engine-session.ts';
 
 /** The project as the UI shows it: facts, counts, and what undo and redo can do. */
@@ -24,5 +25,12 @@ export function describeProject(project: OpenProject, dataDir: string): ProjectS
     sources: workspace
       .sources()
       .map((s) => ({ file: s.file, sheet: s.sheet, rows: s.rows, isActive: s.isActive })),
+    exemptions: workspace.exemptions().map((e) => ({
+      rule: e.rule,
+      ruleTitle: describeRule(workspace.dataset, e.rule).zh,
+      ...(e.field === undefined ? {} : { field: e.field }),
+      reason: e.reason,
+      reviewer: e.reviewer,
+    })),
   };
 }
