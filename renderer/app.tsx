@@ -204,7 +204,8 @@ export function App() {
             <StartPage
               onOpened={(state) => {
                 setProject(state);
-                setStep('check');
+                // A new project starts at 导入; one with records where the work is, 检查与修正.
+                setStep(state.records === 0 ? 'import' : 'check');
               }}
             />
           ) : step === 'standard' ? (

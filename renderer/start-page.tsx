@@ -4,6 +4,14 @@ import { useApp } from './app-context.tsx';
 
 type ProjectList = ChannelOutput<'project:list'>;
 
+/** Reporting periods a clerk usually means today: this quarter, last quarter, this month, this year. */
+function suggestPeriods(today: Date): string[] {
+  const year = today.getFullYear();
+  const quarter = Math.floor(today.getMonth() / 3) + 1;
+  const last = quarter === 1 ? `${year - 1}年第4季度` : `${year}年第${quarter - 1}季度`;
+  return [`${year}年第${quarter}季度`, last, `${year}年${today.getMonth() + 1}月`, `${year}年度`];
+}
+
 /** The start page: recent projects, the 新建项目 wizard, and 培训模式. */
 export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => void }) {
   const { api, t, notify, language } = useApp();
@@ -114,19 +122,28 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
                 ))}
               </select>
             </label>
-            <label>
-              {t('dataset')}
-              <select
-                value={form.dataset}
-                onChange={(e) => setForm({ ...form, dataset: e.target.value })}
-              >
-                {pack?.datasets.map((d) => (
-                  <option key={d.name} value={d.name}>
-                    {d.title}
-                  </option>
-                ))}
-              </select>
-            </label>
+            {pack !== undefined && (
+              <p className="muted pack-hint">
+                {pack.description ?? pack.title} ·{' '}
+                {pack.datasets.find((d) => d.name === form.dataset)?.fields.length ?? 0}{' '}
+                {t('fieldCount')}
+              </p>
+            )}
+            {pack !== undefined && pack.datasets.length > 1 && (
+              <label>
+                {t('dataset')}
+                <select
+                  value={form.dataset}
+                  onChange={(e) => setForm({ ...form, dataset: e.target.value })}
+                >
+                  {pack.datasets.map((d) => (
+                    <option key={d.name} value={d.name}>
+                      {d.title}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             <label>
               {t('department')}
               <input
@@ -143,6 +160,18 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
                 onChange={(e) => setForm({ ...form, period: e.target.value })}
               />
             </label>
+            <div className="chips" aria-label={t('periodSuggestions')}>
+              {suggestPeriods(new Date()).map((period) => (
+                <button
+                  key={period}
+                  type="button"
+                  className={form.period === period ? 'chip selected' : 'chip'}
+                  onClick={() => setForm({ ...form, period })}
+                >
+                  {period}
+                </button>
+              ))}
+            </div>
             <div className="form-actions">
               <button type="submit" className="primary" disabled={!canCreate || isBusy}>
                 {t('create')}

@@ -15,6 +15,8 @@ export const uiText = {
     en: 'No projects yet. Create one, or start training mode.',
   },
   newProject: { zh: '新建项目', en: 'New project' },
+  fieldCount: { zh: '个字段', en: 'fields' },
+  periodSuggestions: { zh: '常用报送期次', en: 'Usual periods' },
   trainingMode: { zh: '培训模式', en: 'Training mode' },
   trainingHint: {
     zh: '一键生成牡丹区演示数据（含已知问题），随时可重置，便于反复演示同一课程。',
