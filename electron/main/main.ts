@@ -18,7 +18,7 @@ import {
   secureWebPreferences,
 } from './security.ts';
 
-/** Where the packaged app's files are: out/main/main.js beside out/preload and dist/renderer. */
+/** Where the app's files are: out/main/main.cjs beside out/preload, out/engine and dist/renderer. */
 const appRoot = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 
 /** Starts the app: one window over one engine. */
@@ -33,8 +33,9 @@ export async function startApp(): Promise<void> {
   secureSession(session.defaultSession, appRoot);
   app.on('web-contents-created', (_event, contents) => secureContents(contents, appRoot));
 
+  // The engine runs from its bundle (scripts/write-app-bundles.ts), never from the sources.
   const engine: EngineClient = startEngine(
-    new URL('../engine/engine-worker.js', import.meta.url),
+    new URL('../engine/engine-worker.cjs', import.meta.url),
     { dataDir: join(app.getPath('userData'), 'data'), mode: 'electron', version: app.getVersion() },
     { onCrash: (message, stack) => console.error(`engine crash: ${message}\n${stack ?? ''}`) },
   );

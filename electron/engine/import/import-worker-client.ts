@@ -22,11 +22,14 @@ interface Pending {
   readonly timers: { stall: NodeJS.Timeout; total: NodeJS.Timeout };
 }
 
-/** Starts the worker script, through tsx when the engine runs from its TypeScript sources. */
+/**
+ * Starts the worker script: its bundle beside the engine's (out/engine/import-worker.cjs) in the
+ * built app, or the TypeScript source through tsx when the engine runs from its sources.
+ */
 function startWorker(limits: ImportLimits): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: limits.maxMemoryMb, stackSizeMb: 8 };
   if (!import.meta.url.endsWith('.ts')) {
-    return new Worker(new URL('./import-worker.js', import.meta.url), { resourceLimits });
+    return new Worker(new URL('./import-worker.cjs', import.meta.url), { resourceLimits });
   }
   const require = createRequire(import.meta.url);
   const tsx = pathToFileURL(
