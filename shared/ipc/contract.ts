@@ -129,6 +129,8 @@ const mergeReport = z.object({
   conflicts: z.array(
     z.object({
       rid: z.number().int(),
+      /** The record's row in its source file, as the grid shows it. */
+      sourceRow: z.number().int(),
       field: z.string(),
       base: z.string(),
       theirs: z.string(),

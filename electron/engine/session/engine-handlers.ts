@@ -715,7 +715,10 @@ export const engineHandlers: EngineHandlers = {
             alreadyEqual: m.alreadyEqual,
             ...(m.operationId === undefined ? {} : { operationId: m.operationId }),
             conflictCount: m.conflicts.length,
-            conflicts: m.conflicts.slice(0, mergeListLimit),
+            conflicts: m.conflicts.slice(0, mergeListLimit).map((c) => ({
+              ...c,
+              sourceRow: workspace.sourceOf(c.rid)?.sourceRow ?? 0,
+            })),
             unreadable: m.unreadable.slice(0, mergeListLimit),
             unknownRecords: m.unknownRecords.slice(0, mergeListLimit),
             duplicateRecords: m.duplicateRecords.slice(0, mergeListLimit),
