@@ -45,9 +45,11 @@ export const exportErrorsCommand: Command = {
     if (!opened.ok) return fail(opened.error.message.zh);
     const workspace = opened.value;
     try {
-      const { bytes, records } = await exportErrorWorkbook(workspace, {
+      const exported = await exportErrorWorkbook(workspace, {
         created: created?.value ?? new Date(),
       });
+      if (!exported.ok) return fail(exported.error.message.zh);
+      const { bytes, records } = exported.value;
       await writeFile(out, bytes);
       writeLine(
         `已导出 ${records} 条有问题的记录到 ${out}；部门改好后用 steward merge 合并回项目。`,

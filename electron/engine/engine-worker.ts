@@ -28,6 +28,10 @@ async function handle(request: EngineRequest): Promise<void> {
       });
       return;
     }
+    if (request.kind === 'resolve-download') {
+      post({ kind: 'result', id: request.id, result: session.download(request.downloadId) });
+      return;
+    }
     const handler = engineHandlers[request.channel] as (
       input: unknown,
       s: EngineSession,

@@ -12,7 +12,7 @@ import type {
   EventPayload,
 } from '../../shared/ipc/contract.ts';
 import type { Result } from '../../shared/result.ts';
-import type { EngineConfig, EngineMessage, EngineRequest } from './protocol.ts';
+import type { Download, EngineConfig, EngineMessage, EngineRequest } from './protocol.ts';
 
 type Listener = (event: EventName, payload: EventPayload<EventName>) => void;
 
@@ -24,6 +24,8 @@ export interface EngineClient {
     path: string,
     name: string,
   ): Promise<Result<{ fileId: string; name: string; size: number }>>;
+  /** Where a file the engine wrote for the UI is (hosts only: to send or save it). */
+  resolveDownload(downloadId: string): Promise<Result<Download>>;
   onEvent(listener: Listener): () => void;
   /** Saves and stops the engine. */
   stop(): Promise<void>;
@@ -89,6 +91,8 @@ export function startEngine(
       send({ kind: 'register-file', id: nextId++, path, name }) as Promise<
         Result<{ fileId: string; name: string; size: number }>
       >,
+    resolveDownload: (downloadId) =>
+      send({ kind: 'resolve-download', id: nextId++, downloadId }) as Promise<Result<Download>>,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

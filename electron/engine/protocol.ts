@@ -29,7 +29,16 @@ export type EngineRequest =
       readonly id: number;
       readonly path: string;
       readonly name: string;
-    };
+    }
+  /** Host-only: where a file the engine wrote for the UI (a download) is, to hand it over. */
+  | { readonly kind: 'resolve-download'; readonly id: number; readonly downloadId: string };
+
+/** A file the engine wrote for the clerk to save (the error workbook). */
+export interface Download {
+  readonly path: string;
+  readonly name: string;
+  readonly size: number;
+}
 
 /** Engine -> host. */
 export type EngineMessage =

@@ -4,9 +4,9 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { basename, dirname, join } from 'node:path';
-import { stat } from 'node:fs/promises';
+import { copyFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { EventName, EventPayload } from '../../shared/ipc/contract.ts';
+import type { ChannelInput, EventName, EventPayload } from '../../shared/ipc/contract.ts';
 import { err, ok } from '../../shared/result.ts';
 import { startEngine, type EngineClient } from '../engine/protocol-client.ts';
 import { registerIpc } from './ipc.ts';
@@ -79,6 +79,29 @@ export async function startApp(): Promise<void> {
         ],
       });
       return ok(picked.canceled ? [] : await registerPaths(picked.filePaths));
+    },
+    // A file the engine wrote (the error workbook): the clerk chooses where it goes.
+    'files:save': async (_event, input) => {
+      const { downloadId } = input as ChannelInput<'files:save'>;
+      const download = await engine.resolveDownload(downloadId);
+      if (!download.ok) return download;
+      const chosen = await dialog.showSaveDialog(window, {
+        title: '保存文件',
+        defaultPath: download.value.name,
+        filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
+      });
+      if (chosen.canceled || chosen.filePath === undefined || chosen.filePath === '')
+        return ok({ isSaved: false });
+      try {
+        await copyFile(download.value.path, chosen.filePath);
+      } catch {
+        return err(
+          'save-failed',
+          `无法保存到 ${chosen.filePath}，请换一个位置`,
+          `Cannot save to ${chosen.filePath}; choose another place`,
+        );
+      }
+      return ok({ isSaved: true });
     },
   });
   // Dropped files: the preload turns File objects into paths; main checks they are files.

@@ -4,7 +4,7 @@
  * rebinding), every request checked against the IPC contract before the engine sees it.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,6 +29,7 @@ const contentTypes: Readonly<Record<string, string>> = {
   '.png': 'image/png',
   '.json': 'application/json; charset=utf-8',
   '.woff2': 'font/woff2',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
 /** The page's security policy: everything from this origin, nothing from anywhere else. */
@@ -156,6 +157,26 @@ export async function startBrowserHost(options: {
       const path = join(folder, name);
       await pipeline(request, createWriteStream(path));
       send(response, 200, JSON.stringify(await options.engine.registerFile(path, name)));
+      return;
+    }
+    if (url.pathname === '/api/download' && request.method === 'GET') {
+      // A file the engine wrote for the clerk (the error workbook), by the id the UI was given;
+      // the token comes in the query, since a download link cannot set a header.
+      const found = await options.engine.resolveDownload(url.searchParams.get('id') ?? '');
+      if (!found.ok) {
+        send(response, 404, JSON.stringify(found));
+        return;
+      }
+      const { path, name, size } = found.value;
+      const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+      response.writeHead(200, {
+        'Content-Type': contentTypes[extname(name)] ?? 'application/octet-stream',
+        'Content-Length': String(size),
+        'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      await pipeline(createReadStream(path), response);
       return;
     }
     const match = /^\/api\/call\/([a-z]+:[a-z-]+)$/.exec(url.pathname);

@@ -60,6 +60,16 @@ export function createHttpApi(token: string): WindowApi {
       set.add(wrapped);
       return () => set.delete(wrapped);
     },
+    download(downloadId: string, name: string): void {
+      // A link, since the browser saves a response with Content-Disposition itself; the token
+      // goes in the query because a link cannot set a header.
+      const link = document.createElement('a');
+      link.href = `/api/download?id=${encodeURIComponent(downloadId)}&token=${encodeURIComponent(token)}`;
+      link.download = name;
+      document.body.append(link);
+      link.click();
+      link.remove();
+    },
     async upload(file: File): Promise<Result<FileRef>> {
       try {
         const response = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, {

@@ -24,6 +24,8 @@ export interface WindowApi {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   /** Browser mode only: hands a picked or dropped file to the engine. */
   upload?(file: File): Promise<Result<FileRef>>;
+  /** Browser mode only: offers a file the engine wrote as a browser download (Electron: files:save). */
+  download?(downloadId: string, name: string): void;
 }
 
 declare global {

@@ -26,12 +26,15 @@ export function RecordsGrid({
   filter,
   refreshKey,
   onEdit,
+  highlightField,
 }: {
   fields: readonly Field[];
   filter: Filter;
   /** Changes whenever the records may have changed (the project state), so pages are fetched again. */
   refreshKey: unknown;
   onEdit: (rid: number, field: string, value: string) => Promise<void>;
+  /** A column to mark and scroll into view (the field of the issues being looked at). */
+  highlightField?: string | undefined;
 }) {
   const { api, t, notify, language } = useApp();
   const [total, setTotal] = useState(0);
@@ -100,6 +103,17 @@ export function RecordsGrid({
       if (!pages.has(page)) void loadPage(page);
   }, [firstPage, lastPage, pages, loadPage]);
 
+  useEffect(() => {
+    const body = scrollRef.current;
+    const head = body?.querySelector<HTMLElement>(`.grid-header [data-field="${highlightField}"]`);
+    if (body === null || head === null || head === undefined) return;
+    if (
+      head.offsetLeft < body.scrollLeft ||
+      head.offsetLeft + head.offsetWidth > body.scrollLeft + body.clientWidth
+    )
+      body.scrollLeft = Math.max(0, head.offsetLeft - 84);
+  }, [highlightField]);
+
   const widths = [
     84,
     ...fields.map((f) =>
@@ -122,7 +136,12 @@ export function RecordsGrid({
         <div className="grid-header" style={{ gridTemplateColumns: template, width: totalWidth }}>
           <div className="grid-cell head">{t('sourceRow')}</div>
           {fields.map((field) => (
-            <div key={field.name} className="grid-cell head" title={field.name}>
+            <div
+              key={field.name}
+              className={`grid-cell head${field.name === highlightField ? ' highlight' : ''}`}
+              title={field.name}
+              data-field={field.name}
+            >
               {field.title}
               {field.isRequired && <span className="required-mark">*</span>}
             </div>
@@ -164,7 +183,7 @@ export function RecordsGrid({
                         <div
                           key={field.name}
                           role="gridcell"
-                          className={`grid-cell ${worst}`}
+                          className={`grid-cell ${worst}${field.name === highlightField ? ' highlight' : ''}`}
                           data-field={field.name}
                           data-rid={row.rid}
                           title={issues

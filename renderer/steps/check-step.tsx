@@ -1,13 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ChannelOutput, PackSummary, ProjectState } from '../../shared/ipc/contract.ts';
+import { formatText } from '../../shared/i18n/ui-text.ts';
 import { useApp } from '../app-context.tsx';
+import { ErrorWorkbookPanel } from '../components/error-workbook-panel.tsx';
+import { IssueList, type IssueSelection } from '../components/issue-list.tsx';
 import { QualityChart } from '../components/quality-chart.tsx';
 import { RecordsGrid } from '../components/records-grid.tsx';
+import { ValueMapPanel } from '../components/value-map-panel.tsx';
 
-/** Rules whose issues carry a certain suggestion, so they can be fixed in one step. */
-const suggestingRules = new Set(['whitespace', 'full-width', 'resident-id', 'credit-code', 'type']);
-
-/** 检查与修正: the quality summary, the issues by rule, and the grid to fix them in. */
+/**
+ * 检查与修正: the quality summary, the issues by rule and field, the grid to fix them in, and the
+ * bulk fixes: suggestions, a value map, replace in a column, and the error-workbook round trip.
+ */
 export function CheckStep({
   project,
   onProject,
@@ -19,7 +23,8 @@ export function CheckStep({
   const [summary, setSummary] = useState<ChannelOutput<'quality:summary'> | undefined>(undefined);
   const [fields, setFields] = useState<PackSummary['datasets'][number]['fields']>([]);
   const [onlyIssues, setOnlyIssues] = useState(false);
-  const [rule, setRule] = useState<string | undefined>(undefined);
+  const [selection, setSelection] = useState<IssueSelection | undefined>(undefined);
+  const [valueMap, setValueMap] = useState<Required<IssueSelection> | undefined>(undefined);
   const [replace, setReplace] = useState({ field: '', find: '', replacement: '' });
 
   useEffect(() => {
@@ -44,6 +49,8 @@ export function CheckStep({
     // The project state changes after every edit, undo or redo: fetch the summary again.
   }, [api, notify, project]);
 
+  const fieldTitles = useMemo(() => new Map(fields.map((f) => [f.name, f.title])), [fields]);
+
   const edit = useCallback(
     async (rid: number, field: string, value: string) => {
       const result = await api.invoke('edit:cell', { rid, field, value });
@@ -57,9 +64,10 @@ export function CheckStep({
     const result = await api.invoke('edit:apply-suggestions', { rule: ruleId });
     if (result.ok) {
       onProject(result.value.state);
+      const count = result.value.count;
       notify({
-        zh: `已采用建议值 ${result.value.count} 处`,
-        en: `Applied ${result.value.count} suggestions`,
+        zh: formatText('suggestionsApplied', 'zh', { count }),
+        en: formatText('suggestionsApplied', 'en', { count }),
       });
     } else notify(result.error.message, 'error');
   };
@@ -68,11 +76,39 @@ export function CheckStep({
     const result = await api.invoke('edit:replace', replace);
     if (result.ok) {
       onProject(result.value.state);
-      notify({ zh: `已替换 ${result.value.count} 处`, en: `Replaced ${result.value.count} cells` });
+      const count = result.value.count;
+      notify({
+        zh: formatText('replaced', 'zh', { count }),
+        en: formatText('replaced', 'en', { count }),
+      });
     } else notify(result.error.message, 'error');
   };
 
-  const filter = rule !== undefined ? { rule } : onlyIssues ? { withIssues: true } : {};
+  const openValueMap = (target: Required<IssueSelection>) => {
+    setValueMap(target);
+    setSelection(target);
+  };
+
+  const select = (next: IssueSelection | undefined) => {
+    setSelection(next);
+    // The value map belongs to the rows it was opened on.
+    if (next?.rule !== valueMap?.rule || next?.field !== valueMap?.field) setValueMap(undefined);
+  };
+
+  const ruleSummary = summary?.rules.find((r) => r.rule === selection?.rule);
+  // A rule whose issues are all in one field points at that column too.
+  const highlightField =
+    selection?.field ??
+    (ruleSummary?.fields.length === 1 ? ruleSummary.fields[0]?.field : undefined);
+  const filter =
+    selection !== undefined
+      ? selection.field === undefined
+        ? { rule: selection.rule }
+        : { rule: selection.rule, field: selection.field }
+      : onlyIssues
+        ? { withIssues: true }
+        : {};
+  const valueMapField = fields.find((f) => f.name === valueMap?.field);
 
   return (
     <div className="check">
@@ -85,36 +121,21 @@ export function CheckStep({
             <QualityChart summary={summary} />
           )}
         </section>
-        <section className="card">
+        <section className="card issues-card">
           <h3>{t('issuesByRule')}</h3>
           {summary !== undefined && summary.rules.length === 0 && (
             <p className="muted">{t('noIssues')}</p>
           )}
-          <ul className="rule-list">
-            {summary?.rules.map((r) => (
-              <li key={r.rule} className={rule === r.rule ? 'selected' : ''}>
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => setRule(rule === r.rule ? undefined : r.rule)}
-                  title={t('filterByRule')}
-                >
-                  {r.title}
-                </button>
-                <span className="count error">{r.errors}</span>
-                <span className="count warning">{r.warnings}</span>
-                {suggestingRules.has(r.rule) && (
-                  <button
-                    type="button"
-                    className="small"
-                    onClick={() => void applySuggestions(r.rule)}
-                  >
-                    {t('applySuggestions')}
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
+          {summary !== undefined && (
+            <IssueList
+              rules={summary.rules}
+              fieldTitles={fieldTitles}
+              selection={selection}
+              onSelect={select}
+              onApplySuggestions={(rule) => void applySuggestions(rule)}
+              onValueMap={openValueMap}
+            />
+          )}
         </section>
         <section className="card">
           <h3>{t('replaceInField')}</h3>
@@ -151,6 +172,7 @@ export function CheckStep({
             </button>
           </form>
         </section>
+        <ErrorWorkbookPanel fieldTitles={fieldTitles} onProject={onProject} />
       </aside>
       <section className="check-main card">
         <div className="toolbar">
@@ -162,14 +184,34 @@ export function CheckStep({
             />{' '}
             {t('onlyIssueRows')}
           </label>
-          {rule !== undefined && (
-            <button type="button" className="chip" onClick={() => setRule(undefined)}>
-              {summary?.rules.find((r) => r.rule === rule)?.title ?? rule} ✕
+          {selection !== undefined && (
+            <button type="button" className="chip" onClick={() => select(undefined)}>
+              {ruleSummary?.title ?? selection.rule}
+              {selection.field === undefined
+                ? ''
+                : ` · ${fieldTitles.get(selection.field) ?? selection.field}`}{' '}
+              ✕
             </button>
           )}
         </div>
+        {valueMap !== undefined && valueMapField !== undefined && (
+          <ValueMapPanel
+            packId={project.packId}
+            field={valueMapField}
+            rule={valueMap.rule}
+            refreshKey={project}
+            onApplied={onProject}
+            onClose={() => setValueMap(undefined)}
+          />
+        )}
         {fields.length > 0 && (
-          <RecordsGrid fields={fields} filter={filter} refreshKey={project} onEdit={edit} />
+          <RecordsGrid
+            fields={fields}
+            filter={filter}
+            refreshKey={project}
+            onEdit={edit}
+            highlightField={highlightField}
+          />
         )}
       </section>
     </div>

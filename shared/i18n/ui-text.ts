@@ -16,7 +16,7 @@ export const uiText = {
   },
   newProject: { zh: '新建项目', en: 'New project' },
   fieldCount: { zh: '个字段', en: 'fields' },
-  periodSuggestions: { zh: '常用报送期次', en: 'Usual periods' },
+  periodSuggestions: { zh: '常用期次', en: 'Usual periods' },
   trainingMode: { zh: '培训模式', en: 'Training mode' },
   trainingHint: {
     zh: '一键生成牡丹区演示数据（含已知问题），随时可重置，便于反复演示同一课程。',
@@ -54,7 +54,7 @@ export const uiText = {
   qualitySummary: { zh: '质量概况', en: 'Quality summary' },
   completeness: { zh: '完整率', en: 'Completeness' },
   validity: { zh: '有效率', en: 'Validity' },
-  issuesByRule: { zh: '按规则统计的问题', en: 'Issues by rule' },
+  issuesByRule: { zh: '按规则和字段统计的问题', en: 'Issues by rule and field' },
   applySuggestions: { zh: '一键采用建议值', en: 'Apply suggestions' },
   onlyIssueRows: { zh: '只看有问题的行', en: 'Only rows with issues' },
   allRows: { zh: '全部行', en: 'All rows' },
@@ -172,6 +172,90 @@ export const uiText = {
   },
   stewardNeeded: { zh: '请填写数据管理员。', en: 'Enter the data steward.' },
   noFileYet: { zh: '请先在“导入”步骤选择文件。', en: 'Choose a file in the Import step first.' },
+
+  // 检查与修正 (issue #6): issues by rule and field, value maps, the error workbook round trip.
+  // `{name}` marks a value filled in by formatText.
+  filterByRuleField: {
+    zh: '只看此规则在该字段有问题的行',
+    en: 'Show the rows with this rule’s issues in this field',
+  },
+  suggestionsCount: { zh: '{count} 处有确定的建议值', en: '{count} issues have a certain fix' },
+  suggestionsApplied: { zh: '已采用建议值 {count} 处', en: 'Applied {count} suggestions' },
+  replaced: { zh: '已替换 {count} 处', en: 'Replaced {count} cells' },
+  valueMap: { zh: '值映射', en: 'Value map' },
+  valueMapTitle: { zh: '值映射：{field}', en: 'Value map: {field}' },
+  valueMapHint: {
+    zh: '把不在代码表中的值对应到标准代码，相同的值一次全部改正（记为一次操作，可撤销）。',
+    en: 'Map each value that is not in the code table to a standard code; every cell alike is fixed at once (one operation, undoable).',
+  },
+  sourceValue: { zh: '原值', en: 'Value' },
+  occurrences: { zh: '次数', en: 'Count' },
+  mapToCode: { zh: '对应代码', en: 'Code' },
+  leaveAsIs: { zh: '（暂不处理）', en: '(leave as is)' },
+  saveToTemplate: {
+    zh: '同时存入本部门的映射模板（以后导入同样格式的表时自动套用）',
+    en: 'Also keep it in the department’s mapping template (applied by itself to the next file of this layout)',
+  },
+  applyValueMap: { zh: '应用值映射', en: 'Apply the value map' },
+  valueMapApplied: {
+    zh: '已按值映射修改 {count} 处',
+    en: 'Changed {count} cells by the value map',
+  },
+  templateKept: { zh: '；已存入映射模板：{names}', en: '; kept in the mapping template: {names}' },
+  moreValues: {
+    zh: '共 {distinct} 个不同的值，这里列出最多的 {shown} 个',
+    en: '{distinct} distinct values; the {shown} most frequent are listed',
+  },
+  noValuesToMap: { zh: '没有需要映射的值。', en: 'No values to map.' },
+  errorWorkbook: { zh: '问题数据表（发给部门修改）', en: 'Error workbook (for the department)' },
+  errorWorkbookHint: {
+    zh: '导出有问题的记录（问题单元格标色并附说明）发给部门；部门在 Excel 中改好发回后，按记录编号合并回项目。',
+    en: 'Export the records with issues (bad cells highlighted and explained) for the department; when it sends the fixed workbook back, merge it by record id.',
+  },
+  exportErrorWorkbook: { zh: '导出问题数据表', en: 'Export the error workbook' },
+  saveAgain: { zh: '再次保存', en: 'Save again' },
+  fileSaved: { zh: '已保存 {name}', en: 'Saved {name}' },
+  mergeFixedWorkbook: { zh: '合并改好的问题数据表', en: 'Merge a fixed workbook' },
+  mergeResult: { zh: '合并结果：{file}', en: 'Merge result: {file}' },
+  mergeApplied: { zh: '已合并的修改', en: 'Cells merged' },
+  mergeAlreadyEqual: { zh: '与项目已一致', en: 'Already the same' },
+  mergeConflicts: { zh: '冲突（未覆盖）', en: 'Conflicts (not overwritten)' },
+  mergeUnreadable: { zh: '无法读取的单元格', en: 'Unreadable cells' },
+  mergeUnknown: { zh: '项目中没有的记录编号', en: 'Record ids not in the project' },
+  mergeDuplicate: {
+    zh: '重复的记录编号（只合并第一行）',
+    en: 'Record ids repeated (the first row was merged)',
+  },
+  mergeIssueCounts: {
+    zh: '错误 {errorsBefore} → {errorsAfter}，警告 {warningsBefore} → {warningsAfter}',
+    en: 'Errors {errorsBefore} → {errorsAfter}, warnings {warningsBefore} → {warningsAfter}',
+  },
+  mergeUndoHint: {
+    zh: '这次合并是操作记录中的一次操作，可以撤销。',
+    en: 'The merge is one operation in the history; undo reverts it.',
+  },
+  conflictHint: {
+    zh: '这些单元格在导出后项目中也改过，合并时保留了项目中的值。请逐个决定是否采用部门的值。',
+    en: 'These cells were also changed in the project after the export; the project’s values were kept. Decide for each whether to take the department’s value.',
+  },
+  conflictsShown: {
+    zh: '只列出前 {shown} 处（共 {count} 处）',
+    en: 'First {shown} of {count} listed',
+  },
+  recordId: { zh: '记录编号', en: 'Record id' },
+  conflictRecord: {
+    zh: '记录 {rid}（原表第 {row} 行）「{field}」',
+    en: 'Record {rid} (source row {row}), {field}',
+  },
+  valueAtExport: { zh: '导出时', en: 'At export' },
+  departmentValue: { zh: '部门改为', en: 'Department’s value' },
+  projectValue: { zh: '项目中现为', en: 'Project’s value' },
+  takeTheirs: { zh: '采用部门的值', en: 'Take theirs' },
+  taken: { zh: '已采用', en: 'Taken' },
+  takeTheirsWhy: {
+    zh: '合并冲突：采用部门在问题数据表中的值',
+    en: 'Merge conflict: took the department’s value from the error workbook',
+  },
 } as const;
 
 /** A key of the UI texts. */
@@ -180,4 +264,20 @@ export type UiTextKey = keyof typeof uiText;
 /** The UI text for a key in a language. */
 export function translate(key: UiTextKey, language: Language): string {
   return uiText[key][language];
+}
+
+/**
+ * The UI text for a key with its `{name}` marks filled in (numbers shown with thousands
+ * separators); a mark without a value stays as it is, so a missing value is visible.
+ */
+export function formatText(
+  key: UiTextKey,
+  language: Language,
+  values: Readonly<Record<string, string | number>>,
+): string {
+  return uiText[key][language].replace(/\{(\w+)\}/g, (mark, name: string) => {
+    const value = values[name];
+    if (value === undefined) return mark;
+    return typeof value === 'number' ? value.toLocaleString('en-US') : value;
+  });
 }

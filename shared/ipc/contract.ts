@@ -128,6 +128,32 @@ const recordFilter = z.object({
 
 const actorInput = { why: text.optional() };
 
+/** What merging a fixed error workbook did (lists capped; the counts are whole). */
+const mergeReport = z.object({
+  file: z.string(),
+  records: z.number().int(),
+  applied: z.number().int(),
+  alreadyEqual: z.number().int(),
+  operationId: z.number().int().optional(),
+  conflictCount: z.number().int(),
+  conflicts: z.array(
+    z.object({
+      rid: z.number().int(),
+      /** The record's row in its source file, as the grid shows it. */
+      sourceRow: z.number().int(),
+      field: z.string(),
+      base: z.string(),
+      theirs: z.string(),
+      ours: z.string(),
+    }),
+  ),
+  unreadable: z.array(z.object({ rid: z.number().int(), field: z.string(), reason: z.string() })),
+  unknownRecords: z.array(z.number().int()),
+  duplicateRecords: z.array(z.number().int()),
+  before: z.object({ errors: z.number().int(), warnings: z.number().int() }),
+  after: z.object({ errors: z.number().int(), warnings: z.number().int() }),
+});
+
 /** A long job the UI can follow and cancel. */
 export const jobRef = z.object({ jobId: id });
 
@@ -244,6 +270,16 @@ export const contract = {
           title: z.string(),
           errors: z.number().int(),
           warnings: z.number().int(),
+          /** Issues of the rule that carry a certain suggestion (一键采用建议值 fixes them). */
+          suggestions: z.number().int(),
+          /** The fields the rule's issues are in, most issues first. */
+          fields: z.array(
+            z.object({
+              field: z.string(),
+              errors: z.number().int(),
+              warnings: z.number().int(),
+            }),
+          ),
         }),
       ),
     }),
@@ -358,6 +394,56 @@ export const contract = {
     output: projectState,
   },
   'job:cancel': { input: jobRef, output: z.object({}) },
+
+  // 检查与修正 (issue #6): the error workbook round trip, the distinct bad values of a rule in a
+  // field, and a value map applied to all alike.
+  /** Writes the error workbook as a job; when it is done, `downloadId` can be saved. */
+  'errors:export': {
+    input: z.object({}),
+    output: z.object({ jobId: id, downloadId: id, name: z.string() }),
+  },
+  /** Merges a fixed error workbook (a file the host let the UI use) as a job; see errors:last-merge. */
+  'errors:merge': { input: z.object({ fileId: id, ...actorInput }), output: jobRef },
+  /** What the last merge of this session did, or null. */
+  'errors:last-merge': { input: z.object({}), output: mergeReport.nullable() },
+  /** Saves a file the engine wrote (a download) where the clerk chooses; answered by the host. */
+  'files:save': { input: z.object({ downloadId: id }), output: z.object({ isSaved: z.boolean() }) },
+  /** The distinct values of a rule's issues in a field, most frequent first, with a suggested code. */
+  'issues:values': {
+    input: z.object({
+      rule: id,
+      field: id,
+      limit: z.number().int().positive().max(1000).optional(),
+    }),
+    output: z.object({
+      values: z.array(
+        z.object({
+          value: z.string(),
+          count: z.number().int(),
+          suggestion: z
+            .object({ code: z.string(), confidence: z.number(), reason: localized })
+            .optional(),
+        }),
+      ),
+      distinct: z.number().int(),
+    }),
+  },
+  /** Applies a value map (bad value -> code) to one field as one operation; optionally keeps it in the mapping templates. */
+  'edit:apply-value-map': {
+    input: z.object({
+      field: id,
+      map: z
+        .record(z.string().max(10_000), z.string().min(1).max(200))
+        .refine((map) => Object.keys(map).length > 0, 'the map is empty'),
+      shouldSaveTemplate: z.boolean(),
+      ...actorInput,
+    }),
+    output: z.object({
+      count: z.number().int(),
+      templates: z.array(z.object({ name: z.string(), isNew: z.boolean() })),
+      state: projectState,
+    }),
+  },
 } as const;
 
 /** The events the engine (or, for menu commands, the main process) pushes to the UI. */
@@ -392,6 +478,8 @@ export type ProjectState = z.infer<typeof projectState>;
 export type PackSummary = z.infer<typeof packSummary>;
 /** A stored issue as the UI gets it. */
 export type StoredIssueView = z.infer<typeof storedIssue>;
+/** What merging a fixed error workbook did. */
+export type MergeReport = z.infer<typeof mergeReport>;
 
 /** True for a string that names an event of the contract. */
 export function isEventName(name: string): name is EventName {

@@ -43,3 +43,18 @@ export function packageFileName(
   const suffix = kind === 'open' ? '_open' : '';
   return `${safePart(dataset)}_${safePart(division)}_${safePart(period)}_${stamp}${suffix}.zip`;
 }
+
+/**
+ * `问题数据表_<dataset title>_<department>_<period>_<yyyyMMddHHmmss>.xlsx`: the name an exported
+ * error workbook is offered under, so the department sees at once what it is and whose.
+ */
+export function errorWorkbookFileName(
+  datasetTitle: string,
+  department: string,
+  period: string,
+  created: Date,
+): string {
+  const t = toChinaTime(created);
+  const stamp = `${t.year}${pad(t.month)}${pad(t.day)}${pad(t.hours)}${pad(t.minutes)}${pad(t.seconds)}`;
+  return `问题数据表_${safePart(datasetTitle)}_${safePart(department)}_${safePart(period)}_${stamp}.xlsx`;
+}

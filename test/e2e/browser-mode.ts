@@ -18,7 +18,11 @@ export interface ServedApp {
   stop(): Promise<number | null>;
 }
 
-/** Starts browser mode on a free port with its own data folder; resolves once it printed its URL. */
+/**
+ * Starts browser mode on a free port with its own data folder (and its own mapping-template
+ * store inside it, so a test never reads or writes the machine's); resolves once it printed its
+ * URL.
+ */
 export function serveApp(dataDir: string): Promise<ServedApp> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(
@@ -29,7 +33,11 @@ export function serveApp(dataDir: string): Promise<ServedApp> {
         '--data-dir',
         dataDir,
       ],
-      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, STEWARD_TEMPLATES_DIR: join(dataDir, 'templates') },
+      },
     );
     let output = '';
     const timer = setTimeout(

@@ -75,7 +75,10 @@ describe('training lesson in the real UI', () => {
     const bad = (await injections()).find((i) => i.kind === 'bad-checksum');
     if (bad === undefined) throw new Error('the training data has a bad checksum');
     const before = await errorCount();
-    await page.getByRole('button', { name: '公民身份号码', exact: true }).click();
+    await page
+      .locator('.rule-row')
+      .getByRole('button', { name: '公民身份号码', exact: true })
+      .click();
     const cell = page.locator(`[data-rid="${bad.row}"][data-field="GMSFHM"]`);
     await cell.waitFor();
     expect(await cell.getAttribute('class')).toContain('error');

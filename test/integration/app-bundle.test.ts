@@ -156,7 +156,7 @@ describe('the built app (out/), run without tsx or node_modules', () => {
       ).jobId,
     );
     expect(packaged.ok, packaged.message.zh).toBe(true);
-    const last = valueOf(await engine.call('package:last', {}));
+    const last = valueOf(await engine.call('package:last', {})).written;
     expect(last?.name).toMatch(/^population_371702_2026Q4_\d{14}\.zip$/);
     const { entries } = await readZipEntries(join(dataDir, 'packages', last?.name ?? ''));
     expect([...entries.keys()]).toEqual(

@@ -98,7 +98,16 @@ export function createZipWriter(path: string, created: Date): ZipWriter {
       if (isAborted) return;
       isAborted = true;
       zip.outputStream.unpipe(out);
+      // The file is opened asynchronously: wait until the stream has closed it, or the temp
+      // file would be created after it was removed.
+      const isClosed = out.closed
+        ? Promise.resolve()
+        : once(out, 'close').then(
+            () => undefined,
+            () => undefined, // an error while opening: then there is no file to leave behind
+          );
       out.destroy();
+      await isClosed;
       await rm(partialPath, { force: true });
     },
   };

@@ -3,22 +3,35 @@
  * department fix it in Excel, merge it back): the records with stored issues, in record order,
  * with every field, as the project holds them. Records left out of packages are left out here.
  */
-import type { Workspace } from '../workspace/workspace.ts';
+import { err, ok, type Result } from '../../../shared/result.ts';
+import type { ProgressListener, Workspace } from '../workspace/workspace.ts';
 import { writeErrorWorkbook, type ErrorWorkbookRow } from './write-error-workbook.ts';
 
 /** Records read from the project per page. */
 const pageSize = 1000;
 
-/** Writes the project's error workbook and returns its bytes; `created` is its written time. */
+/**
+ * Writes the project's error workbook and returns its bytes; `created` is its written time.
+ * Reports the records read so far against those with issues; stops when `signal` aborts.
+ */
 export async function exportErrorWorkbook(
   workspace: Workspace,
-  options: { readonly created: Date },
-): Promise<{ bytes: Buffer; records: number }> {
+  options: {
+    readonly created: Date;
+    readonly onProgress?: ProgressListener;
+    readonly signal?: AbortSignal;
+  },
+): Promise<Result<{ bytes: Buffer; records: number }>> {
   const { dataset, info } = workspace;
   const sources = new Map(workspace.sources().map((s) => [s.id, s]));
   const excluded = workspace.excludedRecords();
   const rows: ErrorWorkbookRow[] = [];
+  const total = workspace.countRecordsWhere({ withIssues: true });
   for (let offset = 0; ; offset += pageSize) {
+    if (options.signal?.aborted === true) {
+      return err('cancelled', '已取消导出问题数据表', 'Export of the error workbook cancelled');
+    }
+    options.onProgress?.(Math.min(offset, total), total);
     const page = workspace.pageRecords(offset, pageSize, { withIssues: true });
     if (page.length === 0) break;
     const kept = page.filter((record) => !excluded.has(record.rid));
@@ -63,5 +76,6 @@ export async function exportErrorWorkbook(
     rows,
     created: options.created,
   });
-  return { bytes, records: rows.length };
+  options.onProgress?.(total, total);
+  return ok({ bytes, records: rows.length });
 }

@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { RuleContext } from '../../../shared/rules/rule-issue.ts';
-import type { Actor, Workspace } from '../workspace/workspace.ts';
+import type { Actor, ProgressListener, Workspace } from '../workspace/workspace.ts';
 import {
   dataSheetName,
   errorWorkbookFormat,
@@ -98,12 +98,26 @@ function cellText(value: ExcelJS.CellValue): { text: string } | { problem: strin
   return { problem: '无法读取单元格的值' };
 }
 
+/** How a merge reports progress and is cancelled (before anything changes). */
+export interface MergeOptions {
+  /** Rows of the workbook compared so far, of all. */
+  readonly onProgress?: ProgressListener;
+  readonly signal?: AbortSignal;
+}
+
+function cancelled(): Result<never> {
+  return err('cancelled', '已取消合并，项目未改变', 'Merge cancelled; the project is unchanged');
+}
+
 /** Merges a fixed error workbook into the project. */
 export async function mergeErrorWorkbook(
   workspace: Workspace,
   path: string,
   actor: Actor & { context: RuleContext },
+  options: MergeOptions = {},
 ): Promise<Result<MergeOutcome>> {
+  // A function, so each check reads the signal afresh.
+  const isCancelled = (): boolean => options.signal?.aborted === true;
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(path);
@@ -115,6 +129,7 @@ export async function mergeErrorWorkbook(
       `Cannot read the error workbook ${basename(path)} (${reason})`,
     );
   }
+  if (isCancelled()) return cancelled();
   const mergeSheet = workbook.getWorksheet(mergeSheetName);
   const dataSheet = workbook.getWorksheet(dataSheetName);
   if (mergeSheet === undefined || dataSheet === undefined) return notErrorWorkbook();
@@ -211,7 +226,13 @@ export async function mergeErrorWorkbook(
   const unreadable: UnreadableCell[] = [];
   const unknown: number[] = [];
   let alreadyEqual = 0;
+  let compared = 0;
   for (const [rid, cells] of theirs) {
+    compared += 1;
+    if (compared % 1000 === 0) {
+      if (isCancelled()) return cancelled();
+      options.onProgress?.(compared, theirs.size);
+    }
     const current = ours.get(rid);
     const was = base.get(rid);
     if (current === undefined || was === undefined) {
@@ -236,6 +257,8 @@ export async function mergeErrorWorkbook(
     }
   }
 
+  if (isCancelled()) return cancelled();
+  options.onProgress?.(theirs.size, theirs.size);
   let operationId: number | undefined;
   if (changes.length > 0) {
     const summary = `合并问题数据表 ${basename(path)}：${changes.length} 处修改${conflicts.length > 0 ? `，${conflicts.length} 处冲突未合并` : ''}`;

@@ -2,7 +2,8 @@
  * What the engine does for each channel of the IPC contract. Inputs arrive already checked
  * against the contract by the host; each handler returns a Result, never throws for bad input.
  */
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type {
   Channel,
@@ -16,7 +17,9 @@ import { defaultTransforms } from '../../../shared/mapping/create-suggested-mapp
 import type { FieldMapping, Mapping } from '../../../shared/mapping/mapping-schema.ts';
 import type { Dataset } from '../../../shared/pack/pack-schema.ts';
 import { describeRule } from '../../../shared/package/describe-rule.ts';
+import { errorWorkbookFileName } from '../../../shared/package/package-file-name.ts';
 import { findBundledPack } from '../../../shared/packs/index.ts';
+import { suggestValueMap } from '../../../shared/mapping/suggest-value-map.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { cellRules, recordRuleTypes } from '../../../shared/rules/index.ts';
 import { resolveCodeTable } from '../../../shared/validate/dataset-validator.ts';
@@ -26,7 +29,10 @@ import { inspectFile } from '../import/inspect-file.ts';
 import { chooseMapping } from '../mapping/choose-mapping.ts';
 import type { SourceRecord } from '../import/source-table.ts';
 import { peekRows, samplesOf } from '../mapping/read-column-values.ts';
+import { saveValueMapToTemplates } from '../mapping/save-value-map-to-templates.ts';
+import { exportErrorWorkbook } from '../package/export-error-workbook.ts';
 import { inferDivision } from '../package/infer-division.ts';
+import { mergeErrorWorkbook } from '../package/merge-error-workbook.ts';
 import { readToolVersion } from '../package/tool-version.ts';
 import { writePackage } from '../package/write-package.ts';
 import { openTable } from '../import/open-workbook.ts';
@@ -673,7 +679,199 @@ export const engineHandlers: EngineHandlers = {
     session.cancelJob(input.jobId);
     return ok({});
   },
+
+  // 检查与修正 (issue #6): the error workbook round trip, the distinct bad values, value maps.
+
+  async 'errors:export'(_input, session) {
+    const project = session.requireProject();
+    if (!project.ok) return project;
+    const { workspace } = project.value;
+    const folder = join(session.config.dataDir, 'exports');
+    await mkdir(folder, { recursive: true });
+    // One export at a time: the previous one (the project's data) does not stay on disk.
+    await session.removeDownloads();
+    const created = new Date();
+    const name = errorWorkbookFileName(
+      workspace.dataset.title,
+      workspace.info.department,
+      workspace.info.period,
+      created,
+    );
+    const downloadId = randomUUID();
+    const path = join(folder, `${downloadId}.xlsx`);
+    const job = session.startJob(
+      async (signal, progress) => {
+        const exported = await exportErrorWorkbook(workspace, {
+          created,
+          signal,
+          onProgress: progress,
+        });
+        if (!exported.ok) return exported;
+        await writeFile(path, exported.value.bytes);
+        await session.offerDownload(downloadId, path, name);
+        const { records } = exported.value;
+        return ok({
+          zh: `已导出问题数据表 ${name}（${records} 条有问题的记录）`,
+          en: `Exported the error workbook ${name} (${records} records with issues)`,
+        });
+      },
+      { zh: '正在导出问题数据表', en: 'Exporting the error workbook' },
+    );
+    return ok({ ...job, downloadId, name });
+  },
+
+  async 'errors:merge'(input, session) {
+    const project = session.requireProject();
+    if (!project.ok) return project;
+    const file = session.file(input.fileId);
+    if (!file.ok) return file;
+    const { workspace } = project.value;
+    const name = file.value.name;
+    return ok(
+      session.startJob(
+        async (signal, progress) => {
+          const before = workspace.issueCounts();
+          const merged = await mergeErrorWorkbook(
+            workspace,
+            file.value.path,
+            { ...actor(input), context: context() },
+            { signal, onProgress: progress },
+          );
+          if (!merged.ok) return merged;
+          const m = merged.value;
+          session.lastMerge = {
+            file: name,
+            records: m.records,
+            applied: m.applied,
+            alreadyEqual: m.alreadyEqual,
+            ...(m.operationId === undefined ? {} : { operationId: m.operationId }),
+            conflictCount: m.conflicts.length,
+            conflicts: m.conflicts.slice(0, mergeListLimit).map((c) => ({
+              ...c,
+              sourceRow: workspace.sourceOf(c.rid)?.sourceRow ?? 0,
+            })),
+            unreadable: m.unreadable.slice(0, mergeListLimit),
+            unknownRecords: m.unknownRecords.slice(0, mergeListLimit),
+            duplicateRecords: m.duplicateRecords.slice(0, mergeListLimit),
+            before,
+            after: workspace.issueCounts(),
+          };
+          const conflicts = m.conflicts.length;
+          return ok({
+            zh: `已合并 ${name}：${m.applied} 处修改${conflicts > 0 ? `，${conflicts} 处冲突待处理` : ''}`,
+            en: `Merged ${name}: ${m.applied} cells changed${conflicts > 0 ? `, ${conflicts} conflicts to decide` : ''}`,
+          });
+        },
+        { zh: `正在合并 ${name}`, en: `Merging ${name}` },
+      ),
+    );
+  },
+
+  async 'errors:last-merge'(_input, session) {
+    return ok(session.lastMerge);
+  },
+
+  async 'files:save'() {
+    return err(
+      'save-in-host',
+      '请用浏览器的下载保存文件',
+      'Save the file with the browser’s download',
+    );
+  },
+
+  async 'issues:values'(input, session) {
+    const project = session.requireProject();
+    if (!project.ok) return project;
+    const { workspace } = project.value;
+    const found = workspace.issueValues(
+      { rule: input.rule, field: input.field },
+      input.limit ?? 200,
+    );
+    const field = workspace.dataset.fields.find((f) => f.name === input.field);
+    const suggested =
+      field === undefined ? undefined : suggestValueMap(workspace.pack, field, found.values);
+    const byValue = new Map((suggested?.values ?? []).map((v) => [v.value, v]));
+    return ok({
+      distinct: found.distinct,
+      values: found.values.map(({ value, count }) => {
+        const suggestion = byValue.get(value);
+        return suggestion?.code === null || suggestion?.code === undefined
+          ? { value, count }
+          : {
+              value,
+              count,
+              suggestion: {
+                code: suggestion.code,
+                confidence: suggestion.confidence,
+                reason: suggestion.reason,
+              },
+            };
+      }),
+    });
+  },
+
+  async 'edit:apply-value-map'(input, session) {
+    const project = session.requireProject();
+    if (!project.ok) return project;
+    const { workspace } = project.value;
+    const field = workspace.dataset.fields.find((f) => f.name === input.field);
+    if (field === undefined)
+      return err('field-not-found', `没有字段 ${input.field}`, `No field ${input.field}`);
+    const allowed = allowedCodes(workspace, field);
+    if (allowed === undefined) {
+      return err(
+        'not-a-code-field',
+        `「${field.title}」不是代码字段，不能使用值映射`,
+        `"${field.title}" is not a code field; a value map does not apply`,
+      );
+    }
+    const wrong = Object.values(input.map).filter((code) => !allowed.has(code));
+    if (wrong.length > 0) {
+      return err(
+        'code-not-allowed',
+        `这些代码不在「${field.title}」的代码表中：${[...new Set(wrong)].join('、')}`,
+        `Not codes of "${field.title}": ${[...new Set(wrong)].join(', ')}`,
+      );
+    }
+    const applied = await workspace.applyValueMap(input.field, input.map, {
+      ...actor(input),
+      context: context(),
+    });
+    if (!applied.ok) return applied;
+    let templates: { name: string; isNew: boolean }[] = [];
+    if (input.shouldSaveTemplate) {
+      const saved = await saveValueMapToTemplates(
+        workspace,
+        applied.value.sourceIds,
+        input.field,
+        input.map,
+        new Date().toISOString(),
+      );
+      if (!saved.ok) return saved;
+      templates = saved.value;
+    }
+    return ok({
+      count: applied.value.count,
+      templates,
+      state: describeProject(project.value, session.config.dataDir),
+    });
+  },
 };
+
+/** At most this many conflicts (and other listed cells) are sent to the UI per merge. */
+const mergeListLimit = 500;
+
+/** The codes a value map may assign in a field: its code table's, or its allowed values. */
+function allowedCodes(
+  workspace: Workspace,
+  field: Dataset['fields'][number],
+): Set<string> | undefined {
+  const table = field.constraints?.codeTable;
+  if (table !== undefined)
+    return new Set(resolveCodeTable(workspace.pack, table).entries.map((e) => e.code));
+  const values = field.constraints?.enum;
+  return values === undefined ? undefined : new Set(values);
+}
 
 function actor(input: { why?: string | undefined }): { why?: string } {
   return input.why === undefined ? {} : { why: input.why };

@@ -4,10 +4,10 @@
  * main thread.
  */
 import { randomUUID } from 'node:crypto';
-import { stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import type { ChannelOutput, EventName, EventPayload } from '../../../shared/ipc/contract.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
-import type { EngineConfig } from '../protocol.ts';
+import type { Download, EngineConfig } from '../protocol.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 
 /** A file the UI may use, by id. */
@@ -28,10 +28,14 @@ export class EngineSession {
   readonly config: EngineConfig;
   private readonly files = new Map<string, RegisteredFile>();
   private readonly jobs = new Map<string, AbortController>();
+  /** Files written for the clerk to save, by id; removed with the project they came from. */
+  private readonly downloads = new Map<string, Download>();
   private readonly emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   project: OpenProject | undefined;
   /** The last package written in this session, or why the last attempt was blocked. */
   lastPackage: ChannelOutput<'package:last'> = { written: null, blockers: [] };
+  /** What the last error-workbook merge of this session did. */
+  lastMerge: ChannelOutput<'errors:last-merge'> = null;
 
   constructor(
     config: EngineConfig,
@@ -69,6 +73,33 @@ export class EngineSession {
       : ok(file);
   }
 
+  /** Offers a file the engine wrote to the clerk, under an id the UI was given beforehand. */
+  async offerDownload(downloadId: string, path: string, name: string): Promise<void> {
+    const info = await stat(path);
+    this.downloads.set(downloadId, { path, name, size: info.size });
+  }
+
+  /** The file behind a download id (for the host: the UI never sees the path). */
+  download(downloadId: string): Result<Download> {
+    const found = this.downloads.get(downloadId);
+    return found === undefined
+      ? err(
+          'download-unknown',
+          '文件尚未生成或已删除，请重新导出',
+          'The file is not ready or was removed; export it again',
+        )
+      : ok(found);
+  }
+
+  /**
+   * Removes the files written for the clerk: they hold the project's data, and the workbench
+   * keeps nothing it does not need (共享不落地).
+   */
+  async removeDownloads(): Promise<void> {
+    for (const { path } of this.downloads.values()) await rm(path, { force: true });
+    this.downloads.clear();
+  }
+
   /** The open project, or the message a clerk sees when there is none. */
   requireProject(): Result<OpenProject> {
     return this.project === undefined
@@ -81,6 +112,8 @@ export class EngineSession {
     const previous = this.project;
     this.project = next;
     this.lastPackage = { written: null, blockers: [] };
+    this.lastMerge = null;
+    if (previous?.workspace !== next?.workspace) await this.removeDownloads();
     if (previous !== undefined && previous.workspace !== next?.workspace)
       await previous.workspace.close();
   }

@@ -832,6 +832,86 @@ export class Workspace {
     return ok(operationId);
   }
 
+  /**
+   * Applies a value map to one field (bad value -> code): every active record whose value is a
+   * key takes the code, as one `mapping-change` operation. Returns the sources the changed
+   * records came from, so their mapping templates can learn the map too.
+   */
+  async applyValueMap(
+    field: string,
+    map: Readonly<Record<string, string>>,
+    actor: Actor & { context: RuleContext },
+  ): Promise<Result<{ operationId: number; count: number; sourceIds: number[] }>> {
+    if (!this.fieldNames.includes(field))
+      return err('field-not-found', `没有字段 ${field}`, `No field ${field}`);
+    const entries = Object.entries(map).filter(([value, code]) => value !== code);
+    const changes: { rid: number; field: string; value: string }[] = [];
+    const sourceIds = new Set<number>();
+    if (entries.length > 0) {
+      const statement = this.db.prepare(
+        this.activeRecordsSql(
+          `_rid, _source_id, ${quoteIdentifier(field)}`,
+          `${quoteIdentifier(field)} IN (${entries.map(() => '?').join(', ')})`,
+        ),
+      );
+      const codes = new Map(entries);
+      try {
+        statement.bind(entries.map(([value]) => value));
+        while (statement.step()) {
+          const [rid, sourceId, value] = statement.get();
+          changes.push({ rid: Number(rid), field, value: codes.get(String(value)) ?? '' });
+          sourceIds.add(Number(sourceId));
+        }
+      } finally {
+        statement.free();
+      }
+    }
+    const title = this.dataset.fields.find((f) => f.name === field)?.title ?? field;
+    if (changes.length === 0) {
+      return err(
+        'value-not-found',
+        `「${title}」中已没有这些值，无需修改`,
+        `No record holds these values in "${title}" any more`,
+      );
+    }
+    const pairs = entries.map(([value, code]) => `「${value}」→ ${code}`).join('，');
+    const operationId = this.applyChanges(
+      'mapping-change',
+      `按值映射修改「${title}」：${pairs}（${changes.length} 处）`,
+      changes,
+      actor,
+    );
+    await this.save();
+    return ok({
+      operationId,
+      count: changes.length,
+      sourceIds: [...sourceIds].sort((a, b) => a - b),
+    });
+  }
+
+  /**
+   * The distinct values of the stored issues of a rule in a field, most frequent first (at most
+   * `limit`), and how many distinct values there are in all.
+   */
+  issueValues(
+    filter: { rule: string; field: string },
+    limit: number,
+  ): { values: { value: string; count: number }[]; distinct: number } {
+    const rows =
+      this.db.exec(
+        'SELECT value, count(*) AS n FROM issues WHERE rule = ? AND field = ? GROUP BY value ORDER BY n DESC, value LIMIT ?',
+        [filter.rule, filter.field, limit],
+      )[0]?.values ?? [];
+    const distinct = this.scalar(
+      'SELECT count(DISTINCT value) FROM issues WHERE rule = ? AND field = ?',
+      [filter.rule, filter.field],
+    );
+    return {
+      values: rows.map(([value, count]) => ({ value: String(value), count: Number(count) })),
+      distinct: Number(distinct ?? 0),
+    };
+  }
+
   /** Records a reviewer's exemption for a rule's blocking issues (optionally one field or record). */
   async addExemption(
     exemption: { rule: string; field?: string; rid?: number; reason: string; reviewer: string },
@@ -1023,11 +1103,20 @@ export class Workspace {
     };
   }
 
-  /** Per field: how many active records fill it, and its issues; per rule: its issues. */
+  /**
+   * Per field: how many active records fill it, and its issues; per rule: its issues, how many
+   * carry a suggestion, and the fields they are in (most issues first).
+   */
   qualitySummary(): {
     records: number;
     fields: { name: string; filled: number; errors: number; warnings: number }[];
-    rules: { rule: string; errors: number; warnings: number }[];
+    rules: {
+      rule: string;
+      errors: number;
+      warnings: number;
+      suggestions: number;
+      fields: { field: string; errors: number; warnings: number }[];
+    }[];
   } {
     const filledColumns = this.fieldNames.map(
       (name) => `sum(CASE WHEN ${quoteIdentifier(name)} <> '' THEN 1 ELSE 0 END)`,
@@ -1039,19 +1128,30 @@ export class Workspace {
           '',
         ),
       )[0]?.values[0] ?? [];
-    const byField = new Map<string, { errors: number; warnings: number }>();
-    const byRule = new Map<string, { errors: number; warnings: number }>();
-    for (const [field, rule, severity, count] of this.db.exec(
-      'SELECT field, rule, severity, count(*) FROM issues GROUP BY field, rule, severity',
+    type Counts = { errors: number; warnings: number };
+    const byField = new Map<string, Counts>();
+    const byRule = new Map<string, Counts & { suggestions: number; fields: Map<string, Counts> }>();
+    for (const [field, rule, severity, count, suggestions] of this.db.exec(
+      'SELECT field, rule, severity, count(*), count(suggestion) FROM issues GROUP BY field, rule, severity',
     )[0]?.values ?? []) {
       const key = severity === 'error' ? 'errors' : 'warnings';
       const f = byField.get(String(field)) ?? { errors: 0, warnings: 0 };
       f[key] += Number(count);
       byField.set(String(field), f);
-      const r = byRule.get(String(rule)) ?? { errors: 0, warnings: 0 };
+      const r = byRule.get(String(rule)) ?? {
+        errors: 0,
+        warnings: 0,
+        suggestions: 0,
+        fields: new Map<string, Counts>(),
+      };
       r[key] += Number(count);
+      r.suggestions += Number(suggestions);
+      const inField = r.fields.get(String(field)) ?? { errors: 0, warnings: 0 };
+      inField[key] += Number(count);
+      r.fields.set(String(field), inField);
       byRule.set(String(rule), r);
     }
+    const total = (c: Counts): number => c.errors + c.warnings;
     return {
       records: Number(filledRow[0] ?? 0),
       fields: this.fieldNames.map((name, i) => ({
@@ -1060,8 +1160,14 @@ export class Workspace {
         ...(byField.get(name) ?? { errors: 0, warnings: 0 }),
       })),
       rules: [...byRule]
-        .map(([rule, counts]) => ({ rule, ...counts }))
-        .sort((a, b) => b.errors + b.warnings - (a.errors + a.warnings)),
+        .map(([rule, { fields, ...counts }]) => ({
+          rule,
+          ...counts,
+          fields: [...fields]
+            .map(([field, c]) => ({ field, ...c }))
+            .sort((a, b) => total(b) - total(a) || a.field.localeCompare(b.field)),
+        }))
+        .sort((a, b) => total(b) - total(a)),
     };
   }
 
@@ -1220,6 +1326,19 @@ export class Workspace {
       statement.free();
     }
     return issues;
+  }
+
+  /** The first rows of a source, cells exactly as read (samples for a mapping suggestion). */
+  sourceRows(sourceId: number, limit: number): { sourceRow: number; cells: string[] }[] {
+    const rows =
+      this.db.exec(
+        'SELECT source_row, cells FROM source_rows WHERE source_id = ? ORDER BY rid LIMIT ?',
+        [sourceId, limit],
+      )[0]?.values ?? [];
+    return rows.map(([sourceRow, cells]) => ({
+      sourceRow: Number(sourceRow),
+      cells: JSON.parse(String(cells)) as string[],
+    }));
   }
 
   /** The source cells of a record, exactly as read, with its provenance. */

@@ -315,14 +315,16 @@ describe('the error workbook', () => {
   });
 
   it('exports the project’s own workbook (stored issues), which merges back the same way', async () => {
-    const { bytes, records } = await exportErrorWorkbook(workspace, { created: packageCreated });
+    const exported = await exportErrorWorkbook(workspace, { created: packageCreated });
+    if (!exported.ok) throw new Error(exported.error.message.en);
+    const { bytes, records } = exported.value;
     const withIssues = new Set(workspace.issuesOf().map((i) => i.row));
     const excluded = workspace.excludedRecords();
     expect(records).toBe([...withIssues].filter((rid) => !excluded.has(rid)).length);
     const path = join(dir, 'exported.xlsx');
     await writeFile(path, bytes);
     const again = await exportErrorWorkbook(workspace, { created: packageCreated });
-    expect(again.bytes.equals(bytes)).toBe(true);
+    expect(again.ok && again.value.bytes.equals(bytes)).toBe(true);
     const workbook = await readWorkbook(path);
     const sheet = workbook.getWorksheet(dataSheetName) as ExcelJS.Worksheet;
     const issue = workspace.issuesOf().find((i) => i.rule === 'code-table');

@@ -127,4 +127,32 @@ describe('browser mode host', () => {
     };
     expect(state).toMatchObject({ ok: false, error: { code: 'no-project' } });
   });
+  it('hands out an exported error workbook only with the token, by the id the UI was given', async () => {
+    const post = async (channel: string, body: object) =>
+      JSON.parse(
+        (await send(`/api/call/${channel}`, { method: 'POST', body: JSON.stringify(body), token }))
+          .body,
+      ) as { ok: boolean; value: { downloadId: string; name: string } };
+    expect((await post('project:training', { rows: 300 })).ok).toBe(true);
+    const exported = await post('errors:export', {});
+    expect(exported.ok).toBe(true);
+    const { downloadId, name } = exported.value;
+    const path = `/api/download?id=${downloadId}`;
+    expect((await send(path, {})).status).toBe(401);
+    expect((await send('/api/download?id=no-such-file', { token })).status).toBe(404);
+    // The export is a job: the file is offered once it is written.
+    let download = await send(path, { token });
+    for (let tries = 0; download.status !== 200 && tries < 100; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      download = await send(path, { token });
+    }
+    expect(download.status).toBe(200);
+    expect(download.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent(name)}`,
+    );
+    expect(download.headers['content-type']).toContain('spreadsheetml');
+    expect(download.body.startsWith('PK')).toBe(true);
+    await post('project:close', {});
+    expect((await send(path, { token })).status).toBe(404);
+  });
 });

@@ -1,7 +1,11 @@
 /**
- * The security settings of the Electron main process, checked by loading main with a faked
- * `electron` module (the Electron binary never runs in tests).
+ * The security settings of the Electron main process, and the save dialog it answers itself,
+ * checked by loading main with a faked `electron` module (the Electron binary never runs in
+ * tests).
  */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { contract } from '../../../../shared/ipc/contract.ts';
 
@@ -17,6 +21,9 @@ const recorded = vi.hoisted(() => ({
   permissionCheck: undefined as Handler | undefined,
   isSandboxEnabled: false,
   engineCalls: [] as string[],
+  /** What the fake save dialog answers, and the file the fake engine wrote. */
+  saveDialog: { canceled: true, filePath: '' },
+  download: { path: '', name: '' },
 }));
 
 vi.mock('electron', () => {
@@ -46,7 +53,11 @@ vi.mock('electron', () => {
     },
     BrowserWindow,
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: (template: unknown) => template },
-    dialog: { showOpenDialog: vi.fn(), showMessageBox: vi.fn() },
+    dialog: {
+      showOpenDialog: vi.fn(),
+      showMessageBox: vi.fn(),
+      showSaveDialog: vi.fn(async () => recorded.saveDialog),
+    },
     ipcMain: {
       handle: (channel: string, handler: Handler) => recorded.handles.set(channel, handler),
     },
@@ -70,6 +81,10 @@ vi.mock('../../../../electron/engine/protocol-client.ts', () => ({
       return { ok: true, value: [] };
     },
     registerFile: async () => ({ ok: false, error: { code: 'x', message: { zh: '', en: '' } } }),
+    resolveDownload: async (downloadId: string) =>
+      downloadId === 'written'
+        ? { ok: true, value: { ...recorded.download, size: 1 } }
+        : { ok: false, error: { code: 'download-unknown', message: { zh: '', en: '' } } },
     onEvent: () => () => undefined,
     stop: async () => undefined,
   }),
@@ -198,5 +213,37 @@ describe('Electron main security', () => {
       ok: true,
     });
     expect(recorded.engineCalls).toEqual(['records:page']);
+  });
+
+  it('saves a file the engine wrote where the clerk chooses, and nowhere when the clerk cancels', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'steward-main-'));
+    try {
+      recorded.download = { path: join(dir, 'written.xlsx'), name: '问题数据表.xlsx' };
+      await writeFile(recorded.download.path, 'workbook bytes');
+      const handler = recorded.handles.get('files:save') as unknown as (
+        event: object,
+        input: unknown,
+      ) => Promise<{ ok: boolean; value?: { isSaved: boolean }; error?: { code: string } }>;
+      const trusted = { senderFrame: { url: `file://${appRoot}/dist/renderer/index.html` } };
+      recorded.saveDialog = { canceled: true, filePath: '' };
+      expect(await handler(trusted, { downloadId: 'written' })).toEqual({
+        ok: true,
+        value: { isSaved: false },
+      });
+      const chosen = join(dir, 'chosen.xlsx');
+      recorded.saveDialog = { canceled: false, filePath: chosen };
+      expect(await handler(trusted, { downloadId: 'written' })).toEqual({
+        ok: true,
+        value: { isSaved: true },
+      });
+      expect(await readFile(chosen, 'utf8')).toBe('workbook bytes');
+      expect(await handler(trusted, { downloadId: 'gone' })).toMatchObject({
+        ok: false,
+        error: { code: 'download-unknown' },
+      });
+      expect(recorded.engineCalls).not.toContain('files:save');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
