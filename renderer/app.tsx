@@ -90,6 +90,15 @@ export function App() {
   }, [api, project, runHistory]);
 
   useEffect(() => {
+    if (api === undefined) return;
+    // A project opened from the file manager or 文件 › 打开项目 (Electron main).
+    return api.on('project:opened', (state) => {
+      setProject(state);
+      setStep(state.records === 0 ? 'import' : 'check');
+    });
+  }, [api]);
+
+  useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.ctrlKey || project === undefined) return;
       const target = event.target as HTMLElement | null;

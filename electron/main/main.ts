@@ -11,6 +11,7 @@ import { err, ok } from '../../shared/result.ts';
 import { startEngine, type EngineClient } from '../engine/protocol-client.ts';
 import { registerIpc } from './ipc.ts';
 import { createMenuTemplate } from './menu.ts';
+import { projectPathsIn } from './project-paths.ts';
 import {
   isTrustedSender,
   secureContents,
@@ -64,6 +65,31 @@ export async function startApp(): Promise<void> {
     }
     return refs;
   };
+
+  // A project file opened from outside the window: the file manager (.dsw is associated with
+  // the app), a second start of the app, or 文件 › 打开项目. The engine opens it where it is.
+  const openProjectFile = async (path: string): Promise<void> => {
+    const registered = await engine.registerFile(path, basename(path));
+    const opened = registered.ok
+      ? await engine.call('project:open-file', { fileId: registered.value.fileId })
+      : registered;
+    if (opened.ok) {
+      app.addRecentDocument(path);
+      send('project:opened', opened.value);
+    } else {
+      void dialog.showMessageBox(window, {
+        type: 'error',
+        title: '无法打开项目',
+        message: opened.error.message.zh,
+      });
+    }
+  };
+  app.on('second-instance', (_event, argv) => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+    const [path] = projectPathsIn(argv.slice(1));
+    if (path !== undefined) void openProjectFile(path);
+  });
 
   registerIpc(engine, appRoot, {
     'files:pick': async () => {
@@ -119,6 +145,17 @@ export async function startApp(): Promise<void> {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       createMenuTemplate({
+        openProject: () =>
+          void dialog
+            .showOpenDialog(window, {
+              title: '打开项目',
+              properties: ['openFile'],
+              filters: [{ name: '数据归集项目', extensions: ['dsw'] }],
+            })
+            .then(async (picked) => {
+              const [path] = picked.filePaths;
+              if (!picked.canceled && path !== undefined) await openProjectFile(path);
+            }),
         openFiles: () => send('app:command', { command: 'open-files' }),
         save: () => send('app:command', { command: 'save' }),
         undo: () => send('app:command', { command: 'undo' }),
@@ -134,6 +171,8 @@ export async function startApp(): Promise<void> {
   );
 
   await window.loadFile(join(appRoot, 'dist/renderer/index.html'));
+  const [startPath] = projectPathsIn(process.argv.slice(1));
+  if (startPath !== undefined) await openProjectFile(startPath);
   app.on('window-all-closed', () => {
     void engine.stop().finally(() => app.quit());
   });

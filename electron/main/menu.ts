@@ -3,6 +3,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 
 /** What the menu's items do; main wires them to the window. */
 export interface MenuActions {
+  openProject(): void;
   openFiles(): void;
   save(): void;
   undo(): void;
@@ -16,6 +17,7 @@ export function createMenuTemplate(actions: MenuActions): MenuItemConstructorOpt
     {
       label: '文件',
       submenu: [
+        { label: '打开项目…', accelerator: 'Ctrl+Shift+O', click: () => actions.openProject() },
         { label: '打开文件…', accelerator: 'Ctrl+O', click: () => actions.openFiles() },
         { label: '保存', accelerator: 'Ctrl+S', click: () => actions.save() },
         { type: 'separator' },

@@ -223,6 +223,8 @@ export const contract = {
     ),
   },
   'project:open': { input: z.object({ projectId: id }), output: projectState },
+  /** Opens a project file where it is (a .dsw double-clicked or chosen in 文件 › 打开项目). */
+  'project:open-file': { input: z.object({ fileId: id }), output: projectState },
   'project:close': { input: z.object({}), output: z.object({}) },
   'project:import': {
     input: z.object({
@@ -449,6 +451,8 @@ export const contract = {
 /** The events the engine (or, for menu commands, the main process) pushes to the UI. */
 export const events = {
   'app:command': z.object({ command: z.enum(['open-files', 'save', 'undo', 'redo']) }),
+  /** Main opened a project (from the file manager or the menu): the UI shows it. */
+  'project:opened': projectState,
   'job:progress': z.object({
     jobId: id,
     phase: localized,

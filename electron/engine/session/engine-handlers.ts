@@ -413,14 +413,20 @@ export const engineHandlers: EngineHandlers = {
     const match = /^(projects|training)\/([^/\\]+\.dsw)$/.exec(input.projectId);
     if (match === null) return err('project-unknown', '找不到该项目', 'No such project');
     const path = join(session.config.dataDir, match[1] ?? '', match[2] ?? '');
-    if (session.project?.workspace.path === path)
-      return ok(describeProject(session.project, session.config.dataDir));
-    await session.replaceProject(undefined);
-    const opened = await Workspace.open(path);
-    if (!opened.ok) return opened;
-    await session.replaceProject({ workspace: opened.value, isTraining: match[1] === 'training' });
-    const project = session.requireProject();
-    return project.ok ? ok(describeProject(project.value, session.config.dataDir)) : project;
+    return openProjectAt(session, path, match[1] === 'training');
+  },
+
+  async 'project:open-file'(input, session) {
+    const file = session.file(input.fileId);
+    if (!file.ok) return file;
+    if (!file.value.path.toLowerCase().endsWith('.dsw')) {
+      return err(
+        'not-a-project',
+        `「${file.value.name}」不是数据归集项目文件（.dsw）`,
+        `"${file.value.name}" is not a project file (.dsw)`,
+      );
+    }
+    return openProjectAt(session, file.value.path, false);
   },
 
   async 'project:close'(_input, session) {
@@ -875,4 +881,20 @@ function allowedCodes(
 
 function actor(input: { why?: string | undefined }): { why?: string } {
   return input.why === undefined ? {} : { why: input.why };
+}
+
+/** Opens the project file at `path` (saving and closing the one open before). */
+async function openProjectAt(
+  session: EngineSession,
+  path: string,
+  isTraining: boolean,
+): Promise<Result<ChannelOutput<'project:open'>>> {
+  if (session.project?.workspace.path === path)
+    return ok(describeProject(session.project, session.config.dataDir));
+  await session.replaceProject(undefined);
+  const opened = await Workspace.open(path);
+  if (!opened.ok) return opened;
+  await session.replaceProject({ workspace: opened.value, isTraining });
+  const project = session.requireProject();
+  return project.ok ? ok(describeProject(project.value, session.config.dataDir)) : project;
 }
