@@ -351,7 +351,7 @@ export function ImportStep({
                     </td>
                     <td>
                       {sheet.name}
-                      {sheet.hidden ? <span className="muted">（{t('hidden')}）</span> : null}
+                      {sheet.hidden ? <span className="muted">{t('hiddenMark')}</span> : null}
                     </td>
                     <td>{sheet.rows.toLocaleString()}</td>
                     <td>{sheet.headerRow === 0 ? t('noHeader') : sheet.headerRow}</td>

@@ -132,6 +132,7 @@ export const uiText = {
   noFileYet: { zh: '请先在“导入”步骤选择文件。', en: 'Choose a file in the Import step first.' },
   // ---- 导入与映射 (issue #6); `{name}` marks a value filled in by formatText ----
   removeFile: { zh: '移除', en: 'Remove' },
+  hiddenMark: { zh: '（隐藏）', en: ' (hidden)' },
   encodingDetected: { zh: '自动识别（{encoding}）', en: 'Detected ({encoding})' },
   tables: { zh: '表格', en: 'Tables' },
   includeTable: { zh: '导入', en: 'Import' },
