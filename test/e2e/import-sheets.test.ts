@@ -30,7 +30,7 @@ beforeAll(async () => {
   a.addRow(['公民身份号码', '姓名', '性别', '民族', '出生日期']);
   a.addRow(['371702199003071231', '张三', '男', '汉族', '1990年3月7日']);
   // An ID typed into a number cell: Excel keeps 15 digits, the rest is lost for good.
-  a.addRow([371702198512120026, '李四', '女', '回族', '1985/12/12']);
+  a.addRow([Number('371702198512120026'), '李四', '女', '回族', '1985/12/12']);
   a.addRow(['371702200101010012', '王五', '男', '汉族', '20010101']);
   const b = workbook.addWorksheet('吕陵镇');
   b.addRow(['吕陵镇户籍人口登记表（2026年第4季度）']);
