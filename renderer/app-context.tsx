@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Language } from '../shared/i18n/localized-text.ts';
-import { translate, type UiTextKey } from '../shared/i18n/ui-text.ts';
+import { formatText, translate, type UiTextKey } from '../shared/i18n/ui-text.ts';
 import type { WindowApi } from './api/window-api.ts';
 
 /** What every screen needs: the API and the language. */
@@ -15,8 +15,16 @@ export interface AppContextValue {
 export const AppContext = createContext<AppContextValue | undefined>(undefined);
 
 /** The app context; a screen outside the app is a bug. */
-export function useApp(): AppContextValue & { t: (key: UiTextKey) => string } {
+export function useApp(): AppContextValue & {
+  t: (key: UiTextKey) => string;
+  /** A UI text with its `{name}` places filled in. */
+  f: (key: UiTextKey, values: Readonly<Record<string, string | number>>) => string;
+} {
   const value = useContext(AppContext);
   if (value === undefined) throw new Error('useApp outside <AppContext>');
-  return { ...value, t: (key) => translate(key, value.language) };
+  return {
+    ...value,
+    t: (key) => translate(key, value.language),
+    f: (key, values) => formatText(key, value.language, values),
+  };
 }

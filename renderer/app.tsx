@@ -6,7 +6,7 @@ import { AppContext, type AppContextValue } from './app-context.tsx';
 import { JobProgress } from './components/job-progress.tsx';
 import { StartPage } from './start-page.tsx';
 import { CheckStep } from './steps/check-step.tsx';
-import { ImportStep, type ImportChoice } from './steps/import-step.tsx';
+import { ImportStep, type ImportChoice, type ImportDraft } from './steps/import-step.tsx';
 import { MappingStep } from './steps/mapping-step.tsx';
 import { PackageStep } from './steps/package-step.tsx';
 import { StandardStep } from './steps/standard-step.tsx';
@@ -34,6 +34,7 @@ export function App() {
   const [step, setStep] = useState<Step>('check');
   const [notice, setNotice] = useState<Notice | undefined>(undefined);
   const [importChoice, setImportChoice] = useState<ImportChoice | undefined>(undefined);
+  const [importDraft, setImportDraft] = useState<ImportDraft>({ files: [] });
   const t = useCallback((key: UiTextKey) => translate(key, language), [language]);
 
   const notify = useCallback(
@@ -124,6 +125,8 @@ export function App() {
   const closeProject = async () => {
     await context.api.invoke('project:close', {});
     setProject(undefined);
+    setImportDraft({ files: [] });
+    setImportChoice(undefined);
   };
 
   return (
@@ -221,6 +224,8 @@ export function App() {
             <StandardStep packId={project.packId} datasetName={project.dataset} />
           ) : step === 'import' ? (
             <ImportStep
+              draft={importDraft}
+              onDraft={setImportDraft}
               onChosen={(choice) => {
                 setImportChoice(choice);
                 setStep('mapping');

@@ -1,61 +1,130 @@
-import { useState, type DragEvent } from 'react';
-import type { ChannelOutput } from '../../shared/ipc/contract.ts';
+import { Fragment, useState, type DragEvent } from 'react';
+import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract.ts';
+import { compareLayout } from '../../shared/mapping/compare-layout.ts';
 import { useApp } from '../app-context.tsx';
 import type { FileRef } from '../api/window-api.ts';
 
-/** What the import step hands on to the mapping step. */
-export interface ImportChoice {
+type Inspection = ChannelOutput<'import:inspect'>;
+type InspectedSheet = Inspection['sheets'][number];
+type TextEncoding = NonNullable<ChannelInput<'import:inspect'>['encoding']>;
+
+/** One table the clerk chose to import: a file, its sheet, the header row and the encoding. */
+export interface ImportSourceChoice {
   readonly file: FileRef;
   readonly sheet: string;
   readonly headerRow: number;
+  readonly encoding?: TextEncoding;
+  readonly rows: number;
   readonly columns: readonly string[];
 }
 
-type Inspection = ChannelOutput<'import:inspect'>;
+/** What the import step hands on to the mapping step: one or more tables of one layout. */
+export interface ImportChoice {
+  readonly sources: readonly ImportSourceChoice[];
+}
 
-/** 导入: pick or drop a file, see what the importer found, adjust the sheet and header row. */
-export function ImportStep({ onChosen }: { onChosen: (choice: ImportChoice) => void }) {
-  const { api, t, notify, language } = useApp();
-  const [file, setFile] = useState<FileRef | undefined>(undefined);
-  const [inspection, setInspection] = useState<Inspection | undefined>(undefined);
-  const [sheetName, setSheetName] = useState<string | undefined>(undefined);
-  const [headerRow, setHeaderRow] = useState<number | undefined>(undefined);
+/** One file in the import step, as inspected, with the tables ticked for import. */
+export interface ImportFileEntry {
+  readonly file: FileRef;
+  readonly inspection: Inspection;
+  /** The encoding the clerk chose for a text file; undefined: the detected one. */
+  readonly encoding?: TextEncoding;
+  /** The encoding the importer detected for a text file. */
+  readonly detectedEncoding?: string;
+  readonly included: readonly string[];
+}
+
+/** The import step's state, kept by the app while the clerk moves between steps. */
+export interface ImportDraft {
+  readonly files: readonly ImportFileEntry[];
+  /** The table shown in the preview. */
+  readonly selected?: { readonly fileId: string; readonly sheet: string };
+}
+
+const encodings: readonly TextEncoding[] = ['utf-8', 'gb18030'];
+
+function defaultSheet(inspection: Inspection): InspectedSheet | undefined {
+  return inspection.sheets.find((s) => !s.hidden && s.rows > 0) ?? inspection.sheets[0];
+}
+
+function tableLabel(entry: ImportFileEntry, sheet: string): string {
+  return sheet === entry.file.name ? entry.file.name : `${entry.file.name}「${sheet}」`;
+}
+
+/** The ticked tables, in file and sheet order. */
+function includedTables(
+  files: readonly ImportFileEntry[],
+): { entry: ImportFileEntry; sheet: InspectedSheet }[] {
+  return files.flatMap((entry) =>
+    entry.inspection.sheets
+      .filter((sheet) => entry.included.includes(sheet.name))
+      .map((sheet) => ({ entry, sheet })),
+  );
+}
+
+/**
+ * 导入: pick or drop one or more files, see what the importer found in each (format, encoding,
+ * sheets, header row, title and footer rows, flagged cells, a preview), override the encoding or
+ * the header row, and tick the tables that feed the dataset; they must share one layout.
+ */
+export function ImportStep({
+  draft,
+  onDraft,
+  onChosen,
+}: {
+  draft: ImportDraft;
+  onDraft: (draft: ImportDraft) => void;
+  onChosen: (choice: ImportChoice) => void;
+}) {
+  const { api, t, f, notify } = useApp();
   const [isBusy, setIsBusy] = useState(false);
+  const [headerRowInput, setHeaderRowInput] = useState<string | undefined>(undefined);
+  const { files } = draft;
 
-  const inspect = async (target: FileRef, options: { sheet?: string; headerRow?: number } = {}) => {
+  const inspect = async (
+    fileId: string,
+    options: { sheet?: string; headerRow?: number; encoding?: TextEncoding },
+  ): Promise<Inspection | undefined> => {
     setIsBusy(true);
     try {
-      const result = await api.invoke('import:inspect', { fileId: target.fileId, ...options });
+      const result = await api.invoke('import:inspect', { fileId, ...options });
       if (!result.ok) {
         notify(result.error.message, 'error');
-        return;
+        return undefined;
       }
-      setInspection(result.value);
-      const visible =
-        result.value.sheets.find((s) => !s.hidden && s.rows > 0) ?? result.value.sheets[0];
-      const chosen =
-        options.sheet === undefined
-          ? visible
-          : result.value.sheets.find((s) => s.name === options.sheet);
-      setSheetName(chosen?.name);
-      setHeaderRow(chosen?.headerRow);
+      return result.value;
     } finally {
       setIsBusy(false);
     }
   };
 
   const accept = async (refs: readonly FileRef[]) => {
-    const [first] = refs;
-    if (first === undefined) return;
-    setFile(first);
-    await inspect(first);
+    let next = draft;
+    for (const ref of refs) {
+      const inspection = await inspect(ref.fileId, {});
+      if (inspection === undefined) continue;
+      const first = defaultSheet(inspection);
+      const entry: ImportFileEntry = {
+        file: ref,
+        inspection,
+        ...(inspection.encoding === undefined ? {} : { detectedEncoding: inspection.encoding }),
+        included: first === undefined ? [] : [first.name],
+      };
+      next = {
+        files: [...next.files.filter((e) => e.file.fileId !== ref.fileId), entry],
+        selected:
+          next.selected ??
+          (first === undefined ? undefined : { fileId: ref.fileId, sheet: first.name }),
+      };
+      onDraft(next);
+    }
   };
 
-  const upload = async (files: readonly File[]) => {
+  const upload = async (picked: readonly File[]) => {
     if (api.upload === undefined) return;
     const refs: FileRef[] = [];
-    for (const f of files) {
-      const result = await api.upload(f);
+    for (const file of picked) {
+      const result = await api.upload(file);
       if (result.ok) refs.push(result.value);
       else notify(result.error.message, 'error');
     }
@@ -63,7 +132,7 @@ export function ImportStep({ onChosen }: { onChosen: (choice: ImportChoice) => v
   };
 
   const pick = async () => {
-    const result = await api.invoke('files:pick', {});
+    const result = await api.invoke('files:pick', { multiple: true });
     if (result.ok) await accept(result.value);
     else notify(result.error.message, 'error');
   };
@@ -73,7 +142,123 @@ export function ImportStep({ onChosen }: { onChosen: (choice: ImportChoice) => v
     void upload([...event.dataTransfer.files]);
   };
 
-  const sheet = inspection?.sheets.find((s) => s.name === sheetName);
+  const replaceEntry = (entry: ImportFileEntry, selected = draft.selected) => {
+    onDraft({
+      files: files.map((e) => (e.file.fileId === entry.file.fileId ? entry : e)),
+      ...(selected === undefined ? {} : { selected }),
+    });
+  };
+
+  const changeEncoding = async (entry: ImportFileEntry, encoding: TextEncoding | undefined) => {
+    const inspection = await inspect(entry.file.fileId, encoding === undefined ? {} : { encoding });
+    if (inspection === undefined) return;
+    const names = new Set(inspection.sheets.map((s) => s.name));
+    replaceEntry({
+      file: entry.file,
+      inspection,
+      ...(entry.detectedEncoding === undefined ? {} : { detectedEncoding: entry.detectedEncoding }),
+      ...(encoding === undefined ? {} : { encoding }),
+      included: entry.included.filter((name) => names.has(name)),
+    });
+  };
+
+  const changeHeaderRow = async (entry: ImportFileEntry, sheet: string, headerRow: number) => {
+    const inspection = await inspect(entry.file.fileId, {
+      sheet,
+      headerRow,
+      ...(entry.encoding === undefined ? {} : { encoding: entry.encoding }),
+    });
+    const report = inspection?.sheets.find((s) => s.name === sheet);
+    if (inspection === undefined || report === undefined) return;
+    setHeaderRowInput(undefined);
+    replaceEntry({
+      ...entry,
+      inspection: {
+        ...entry.inspection,
+        sheets: entry.inspection.sheets.map((s) => (s.name === sheet ? report : s)),
+      },
+    });
+  };
+
+  const toggleIncluded = (entry: ImportFileEntry, sheet: string, isIncluded: boolean) => {
+    const included = isIncluded
+      ? entry.inspection.sheets
+          .map((s) => s.name)
+          .filter((n) => n === sheet || entry.included.includes(n))
+      : entry.included.filter((n) => n !== sheet);
+    replaceEntry({ ...entry, included });
+  };
+
+  const removeFile = (entry: ImportFileEntry) => {
+    const rest = files.filter((e) => e.file.fileId !== entry.file.fileId);
+    const next = rest[0];
+    const first = next === undefined ? undefined : defaultSheet(next.inspection);
+    onDraft({
+      files: rest,
+      ...(draft.selected !== undefined && draft.selected.fileId !== entry.file.fileId
+        ? { selected: draft.selected }
+        : next !== undefined && first !== undefined
+          ? { selected: { fileId: next.file.fileId, sheet: first.name } }
+          : {}),
+    });
+  };
+
+  const tables = includedTables(files);
+  const reference = tables[0];
+  const differences = tables.slice(1).flatMap(({ entry, sheet }) => {
+    if (reference === undefined) return [];
+    const layout = compareLayout(reference.sheet.columns, sheet.columns);
+    if (layout.isSame) return [];
+    const details = [
+      ...(layout.missing.length > 0
+        ? [f('columnsLacking', { columns: layout.missing.join('、') })]
+        : []),
+      ...(layout.extra.length > 0 ? [f('columnsExtra', { columns: layout.extra.join('、') })] : []),
+    ];
+    return [
+      f('layoutDiffers', {
+        table: tableLabel(entry, sheet.name),
+        reference: tableLabel(reference.entry, reference.sheet.name),
+        details: details.join('；'),
+      }),
+    ];
+  });
+
+  const includeSameLayout = () => {
+    if (reference === undefined) return;
+    onDraft({
+      ...draft,
+      files: files.map((entry) => ({
+        ...entry,
+        included: entry.inspection.sheets
+          .filter(
+            (sheet) =>
+              entry.included.includes(sheet.name) ||
+              (sheet.rows > 0 && compareLayout(reference.sheet.columns, sheet.columns).isSame),
+          )
+          .map((sheet) => sheet.name),
+      })),
+    });
+  };
+
+  const totalRows = tables.reduce((sum, { sheet }) => sum + sheet.rows, 0);
+  const next = () =>
+    onChosen({
+      sources: tables.map(({ entry, sheet }) => ({
+        file: entry.file,
+        sheet: sheet.name,
+        headerRow: sheet.headerRow,
+        ...(entry.encoding === undefined ? {} : { encoding: entry.encoding }),
+        rows: sheet.rows,
+        columns: sheet.columns,
+      })),
+    });
+
+  const selectedEntry = files.find((e) => e.file.fileId === draft.selected?.fileId);
+  const selectedSheet = selectedEntry?.inspection.sheets.find(
+    (s) => s.name === draft.selected?.sheet,
+  );
+
   return (
     <div className="import">
       <section className="card dropzone" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
@@ -84,8 +269,13 @@ export function ImportStep({ onChosen }: { onChosen: (choice: ImportChoice) => v
             <input
               type="file"
               hidden
+              multiple
               accept=".xlsx,.xlsm,.xlsb,.xls,.et,.ods,.csv,.tsv,.txt"
-              onChange={(e) => void upload([...(e.target.files ?? [])])}
+              onChange={(e) => {
+                const picked = [...(e.target.files ?? [])];
+                e.target.value = '';
+                void upload(picked);
+              }}
             />
           </label>
         ) : (
@@ -93,126 +283,267 @@ export function ImportStep({ onChosen }: { onChosen: (choice: ImportChoice) => v
             {t('chooseFiles')}
           </button>
         )}
-        {file !== undefined && (
-          <p className="file-name">
-            {file.name} <span className="muted">({(file.size / 1024).toFixed(0)} KB)</span>
-          </p>
-        )}
       </section>
-      {inspection !== undefined && sheet !== undefined && file !== undefined && (
-        <section className="card">
+      {files.map((entry) => (
+        <section className="card import-file" key={entry.file.fileId}>
           <div className="inspect-facts">
+            <strong className="file-name">{entry.file.name}</strong>
+            <span className="muted">{(entry.file.size / 1024).toFixed(0)} KB</span>
             <span>
-              {t('fileFormat')}：<strong>{inspection.format}</strong>
+              {t('fileFormat')}：<strong>{entry.inspection.format}</strong>
             </span>
-            {inspection.encoding !== undefined && (
-              <span>
-                {t('encoding')}：<strong>{inspection.encoding}</strong>
-              </span>
-            )}
-            <label>
-              {t('sheet')}：
-              <select
-                value={sheet.name}
-                onChange={(e) => {
-                  setSheetName(e.target.value);
-                  void inspect(file, { sheet: e.target.value });
-                }}
-              >
-                {inspection.sheets.map((s) => (
-                  <option key={s.name} value={s.name}>
-                    {s.name}
-                    {s.hidden ? `（${t('hidden')}）` : ''}（{s.rows}）
+            {entry.inspection.isText ? (
+              <label>
+                {t('encoding')}：
+                <select
+                  aria-label={`${t('encoding')} ${entry.file.name}`}
+                  value={entry.encoding ?? ''}
+                  disabled={isBusy}
+                  onChange={(e) =>
+                    void changeEncoding(
+                      entry,
+                      e.target.value === '' ? undefined : (e.target.value as TextEncoding),
+                    )
+                  }
+                >
+                  <option value="">
+                    {f('encodingDetected', { encoding: entry.detectedEncoding ?? '' })}
                   </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('headerRow')}：
-              <input
-                type="number"
-                min={1}
-                value={headerRow ?? sheet.headerRow}
-                onChange={(e) => setHeaderRow(Number(e.target.value))}
-                style={{ width: 72 }}
-              />
-            </label>
-            <button
-              type="button"
-              disabled={isBusy}
-              onClick={() =>
-                void inspect(file, {
-                  sheet: sheet.name,
-                  ...(headerRow === undefined ? {} : { headerRow }),
-                })
-              }
-            >
-              {t('inspect')}
-            </button>
-            <span>
-              {t('dataRows')}：<strong>{sheet.rows.toLocaleString()}</strong>
-            </span>
-            {sheet.footerRows.length > 0 && (
-              <span className="muted">
-                {t('footerRows')}：{sheet.footerRows.join('、')}
-              </span>
-            )}
-          </div>
-          {sheet.flagged.length > 0 && (
-            <details className="flagged" open>
-              <summary>
-                {t('flaggedCells')}（{sheet.flagged.length}）
-              </summary>
-              <ul>
-                {sheet.flagged.slice(0, 20).map((cell) => (
-                  <li key={`${cell.row}-${cell.column}`}>
-                    {language === 'zh' ? `第 ${cell.row} 行` : `Row ${cell.row}`} [{cell.column}]{' '}
-                    {cell.reason}
-                  </li>
-                ))}
-              </ul>
-            </details>
-          )}
-          <h3>{t('preview')}</h3>
-          <div className="table-scroll short">
-            <table className="table">
-              <thead>
-                <tr>
-                  {sheet.columns.map((c) => (
-                    <th key={c}>{c}</th>
+                  {encodings.map((encoding) => (
+                    <option key={encoding} value={encoding}>
+                      {encoding}
+                    </option>
                   ))}
-                </tr>
-              </thead>
-              <tbody>
-                {sheet.sample.map((row, i) => (
-                  <tr key={i}>
-                    {row.map((cell, j) => (
-                      <td key={j}>{cell}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                </select>
+              </label>
+            ) : null}
+            <button type="button" className="link" onClick={() => removeFile(entry)}>
+              {t('removeFile')}
+            </button>
           </div>
+          <table className="table sheets">
+            <thead>
+              <tr>
+                <th>{t('includeTable')}</th>
+                <th>{t('sheet')}</th>
+                <th>{t('rowsCount')}</th>
+                <th>{t('headerRow')}</th>
+                <th>{t('columnsCount')}</th>
+                <th>{t('flaggedShort')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {entry.inspection.sheets.map((sheet) => {
+                const isSelected =
+                  draft.selected?.fileId === entry.file.fileId &&
+                  draft.selected.sheet === sheet.name;
+                return (
+                  <tr key={sheet.name} className={isSelected ? 'selected' : undefined}>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`${t('includeTable')} ${tableLabel(entry, sheet.name)}`}
+                        checked={entry.included.includes(sheet.name)}
+                        disabled={sheet.columns.length === 0}
+                        onChange={(e) => toggleIncluded(entry, sheet.name, e.target.checked)}
+                      />
+                    </td>
+                    <td>
+                      {sheet.name}
+                      {sheet.hidden ? <span className="muted">{t('hiddenMark')}</span> : null}
+                    </td>
+                    <td>{sheet.rows.toLocaleString()}</td>
+                    <td>{sheet.headerRow === 0 ? t('noHeader') : sheet.headerRow}</td>
+                    <td>{sheet.columns.length}</td>
+                    <td className={sheet.flaggedCount > 0 ? 'warning-text' : 'muted'}>
+                      {sheet.flaggedCount}
+                    </td>
+                    <td>
+                      {isSelected ? (
+                        <span className="muted">{t('previewing')}</span>
+                      ) : (
+                        <button
+                          type="button"
+                          className="link"
+                          onClick={() => {
+                            setHeaderRowInput(undefined);
+                            onDraft({
+                              ...draft,
+                              selected: { fileId: entry.file.fileId, sheet: sheet.name },
+                            });
+                          }}
+                        >
+                          {t('previewTable')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      ))}
+      {selectedEntry !== undefined && selectedSheet !== undefined && (
+        <SheetPreview
+          key={`${selectedEntry.file.fileId}/${selectedSheet.name}`}
+          label={tableLabel(selectedEntry, selectedSheet.name)}
+          sheet={selectedSheet}
+          headerRowInput={headerRowInput ?? String(selectedSheet.headerRow)}
+          onHeaderRowInput={setHeaderRowInput}
+          isBusy={isBusy}
+          onHeaderRow={(row) => void changeHeaderRow(selectedEntry, selectedSheet.name, row)}
+        />
+      )}
+      {files.length > 0 && (
+        <section className="card">
+          {differences.map((line) => (
+            <p key={line} className="warning-text" role="alert">
+              {line}
+            </p>
+          ))}
+          {tables.length === 0 && <p className="warning-text">{t('noTableIncluded')}</p>}
           <div className="form-actions">
             <button
               type="button"
               className="primary"
-              disabled={sheet.columns.length === 0}
-              onClick={() =>
-                onChosen({
-                  file,
-                  sheet: sheet.name,
-                  headerRow: sheet.headerRow,
-                  columns: sheet.columns,
-                })
-              }
+              disabled={tables.length === 0 || differences.length > 0 || isBusy}
+              onClick={next}
             >
-              {t('nextMapping')}
+              {tables.length > 1
+                ? f('nextMappingCount', { tables: tables.length, rows: totalRows })
+                : t('nextMapping')}
             </button>
+            {files.some((e) => e.inspection.sheets.length > 1) || files.length > 1 ? (
+              <button type="button" disabled={reference === undefined} onClick={includeSameLayout}>
+                {t('includeSameLayout')}
+              </button>
+            ) : null}
           </div>
         </section>
       )}
     </div>
+  );
+}
+
+/** One table as the importer read it: header row (changeable), skipped rows, flags, preview. */
+function SheetPreview({
+  label,
+  sheet,
+  headerRowInput,
+  onHeaderRowInput,
+  isBusy,
+  onHeaderRow,
+}: {
+  label: string;
+  sheet: InspectedSheet;
+  headerRowInput: string;
+  onHeaderRowInput: (value: string) => void;
+  isBusy: boolean;
+  onHeaderRow: (row: number) => void;
+}) {
+  const { t, f, language } = useApp();
+  const flaggedAt = new Map(sheet.flagged.map((cell) => [`${cell.row}/${cell.column}`, cell]));
+  const commit = () => {
+    const row = Number(headerRowInput);
+    if (Number.isInteger(row) && row >= 0) onHeaderRow(row);
+  };
+  const renderRow = (row: InspectedSheet['sample'][number]) => (
+    <tr key={row.sourceRow}>
+      <td className="muted">{row.sourceRow}</td>
+      {row.cells.map((cell, j) => {
+        const flag = flaggedAt.get(`${row.sourceRow}/${sheet.columns[j] ?? ''}`);
+        return (
+          <td
+            key={j}
+            className={flag === undefined ? undefined : 'flagged-cell'}
+            title={flag?.reason[language]}
+          >
+            {cell}
+          </td>
+        );
+      })}
+    </tr>
+  );
+  return (
+    <section className="card preview">
+      <h3>
+        {t('preview')}：{label}
+      </h3>
+      <div className="inspect-facts">
+        <label title={t('headerRowHint')}>
+          {t('headerRow')}：
+          <input
+            type="number"
+            min={0}
+            aria-label={t('headerRow')}
+            value={headerRowInput}
+            onChange={(e) => onHeaderRowInput(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') commit();
+            }}
+            style={{ width: 72 }}
+          />
+        </label>
+        <button type="button" disabled={isBusy} onClick={commit}>
+          {t('inspect')}
+        </button>
+        <span>
+          {t('dataRows')}：<strong>{sheet.rows.toLocaleString()}</strong>
+        </span>
+        <span className="muted">{sheet.headerReason[language]}</span>
+      </div>
+      <div className="inspect-facts">
+        {sheet.headerRow > 1 && (
+          <span className="skipped">{f('titleRowsSkipped', { n: sheet.headerRow - 1 })}</span>
+        )}
+        {sheet.footerRows.length > 0 && (
+          <span className="skipped">
+            {t('footerRows')}：{sheet.footerRows.join('、')}
+          </span>
+        )}
+      </div>
+      {sheet.flaggedCount > 0 && (
+        <details className="flagged" open={sheet.flaggedCount <= 5}>
+          <summary>{f('flaggedCount', { n: sheet.flaggedCount })}</summary>
+          <ul>
+            {sheet.flagged.slice(0, 20).map((cell) => (
+              <li key={`${cell.row}-${cell.column}`}>
+                {f('flaggedCellLine', {
+                  row: String(cell.row),
+                  column: cell.column,
+                  value: cell.value,
+                  reason: cell.reason[language],
+                })}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <div className="table-scroll short">
+        <table className="table preview-table">
+          <thead>
+            <tr>
+              <th>{t('sourceRowShort')}</th>
+              {sheet.columns.map((c) => (
+                <th key={c}>{c}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {sheet.sample.map(renderRow)}
+            {sheet.flaggedRows.length > 0 && (
+              <Fragment>
+                <tr className="separator">
+                  <td colSpan={sheet.columns.length + 1}>{t('flaggedRowsBelow')}</td>
+                </tr>
+                {sheet.flaggedRows.map(renderRow)}
+              </Fragment>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }

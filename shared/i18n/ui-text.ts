@@ -256,6 +256,126 @@ export const uiText = {
     zh: '合并冲突：采用部门在问题数据表中的值',
     en: 'Merge conflict: took the department’s value from the error workbook',
   },
+  // ---- 导入与映射 (issue #6); `{name}` marks a value filled in by formatText ----
+  removeFile: { zh: '移除', en: 'Remove' },
+  hiddenMark: { zh: '（隐藏）', en: ' (hidden)' },
+  encodingDetected: { zh: '自动识别（{encoding}）', en: 'Detected ({encoding})' },
+  tables: { zh: '表格', en: 'Tables' },
+  includeTable: { zh: '导入', en: 'Import' },
+  rowsCount: { zh: '数据行', en: 'Rows' },
+  columnsCount: { zh: '列数', en: 'Columns' },
+  flaggedShort: { zh: '需注意', en: 'Flagged' },
+  previewTable: { zh: '预览', en: 'Preview' },
+  previewing: { zh: '预览中', en: 'Previewing' },
+  titleRowsSkipped: {
+    zh: '表头上方的 {n} 行（标题、说明或空行）已跳过',
+    en: 'The {n} rows above the header (titles, notes or blank) are skipped',
+  },
+  noHeader: { zh: '无表头', en: 'No header' },
+  flaggedCount: {
+    zh: '需要注意的单元格（{n} 个）：原值已无法恢复，不会被自动“修复”',
+    en: 'Flagged cells ({n}): the original value cannot be recovered and is never "fixed" silently',
+  },
+  flaggedCellLine: {
+    zh: '第 {row} 行「{column}」{value}：{reason}',
+    en: 'Row {row} [{column}] {value}: {reason}',
+  },
+  flaggedRowsBelow: { zh: '含需注意单元格的行', en: 'Rows with flagged cells' },
+  layoutDiffers: {
+    zh: '「{table}」的列与「{reference}」不一致，不能合并为一个数据集：{details}',
+    en: 'The columns of "{table}" differ from "{reference}", so they cannot feed one dataset: {details}',
+  },
+  columnsLacking: { zh: '缺少 {columns}', en: 'lacks {columns}' },
+  columnsExtra: { zh: '多出 {columns}', en: 'has extra {columns}' },
+  includeSameLayout: { zh: '勾选所有同版式的表', en: 'Tick every table of the same layout' },
+  nextMappingCount: {
+    zh: '下一步：映射（{tables} 个表，共 {rows} 行）',
+    en: 'Next: mapping ({tables} tables, {rows} rows)',
+  },
+  noTableIncluded: { zh: '请至少勾选一个要导入的表。', en: 'Tick at least one table to import.' },
+  headerRowHint: {
+    zh: '改表头行后按 Enter 或点“重新识别”，预览随之更新',
+    en: 'Change the header row and press Enter or "Inspect again"; the preview follows',
+  },
+  sourceRowShort: { zh: '行号', en: 'Row' },
+  sourcesTitle: { zh: '导入来源', en: 'Sources' },
+  suggestedChip: { zh: '建议：{field}（{confidence}）', en: 'Suggested: {field} ({confidence})' },
+  fedBy: { zh: '（现由「{column}」对应）', en: ' (now fed by "{column}")' },
+  transforms: { zh: '转换', en: 'Transforms' },
+  transformTrim: { zh: '去首尾空格', en: 'Trim' },
+  transformHalfWidth: { zh: '全角转半角', en: 'Full-width to half-width' },
+  transformUpper: { zh: 'x 转 X', en: 'x to X' },
+  transformResidentId: { zh: '15 位身份证号转 18 位', en: '15-digit ID to 18' },
+  transformDate: { zh: '日期转 YYYY-MM-DD', en: 'Dates to YYYY-MM-DD' },
+  transformDateSerial: { zh: '含 Excel 日期序号', en: 'Excel serials too' },
+  transformUnit: { zh: '金额单位', en: 'Money unit' },
+  transformUnitFrom: { zh: '原表金额单位', en: 'Source money unit' },
+  suggestedMark: { zh: '建议', en: 'suggested' },
+  samplePreview: { zh: '样例（转换后）', en: 'Samples (transformed)' },
+  fieldList: {
+    zh: '标准字段（可把左侧原表列名拖到字段上）',
+    en: 'Standard fields (drag a source column onto a field)',
+  },
+  notFed: { zh: '未对应', en: 'not mapped' },
+  dropHere: { zh: '拖到这里', en: 'Drop here' },
+  valueMaps: { zh: '取值对照', en: 'Value maps' },
+  valueMapOf: { zh: '{field} ← 原表列「{column}」', en: '{field} ← source column "{column}"' },
+  transformedValue: { zh: '源值（转换后）', en: 'Source value (transformed)' },
+  count: { zh: '次数', en: 'Count' },
+  standardCode: { zh: '标准代码', en: 'Standard code' },
+  noCode: { zh: '（不对照，保留原值）', en: '(keep the value)' },
+  unmappedValues: {
+    zh: '{n} 个取值尚未对照，导入后将由检查规则报告',
+    en: '{n} values are not mapped; the checks will report them',
+  },
+  allValuesMapped: { zh: '所有取值都已对照', en: 'Every value is mapped' },
+  valuesSampled: { zh: '取值统计自前 {rows} 行', en: 'Values counted over the first {rows} rows' },
+  manyValues: {
+    zh: '该列取值很多，只列出最常见的一部分',
+    en: 'The column has many values; only the most frequent are listed',
+  },
+  notMappedValue: { zh: '未对照', en: 'not mapped' },
+  adopt: { zh: '采用', en: 'Use' },
+  templateApplied: {
+    zh: '已套用模板「{name}」（{department}，{date}）',
+    en: 'Template "{name}" applied ({department}, {date})',
+  },
+  templateAppliedAuto: {
+    zh: '与以前导入的表版式相同，已自动套用',
+    en: 'Same layout as a file imported before: applied by itself',
+  },
+  ignoreTemplate: { zh: '不用模板，重新建议', en: 'Suggest afresh' },
+  layoutMissing: {
+    zh: '模板用到的这些列本表没有：{columns}',
+    en: 'Columns the template reads that this table lacks: {columns}',
+  },
+  layoutExtra: {
+    zh: '本表多出的列（模板未用）：{columns}',
+    en: "This table's extra columns (unused by the template): {columns}",
+  },
+  saveTemplate: { zh: '保存为模板', en: 'Save as template' },
+  templateName: { zh: '模板名称', en: 'Template name' },
+  templateSaved: {
+    zh: '已保存模板「{name}」（{department}）；以后导入同版式的文件将自动套用',
+    en: 'Saved the template "{name}" ({department}); files of the same layout will use it by themselves',
+  },
+  templateDeleted: { zh: '已删除模板「{name}」', en: 'Deleted the template "{name}"' },
+  templateLibrary: { zh: '模板库（{n}）', en: 'Templates ({n})' },
+  applyTemplate: { zh: '套用', en: 'Apply' },
+  deleteTemplate: { zh: '删除', en: 'Delete' },
+  confirmDelete: { zh: '确认删除', en: 'Confirm' },
+  sameLayout: { zh: '同版式', en: 'same layout' },
+  noTemplates: { zh: '还没有保存的模板。', en: 'No saved templates yet.' },
+  templateFields: { zh: '{n} 个字段', en: '{n} fields' },
+  noDepartment: { zh: '未指定部门', en: 'no department' },
+  requiredWarning: {
+    zh: '尚未对应的必填字段：{fields}。导入后这些字段没有数据；请找到对应的列，或请报送单位补充。',
+    en: 'Required fields not mapped: {fields}. They will hold no data after the import: find their columns, or ask the department to add them.',
+  },
+  sampleValues: { zh: '样例', en: 'Samples' },
+  pendingSuggestion: { zh: '待确认', en: 'to confirm' },
+  chosenByClerk: { zh: '手动选择', en: 'chosen by hand' },
+  // ---- end of 导入与映射 ----
 } as const;
 
 /** A key of the UI texts. */
@@ -275,9 +395,11 @@ export function formatText(
   language: Language,
   values: Readonly<Record<string, string | number>>,
 ): string {
-  return uiText[key][language].replace(/\{(\w+)\}/g, (mark, name: string) => {
+  return translate(key, language).replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = values[name];
-    if (value === undefined) return mark;
-    return typeof value === 'number' ? value.toLocaleString('en-US') : value;
+    if (value === undefined) return whole;
+    return typeof value === 'number'
+      ? value.toLocaleString(language === 'zh' ? 'zh-CN' : 'en')
+      : value;
   });
 }

@@ -5,6 +5,7 @@
  * exposes only these channels. The UI never sends a file path: hosts hand out file ids.
  */
 import { z } from 'zod';
+import { mappingSchema, transformSchema } from '../mapping/mapping-schema.ts';
 
 const id = z.string().min(1).max(200);
 const text = z.string().max(10_000);
@@ -28,6 +29,8 @@ const fieldSummary = z.object({
   isUnique: z.boolean(),
   codeTable: z.string().optional(),
   enumValues: z.array(z.string()).optional(),
+  /** The money unit the standard stores (`万元`), for a unit transform. */
+  unit: z.string().optional(),
   sharing: z.string(),
   opening: z.string(),
   mask: z.string(),
@@ -52,25 +55,6 @@ const packSummary = z.object({
   codeTables: z.array(
     z.object({ name: z.string(), title: z.string(), source: z.string(), size: z.number() }),
   ),
-});
-
-const inspectSheet = z.object({
-  name: z.string(),
-  hidden: z.boolean(),
-  headerRow: z.number().int(),
-  headerRows: z.number().int(),
-  columns: z.array(z.string()),
-  rows: z.number().int(),
-  footerRows: z.array(z.number().int()),
-  flagged: z.array(z.object({ row: z.number().int(), column: z.string(), reason: z.string() })),
-  sample: z.array(z.array(z.string())),
-});
-
-const columnChoice = z.object({
-  column: z.string(),
-  field: z.string().nullable(),
-  confidence: z.number().min(0).max(1),
-  reason: z.string(),
 });
 
 const projectState = z.object({
@@ -157,6 +141,143 @@ const mergeReport = z.object({
 /** A long job the UI can follow and cancel. */
 export const jobRef = z.object({ jobId: id });
 
+// ---- 导入与映射 (issue #6): the import and mapping steps' schemas ----
+
+const textEncoding = z.enum(['utf-8', 'gb18030', 'utf-16le', 'utf-16be']);
+
+/** One table to import: a file, the sheet, the header row and (for text) the encoding. */
+const importSource = z.object({
+  fileId: id,
+  sheet: z.string().max(300).optional(),
+  /** The header row as a spreadsheet shows it; 0 for a table without a header. */
+  headerRow: z.number().int().nonnegative().optional(),
+  encoding: textEncoding.optional(),
+});
+
+const previewRow = z.object({ sourceRow: z.number().int(), cells: z.array(z.string()) });
+
+const inspectSheet = z.object({
+  name: z.string(),
+  hidden: z.boolean(),
+  headerRow: z.number().int(),
+  headerRows: z.number().int(),
+  /** Why this row was taken as the header (rows above it are titles or notes). */
+  headerReason: localized,
+  columns: z.array(z.string()),
+  rows: z.number().int(),
+  footerRows: z.array(z.number().int()),
+  /** How many cells were flagged in all (the list holds the first ones). */
+  flaggedCount: z.number().int(),
+  flagged: z.array(
+    z.object({ row: z.number().int(), column: z.string(), value: z.string(), reason: localized }),
+  ),
+  sample: z.array(previewRow),
+  /** Rows holding flagged cells beyond the sample, so the preview can show them. */
+  flaggedRows: z.array(previewRow),
+});
+
+const valueCount = z.object({ value: z.string().max(10_000), count: z.number().int().positive() });
+
+const templateSummary = z.object({
+  templateId: z.string(),
+  name: z.string(),
+  department: z.string(),
+  fingerprint: z.string(),
+  headers: z.array(z.string()),
+  fields: z.number().int(),
+  createdAt: z.string(),
+});
+
+const importChannels = {
+  'import:inspect': {
+    input: z.object({
+      fileId: id,
+      sheet: z.string().max(300).optional(),
+      headerRow: z.number().int().nonnegative().optional(),
+      encoding: textEncoding.optional(),
+    }),
+    output: z.object({
+      format: z.string(),
+      encoding: z.string().optional(),
+      /** True for text files (csv, tsv, txt), whose encoding the clerk may override. */
+      isText: z.boolean(),
+      sheets: z.array(inspectSheet),
+    }),
+  },
+  'mapping:suggest': {
+    input: z.object({
+      source: importSource,
+      /** A stored template to apply instead of the one chosen by itself. */
+      templateId: z.string().max(1000).optional(),
+      /** Suggest afresh, even when a stored template fits the layout. */
+      ignoreTemplates: z.boolean().optional(),
+    }),
+    output: z.object({
+      columns: z.array(
+        z.object({
+          column: z.string(),
+          field: z.string().nullable(),
+          confidence: z.number().min(0).max(1),
+          reason: localized,
+          /** Transforms the header implies (元 -> 万元). */
+          transforms: z.array(transformSchema),
+          /** The first non-blank values, in row order (for a preview). */
+          samples: z.array(z.string()),
+          /** The distinct values of the first rows, most frequent first (at most 300). */
+          values: z.array(valueCount),
+          /** True when the column has more distinct values than listed. */
+          hasMoreValues: z.boolean(),
+        }),
+      ),
+      /** How many rows the values were counted over. */
+      sampledRows: z.number().int(),
+      unmappedRequired: z.array(z.string()),
+      /** The mapping to start from: the template's, or the confident suggestions. */
+      mapping: mappingSchema,
+      origin: z.enum(['template', 'stored-template', 'suggested']),
+      template: templateSummary.optional(),
+      /** How the source's headers differ from the template's. */
+      layout: z.object({ missing: z.array(z.string()), extra: z.array(z.string()) }).optional(),
+      fingerprint: z.string(),
+    }),
+  },
+  'mapping:value-map': {
+    input: z.object({ field: id, values: z.array(valueCount).max(5000) }),
+    output: z.array(
+      valueCount.extend({
+        code: z.string().nullable(),
+        match: z.enum(['standard', 'slip', 'common', 'guess', 'template', 'none']),
+        confidence: z.number(),
+        reason: localized,
+      }),
+    ),
+  },
+  'templates:list': { input: z.object({}), output: z.array(templateSummary) },
+  'templates:save': {
+    input: z.object({
+      name: text.min(1).max(200),
+      headers: z.array(z.string().max(1000)).max(5000),
+      mapping: mappingSchema,
+    }),
+    output: templateSummary,
+  },
+  'templates:delete': {
+    input: z.object({ templateId: z.string().max(1000) }),
+    output: z.object({}),
+  },
+  'project:import': {
+    input: z.object({
+      /** One or more tables (files, sheets) that feed the dataset; each record keeps its source. */
+      sources: z.array(importSource).min(1).max(500),
+      /** The mapping the clerk confirmed; without it, a stored template or the confident suggestions. */
+      mapping: mappingSchema.optional(),
+    }),
+    output: jobRef,
+  },
+} as const;
+
+// ---- end of 导入与映射 ----
+
 /** The channels, each with its input and output schema. */
 export const contract = {
   'app:info': {
@@ -173,32 +294,7 @@ export const contract = {
     output: z.array(z.object({ code: z.string(), name: z.string(), aliases: z.array(z.string()) })),
   },
   'files:pick': { input: z.object({ multiple: z.boolean().optional() }), output: z.array(fileRef) },
-  'import:inspect': {
-    input: z.object({
-      fileId: id,
-      sheet: z.string().max(300).optional(),
-      headerRow: z.number().int().positive().optional(),
-      encoding: z.enum(['utf-8', 'gb18030', 'utf-16le', 'utf-16be']).optional(),
-    }),
-    output: z.object({
-      format: z.string(),
-      encoding: z.string().optional(),
-      sheets: z.array(inspectSheet),
-    }),
-  },
-  'mapping:suggest': {
-    input: z.object({
-      fileId: id,
-      sheet: z.string().max(300).optional(),
-      headerRow: z.number().int().positive().optional(),
-    }),
-    output: z.object({
-      columns: z.array(columnChoice),
-      unmappedRequired: z.array(z.string()),
-      valueMaps: z.record(z.string(), z.record(z.string(), z.string().nullable())),
-      template: z.string().optional(),
-    }),
-  },
+  ...importChannels,
   'project:create': {
     input: z.object({ packId: id, dataset: id, department: text.min(1), period: text.min(1) }),
     output: projectState,
@@ -226,15 +322,6 @@ export const contract = {
   /** Opens a project file where it is (a .dsw double-clicked or chosen in 文件 › 打开项目). */
   'project:open-file': { input: z.object({ fileId: id }), output: projectState },
   'project:close': { input: z.object({}), output: z.object({}) },
-  'project:import': {
-    input: z.object({
-      fileId: id,
-      sheet: z.string().max(300).optional(),
-      headerRow: z.number().int().positive().optional(),
-      columns: z.array(z.object({ column: z.string(), field: z.string().nullable() })).optional(),
-    }),
-    output: jobRef,
-  },
   'records:page': {
     input: z.object({
       offset: z.number().int().nonnegative(),

@@ -17,7 +17,9 @@ export interface TablePlace {
  * (谁提供谁负责: the department learns what its export does wrong, and the fix is an operation
  * in the history). A clerk who decides otherwise adds `trim` or `half-width` to the template.
  */
-export function defaultTransforms(field: Field): Transform[] {
+export function defaultTransforms(
+  field: Pick<Field, 'type'> | { readonly type: string },
+): Transform[] {
   return field.type === 'date' ? [{ kind: 'date' }] : [];
 }
 

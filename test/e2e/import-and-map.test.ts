@@ -60,16 +60,21 @@ describe('import and map a department’s file', () => {
   it('uploads the file and shows what the importer found', async () => {
     await page.getByRole('button', { name: /导入/ }).click();
     await page.locator('input[type=file]').setInputFiles(csv);
-    await expect.poll(() => page.locator('.inspect-facts').innerText()).toContain('utf-8');
-    await expect.poll(() => page.locator('.inspect-facts').innerText()).toContain('1,500');
-    expect(await page.locator('.import table th').first().innerText()).toBe('公民身份号码');
-    expect(
-      await page
-        .getByLabel(/工作表/)
-        .locator('option')
-        .first()
-        .innerText(),
-    ).toContain('牡丹区户籍人口.csv');
+    await expect
+      .poll(
+        () => page.getByLabel('编码 牡丹区户籍人口.csv').locator('option').first().innerText(),
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe('自动识别（utf-8）');
+    await expect
+      .poll(() => page.locator('.preview').innerText(), { timeout: 30_000 })
+      .toContain('数据行：1,500');
+    expect(await page.locator('.preview-table th').nth(1).innerText()).toBe('公民身份号码');
+    expect(await page.locator('.table.sheets tbody tr').first().innerText()).toContain(
+      '牡丹区户籍人口.csv',
+    );
     await saveScreenshot(page, '11-import');
   });
 

@@ -137,7 +137,7 @@ describe('the built app (out/), run without tsx or node_modules', () => {
       }),
     );
     const imported = await waitForJob(
-      valueOf(await engine.call('project:import', { fileId: file.fileId })).jobId,
+      valueOf(await engine.call('project:import', { sources: [{ fileId: file.fileId }] })).jobId,
     );
     expect(imported.ok, imported.message.zh).toBe(true);
     const state = valueOf(await engine.call('project:state', {}));

@@ -25,6 +25,8 @@ export interface SheetReport {
   readonly flagged: readonly FlaggedCell[];
   readonly flaggedCount: number;
   readonly sample: readonly ProjectedRow[];
+  /** Rows that hold flagged cells (the first few), for the preview to show them. */
+  readonly flaggedRows: readonly ProjectedRow[];
 }
 
 /** A file as inspected. */
@@ -39,6 +41,10 @@ export interface InspectReport {
 /** Options of an inspection: the file's and the table's, and optionally one sheet. */
 export interface InspectOptions extends OpenOptions, TableOptions {
   readonly sheet?: string | number;
+  /** How many data rows to keep as the sample (default 5). */
+  readonly sampleRows?: number;
+  /** How many rows with flagged cells to keep (default 0). */
+  readonly flaggedRows?: number;
 }
 
 const chartReason: LocalizedText = { zh: '图表工作表，没有单元格', en: 'a chart sheet: no cells' };
@@ -87,6 +93,7 @@ export async function inspectFile(
           flagged: [],
           flaggedCount: 0,
           sample: [],
+          flaggedRows: [],
         });
         continue;
       }
@@ -95,9 +102,16 @@ export async function inspectFile(
         ...(options.headerRows === undefined ? {} : { headerRows: options.headerRows }),
       });
       if (!table.ok) return table;
+      const sampleRows = options.sampleRows ?? 5;
+      const flaggedRowsWanted = options.flaggedRows ?? 0;
+      const flaggedAt = new Set(table.value.flagged.map((cell) => cell.row));
       const sample: ProjectedRow[] = [];
+      const flaggedRows: ProjectedRow[] = [];
       for await (const record of table.value.rows()) {
-        if (sample.length < 5) sample.push({ sourceRow: record.sourceRow, cells: record.cells });
+        const row = { sourceRow: record.sourceRow, cells: record.cells };
+        if (sample.length < sampleRows) sample.push(row);
+        else if (flaggedRows.length < flaggedRowsWanted && flaggedAt.has(record.sourceRow))
+          flaggedRows.push(row);
       }
       const t = table.value;
       reports.push({
@@ -114,6 +128,7 @@ export async function inspectFile(
         flagged: t.flagged,
         flaggedCount: t.flaggedCount,
         sample,
+        flaggedRows,
       });
     }
     return ok({

@@ -53,6 +53,8 @@ export interface ChooseMappingOptions {
   /** Value-map suggestions to keep in a suggested mapping (for a template to be saved). */
   readonly valueMaps?: (suggestion: MappingSuggestion) => Promise<ValueMapSuggestion[]>;
   readonly place?: TablePlace;
+  /** The template store to look in (default: `templatesDirectory()`). */
+  readonly templatesDir?: string;
 }
 
 function templateReason(template: Template, isStored: boolean): LocalizedText {
@@ -113,12 +115,15 @@ export async function chooseMapping(
     );
   }
   if (options.ignoreStore !== true) {
-    const stored = await findStoredTemplate({
-      fingerprint,
-      packId: pack.id,
-      dataset: dataset.name,
-      ...(options.department === undefined ? {} : { department: options.department }),
-    });
+    const stored = await findStoredTemplate(
+      {
+        fingerprint,
+        packId: pack.id,
+        dataset: dataset.name,
+        ...(options.department === undefined ? {} : { department: options.department }),
+      },
+      options.templatesDir,
+    );
     if (stored !== undefined) {
       return ok(
         fromTemplate(

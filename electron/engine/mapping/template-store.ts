@@ -4,9 +4,9 @@
  * file per department, pack dataset and source layout, so that a layout seen before is mapped by
  * itself: `<store>/<department>/<pack>.<dataset>.<fingerprint>.json`.
  */
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import type { Template } from '../../../shared/mapping/mapping-schema.ts';
 import { parseTemplate } from '../../../shared/mapping/parse-template.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
@@ -20,9 +20,15 @@ export interface StoredTemplate {
 /** The folder name used for templates saved without a department. */
 export const noDepartment = '未指定部门';
 
-/** The template store: `$STEWARD_TEMPLATES_DIR`, else `~/.data-steward/templates`. */
-export function templatesDirectory(): string {
-  return process.env.STEWARD_TEMPLATES_DIR ?? join(homedir(), '.data-steward', 'templates');
+/**
+ * The template store: `$STEWARD_TEMPLATES_DIR`, else `templates` in the data folder (the app's
+ * `--data-dir`), else `~/.data-steward/templates`.
+ */
+export function templatesDirectory(dataDir?: string): string {
+  return (
+    process.env.STEWARD_TEMPLATES_DIR ??
+    join(dataDir ?? join(homedir(), '.data-steward'), 'templates')
+  );
 }
 
 /** A department name made safe as one folder name on Windows and elsewhere. */
@@ -70,10 +76,13 @@ export async function writeTemplateFile(path: string, template: Template): Promi
 }
 
 /** Saves a template in the store under its department; returns the file written. */
-export async function saveStoredTemplate(template: Template): Promise<string> {
+export async function saveStoredTemplate(
+  template: Template,
+  root: string = templatesDirectory(),
+): Promise<string> {
   const { mapping } = template;
   const path = join(
-    templatesDirectory(),
+    root,
     departmentFolder(template.department),
     `${mapping.pack.id}.${mapping.dataset}.${template.fingerprint}.json`,
   );
@@ -82,11 +91,10 @@ export async function saveStoredTemplate(template: Template): Promise<string> {
 }
 
 /** Lists the templates in the store (newest first); files that fail to load are reported. */
-export async function listStoredTemplates(): Promise<{
+export async function listStoredTemplates(root: string = templatesDirectory()): Promise<{
   templates: StoredTemplate[];
   problems: string[];
 }> {
-  const root = templatesDirectory();
   const templates: StoredTemplate[] = [];
   const problems: string[] = [];
   let folders: string[];
@@ -123,8 +131,9 @@ export interface TemplateQuery {
 /** The newest stored template for this layout, pack dataset and (if given) department. */
 export async function findStoredTemplate(
   query: TemplateQuery,
+  root: string = templatesDirectory(),
 ): Promise<StoredTemplate | undefined> {
-  const { templates } = await listStoredTemplates();
+  const { templates } = await listStoredTemplates(root);
   return templates.find(
     ({ template }) =>
       template.fingerprint === query.fingerprint &&
@@ -133,6 +142,43 @@ export async function findStoredTemplate(
       (query.department === undefined ||
         departmentFolder(template.department) === departmentFolder(query.department)),
   );
+}
+
+/**
+ * A stored template's id for the UI: its file relative to the store (`<department>/<file>`),
+ * with forward slashes; the UI never sees a full path.
+ */
+export function storedTemplateId(
+  stored: StoredTemplate,
+  root: string = templatesDirectory(),
+): string {
+  return relative(root, stored.path).split(sep).join('/');
+}
+
+/** Finds a stored template by the id `storedTemplateId` gave; only a listed template is found. */
+export async function findStoredTemplateById(
+  templateId: string,
+  root: string = templatesDirectory(),
+): Promise<StoredTemplate | undefined> {
+  const { templates } = await listStoredTemplates(root);
+  return templates.find((stored) => storedTemplateId(stored, root) === templateId);
+}
+
+/** Removes a stored template by its id; an id that names no listed template is refused. */
+export async function deleteStoredTemplate(
+  templateId: string,
+  root: string = templatesDirectory(),
+): Promise<Result<StoredTemplate>> {
+  const stored = await findStoredTemplateById(templateId, root);
+  if (stored === undefined) {
+    return err(
+      'template-not-found',
+      '模板库中没有这个模板（可能已被删除）',
+      'The template store has no such template (it may have been deleted)',
+    );
+  }
+  await rm(stored.path, { force: true });
+  return ok(stored);
 }
 
 /** Reads a template file and adds it to the store. */

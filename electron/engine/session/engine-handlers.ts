@@ -12,9 +12,6 @@ import type {
   PackSummary,
 } from '../../../shared/ipc/contract.ts';
 import { createDemo } from '../../../shared/demo/create-demo.ts';
-import { createRecordMapper } from '../../../shared/mapping/create-record-mapper.ts';
-import { defaultTransforms } from '../../../shared/mapping/create-suggested-mapping.ts';
-import type { FieldMapping, Mapping } from '../../../shared/mapping/mapping-schema.ts';
 import type { Dataset } from '../../../shared/pack/pack-schema.ts';
 import { describeRule } from '../../../shared/package/describe-rule.ts';
 import { errorWorkbookFileName } from '../../../shared/package/package-file-name.ts';
@@ -24,23 +21,19 @@ import { err, ok, type Result } from '../../../shared/result.ts';
 import { cellRules, recordRuleTypes } from '../../../shared/rules/index.ts';
 import { resolveCodeTable } from '../../../shared/validate/dataset-validator.ts';
 import { writeDemoData } from '../demo/write-demo-data.ts';
-import { describeFlagReason } from '../../../shared/import/describe-flag-reason.ts';
-import { inspectFile } from '../import/inspect-file.ts';
-import { chooseMapping } from '../mapping/choose-mapping.ts';
-import type { SourceRecord } from '../import/source-table.ts';
-import { peekRows, samplesOf } from '../mapping/read-column-values.ts';
 import { saveValueMapToTemplates } from '../mapping/save-value-map-to-templates.ts';
 import { exportErrorWorkbook } from '../package/export-error-workbook.ts';
 import { inferDivision } from '../package/infer-division.ts';
 import { mergeErrorWorkbook } from '../package/merge-error-workbook.ts';
 import { readToolVersion } from '../package/tool-version.ts';
 import { writePackage } from '../package/write-package.ts';
-import { openTable } from '../import/open-workbook.ts';
 import { findPack, listPacks } from '../packs/pack-store.ts';
 import { todayIso } from '../today.ts';
 import { Workspace } from '../workspace/workspace.ts';
 import type { EngineSession } from './engine-session.ts';
 import { describeProject } from './project-state.ts';
+import { importHandlers, importTables } from './import-handlers.ts';
+import { templatesDirectory } from '../mapping/template-store.ts';
 
 type Handler<C extends Channel> = (
   input: ChannelInput<C>,
@@ -77,6 +70,7 @@ function summarizePack(
           ? {}
           : { codeTable: field.constraints.codeTable }),
         ...(field.constraints?.enum === undefined ? {} : { enumValues: field.constraints.enum }),
+        ...(field.unit === undefined ? {} : { unit: field.unit }),
         sharing: field.classification.sharing,
         opening: field.classification.opening,
         mask: field.classification.mask,
@@ -127,111 +121,10 @@ async function createProject(
   return ok(created.value);
 }
 
-/**
- * The mapping with the clerk's column choices applied: a column moved to another field (or to
- * none) takes its source with it; a newly chosen column feeds its field with the default
- * transforms. Fields the choices do not touch keep what the mapping said (constants, joins).
- */
-function withColumnChoices(
-  mapping: Mapping,
-  dataset: Dataset,
-  choices: readonly { column: string; field: string | null }[],
-): Mapping {
-  const fields: Record<string, FieldMapping> = {};
-  const chosenField = new Map(choices.map((c) => [c.column, c.field]));
-  for (const [name, fieldMapping] of Object.entries(mapping.fields)) {
-    const { source } = fieldMapping;
-    const isMoved =
-      source.kind === 'column' &&
-      chosenField.has(source.column) &&
-      chosenField.get(source.column) !== name;
-    if (!isMoved) fields[name] = fieldMapping;
-  }
-  for (const { column, field } of choices) {
-    if (field === null) continue;
-    const current = fields[field]?.source;
-    if (current?.kind === 'column' && current.column === column) continue;
-    const definition = dataset.fields.find((f) => f.name === field);
-    if (definition !== undefined) {
-      fields[field] = {
-        source: { kind: 'column', column },
-        transforms: defaultTransforms(definition),
-      };
-    }
-  }
-  return { ...mapping, fields };
-}
-
-/** Imports a file (any format the importer reads) into the open project, mapping columns as chosen (or by their headers). */
-async function importFile(
-  workspace: Workspace,
-  path: string,
-  choice: {
-    sheet?: string | undefined;
-    headerRow?: number | undefined;
-    columns?: readonly { column: string; field: string | null }[] | undefined;
-  },
-  signal: AbortSignal,
-  progress: (done: number, total?: number) => void,
-): Promise<Result<{ rows: number; errors: number; warnings: number }>> {
-  const table = await openTable(path, {
-    ...(choice.sheet === undefined ? {} : { sheet: choice.sheet }),
-    ...(choice.headerRow === undefined ? {} : { headerRow: choice.headerRow }),
-  });
-  if (!table.ok) return table;
-  try {
-    const { pack, dataset } = workspace;
-    const headers = table.value.columns;
-    // The mapping: a stored template of this layout, else the confident suggestions; then the
-    // clerk's own column choices on top. Rows stream through it (transforms, value maps) into
-    // the project, the source cells kept beside the standardised values.
-    let rows: AsyncIterable<SourceRecord> = table.value.rows();
-    const chosen = await chooseMapping(pack, dataset, headers, {
-      department: workspace.info.department,
-      samples: async () => {
-        const peeked = await peekRows(rows, 500);
-        rows = peeked.all;
-        return samplesOf(headers, peeked.head);
-      },
-      place: { sheet: table.value.sheet, headerRow: table.value.headerRow },
-    });
-    if (!chosen.ok) return chosen;
-    const mapping =
-      choice.columns === undefined
-        ? chosen.value.mapping
-        : withColumnChoices(chosen.value.mapping, dataset, choice.columns);
-    const mapper = createRecordMapper(pack, dataset, mapping, headers, {
-      department: workspace.info.department,
-      period: workspace.info.period,
-    });
-    if (!mapper.ok) return mapper;
-    const total = table.value.rowCount;
-    const imported = await workspace.importRecords(
-      {
-        file: table.value.file,
-        sheet: table.value.sheet,
-        format: table.value.format,
-        ...(table.value.encoding === undefined ? {} : { encoding: table.value.encoding }),
-        headerRow: table.value.headerRow,
-        columns: table.value.columns,
-      },
-      rows,
-      (cells) => mapper.value.map(cells).values,
-      { context: context(), signal, onProgress: (done) => progress(done, total) },
-    );
-    if (!imported.ok) return imported;
-    return ok({
-      rows: imported.value.rows,
-      errors: imported.value.summary.errors,
-      warnings: imported.value.summary.warnings,
-    });
-  } finally {
-    await table.value.close();
-  }
-}
-
 /** The engine's handlers for every channel. */
 export const engineHandlers: EngineHandlers = {
+  ...importHandlers,
+
   async 'app:info'(_input, session) {
     return ok({
       version: session.config.version,
@@ -267,76 +160,6 @@ export const engineHandlers: EngineHandlers = {
     );
   },
 
-  async 'import:inspect'(input, session) {
-    const file = session.file(input.fileId);
-    if (!file.ok) return file;
-    const report = await inspectFile(file.value.path, {
-      ...(input.sheet === undefined ? {} : { sheet: input.sheet }),
-      ...(input.headerRow === undefined ? {} : { headerRow: input.headerRow }),
-      ...(input.encoding === undefined ? {} : { encoding: input.encoding }),
-    });
-    if (!report.ok) return report;
-    return ok({
-      format: report.value.format,
-      ...(report.value.encoding === undefined ? {} : { encoding: report.value.encoding }),
-      sheets: report.value.sheets.map((sheet) => ({
-        name: sheet.name,
-        hidden: sheet.hidden,
-        headerRow: sheet.headerRow,
-        headerRows: sheet.headerRows,
-        columns: [...sheet.columns],
-        rows: sheet.rows,
-        footerRows: [...sheet.footerRows],
-        flagged: sheet.flagged.slice(0, 200).map((cell) => ({
-          row: cell.row,
-          column: cell.column,
-          reason: describeFlagReason(cell.reason).zh,
-        })),
-        sample: sheet.sample.slice(0, 20).map((row) => [...row.cells]),
-      })),
-    });
-  },
-
-  async 'mapping:suggest'(input, session) {
-    const project = session.requireProject();
-    if (!project.ok) return project;
-    const file = session.file(input.fileId);
-    if (!file.ok) return file;
-    const table = await openTable(file.value.path, {
-      ...(input.sheet === undefined ? {} : { sheet: input.sheet }),
-      ...(input.headerRow === undefined ? {} : { headerRow: input.headerRow }),
-    });
-    if (!table.ok) return table;
-    try {
-      const { workspace } = project.value;
-      const columns = table.value.columns;
-      // A stored template of this layout (same department) is applied by itself; else the
-      // suggestions from headers and values.
-      const choice = await chooseMapping(workspace.pack, workspace.dataset, columns, {
-        department: workspace.info.department,
-        samples: async () => samplesOf(columns, (await peekRows(table.value.rows(), 500)).head),
-        place: { sheet: table.value.sheet, headerRow: table.value.headerRow },
-      });
-      if (!choice.ok) return choice;
-      const template = choice.value.template;
-      return ok({
-        columns: choice.value.suggestion.columns.map((c) => ({
-          column: c.column,
-          field: c.field,
-          confidence: c.confidence,
-          reason: c.reason.zh,
-        })),
-        unmappedRequired: [...choice.value.suggestion.unmappedRequired],
-        valueMaps: {},
-        ...(template === undefined
-          ? {}
-          : { template: `已自动套用模板「${template.name}」（与以前导入的表格式相同）` }),
-      });
-    } finally {
-      await table.value.close();
-    }
-  },
-
   async 'project:create'(input, session) {
     const created = await createProject(session, input);
     if (!created.ok) return created;
@@ -365,13 +188,11 @@ export const engineHandlers: EngineHandlers = {
       { file: `培训项目-${options.seed}.dsw`, isTraining: true },
     );
     if (!created.ok) return created;
-    const imported = await importFile(
-      created.value,
-      csv,
-      {},
-      new AbortController().signal,
-      () => undefined,
-    );
+    const imported = await importTables(created.value, [{ path: csv }], undefined, {
+      signal: new AbortController().signal,
+      progress: () => undefined,
+      templatesDir: templatesDirectory(session.config.dataDir),
+    });
     if (!imported.ok) return imported;
     const project = session.requireProject();
     return project.ok ? ok(describeProject(project.value, session.config.dataDir)) : project;
@@ -432,34 +253,6 @@ export const engineHandlers: EngineHandlers = {
   async 'project:close'(_input, session) {
     await session.replaceProject(undefined);
     return ok({});
-  },
-
-  async 'project:import'(input, session) {
-    const project = session.requireProject();
-    if (!project.ok) return project;
-    const file = session.file(input.fileId);
-    if (!file.ok) return file;
-    const workspace = project.value.workspace;
-    return ok(
-      session.startJob(
-        async (signal, progress) => {
-          const imported = await importFile(
-            workspace,
-            file.value.path,
-            { sheet: input.sheet, headerRow: input.headerRow, columns: input.columns },
-            signal,
-            progress,
-          );
-          if (!imported.ok) return imported;
-          const { rows, errors, warnings } = imported.value;
-          return ok({
-            zh: `已导入 ${rows} 条记录：错误 ${errors} 个，警告 ${warnings} 个`,
-            en: `Imported ${rows} records: ${errors} errors, ${warnings} warnings`,
-          });
-        },
-        { zh: `正在导入 ${file.value.name}`, en: `Importing ${file.value.name}` },
-      ),
-    );
   },
 
   async 'records:page'(input, session) {

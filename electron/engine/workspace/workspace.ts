@@ -78,6 +78,13 @@ export interface SourceInfo {
   readonly columns: readonly string[];
 }
 
+/** One table of an import: where it came from, its rows, and how a row becomes a record. */
+export interface ImportPart {
+  readonly source: SourceInfo;
+  readonly records: AsyncIterable<{ sourceRow: number; cells: readonly string[] }>;
+  readonly toValues: (cells: readonly string[]) => readonly (string | undefined)[];
+}
+
 /** One record as the grid shows it. */
 export interface RecordRow {
   readonly rid: number;
@@ -427,31 +434,36 @@ export class Workspace {
     toValues: (cells: readonly string[]) => readonly (string | undefined)[],
     options: Actor & { context: RuleContext; onProgress?: ProgressListener; signal?: AbortSignal },
   ): Promise<Result<{ operationId: number; rows: number; summary: ValidationSummary }>> {
+    async function* one(): AsyncGenerator<Result<ImportPart>> {
+      yield ok({ source, records, toValues });
+    }
+    return this.importSources(one(), options);
+  }
+
+  /**
+   * Imports several tables (files, or sheets of a workbook) as one operation: each gets its own
+   * row in `sources`, so every record keeps its file, sheet and row; undo takes them all back
+   * together. Parts are pulled one at a time (each table is opened only when its turn comes); a
+   * part that arrives as an error rolls the whole import back and is returned. One transaction,
+   * one validation, one save.
+   */
+  async importSources(
+    parts: AsyncIterable<Result<ImportPart>>,
+    options: Actor & {
+      context: RuleContext;
+      onProgress?: ProgressListener;
+      signal?: AbortSignal;
+      summary?: string;
+    },
+  ): Promise<Result<{ operationId: number; rows: number; summary: ValidationSummary }>> {
     const db = this.db;
     db.exec('BEGIN');
     let rows = 0;
     try {
-      const operationId = this.recordOperation(
-        'import',
-        options,
-        `导入 ${source.file}${source.sheet === source.file ? '' : ` / ${source.sheet}`}`,
-      );
-      db.run(
-        'INSERT INTO sources (file, sheet, format, encoding, header_row, columns, imported_at, operation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        [
-          source.file,
-          source.sheet,
-          source.format,
-          source.encoding ?? null,
-          source.headerRow,
-          JSON.stringify(source.columns),
-          now(),
-          operationId,
-        ],
-      );
-      const sourceId = Number(db.exec('SELECT last_insert_rowid()')[0]?.values[0]?.[0]);
+      const operationId = this.recordOperation('import', options, options.summary ?? '导入');
+      const sourceIds: number[] = [];
+      const labels: string[] = [];
       let rid = Number(this.scalar('SELECT coalesce(max(rid), 0) FROM source_rows') ?? 0);
-      const firstRid = rid + 1;
       const insertSource = db.prepare(
         'INSERT INTO source_rows (rid, source_id, source_row, cells) VALUES (?, ?, ?, ?)',
       );
@@ -461,29 +473,58 @@ export class Workspace {
         `INSERT INTO records (_rid, _source_id, _source_row, ${columns}) VALUES (?, ?, ?, ${marks})`,
       );
       try {
-        for await (const record of records) {
-          if (options.signal?.aborted) throw new ImportCancelled();
-          rid += 1;
-          rows += 1;
-          insertSource.run([rid, sourceId, record.sourceRow, JSON.stringify(record.cells)]);
-          const values = toValues(record.cells);
-          const bound: SqlValue[] = [rid, sourceId, record.sourceRow];
-          for (let i = 0; i < this.fieldNames.length; i += 1) bound.push(values[i] ?? null);
-          insertRecord.run(bound);
-          if (rows % 10_000 === 0) options.onProgress?.(rows);
+        for await (const part of parts) {
+          if (!part.ok) {
+            db.exec('ROLLBACK');
+            return part;
+          }
+          const { source, records, toValues } = part.value;
+          labels.push(`${source.file}${source.sheet === source.file ? '' : ` / ${source.sheet}`}`);
+          db.run(
+            'INSERT INTO sources (file, sheet, format, encoding, header_row, columns, imported_at, operation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+            [
+              source.file,
+              source.sheet,
+              source.format,
+              source.encoding ?? null,
+              source.headerRow,
+              JSON.stringify(source.columns),
+              now(),
+              operationId,
+            ],
+          );
+          const sourceId = Number(db.exec('SELECT last_insert_rowid()')[0]?.values[0]?.[0]);
+          sourceIds.push(sourceId);
+          const firstRid = rid + 1;
+          let sourceRows = 0;
+          for await (const record of records) {
+            if (options.signal?.aborted) throw new ImportCancelled();
+            rid += 1;
+            rows += 1;
+            sourceRows += 1;
+            insertSource.run([rid, sourceId, record.sourceRow, JSON.stringify(record.cells)]);
+            const values = toValues(record.cells);
+            const bound: SqlValue[] = [rid, sourceId, record.sourceRow];
+            for (let i = 0; i < this.fieldNames.length; i += 1) bound.push(values[i] ?? null);
+            insertRecord.run(bound);
+            if (rows % 10_000 === 0) options.onProgress?.(rows);
+          }
+          db.run('UPDATE sources SET row_count = ?, first_rid = ?, last_rid = ? WHERE id = ?', [
+            sourceRows,
+            firstRid,
+            rid,
+            sourceId,
+          ]);
         }
       } finally {
         insertSource.free();
         insertRecord.free();
       }
-      db.run('UPDATE sources SET row_count = ?, first_rid = ?, last_rid = ? WHERE id = ?', [
-        rows,
-        firstRid,
-        rid,
-        sourceId,
-      ]);
-      db.run('UPDATE operations SET payload = ? WHERE id = ?', [
-        JSON.stringify({ sourceId, rows }),
+      db.run('UPDATE operations SET summary = ?, payload = ? WHERE id = ?', [
+        options.summary ?? `导入 ${labels.join('、')}`,
+        JSON.stringify(
+          sourceIds.length === 1 ? { sourceId: sourceIds[0], rows } : { sourceIds, rows },
+        ),
         operationId,
       ]);
       this.ensureKeyIndexes();

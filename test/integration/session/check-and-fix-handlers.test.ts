@@ -190,7 +190,7 @@ describe('检查与修正 on the engine handlers', () => {
     });
     const file = await session.registerFile(csv, 'again.csv');
     if (!file.ok) throw new Error(file.error.message.en);
-    const { jobId } = await call('project:import', { fileId: file.value.fileId });
+    const { jobId } = await call('project:import', { sources: [{ fileId: file.value.fileId }] });
     expect((await jobDone(jobId)).ok).toBe(true);
     const again = await call('quality:summary', {});
     expect(

@@ -21,4 +21,14 @@ describe('UI texts', () => {
     expect(formatText('valueMapTitle', 'zh', { field: '民族' })).toBe('值映射：民族');
     expect(formatText('valueMapTitle', 'zh', {})).toBe('值映射：{field}');
   });
+
+  it('fills in places, numbers with the language’s grouping, and leaves unknown places', () => {
+    expect(formatText('nextMappingCount', 'zh', { tables: 2, rows: 12345 })).toBe(
+      '下一步：映射（2 个表，共 12,345 行）',
+    );
+    expect(formatText('nextMappingCount', 'en', { tables: 2, rows: 12345 })).toBe(
+      'Next: mapping (2 tables, 12,345 rows)',
+    );
+    expect(formatText('templateFields', 'zh', {})).toBe('{n} 个字段');
+  });
 });
