@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ChannelOutput, PackSummary } from '../../shared/ipc/contract.ts';
 import type { AppError } from '../../shared/result.ts';
 import type { FileRef } from '../api/window-api.ts';
@@ -40,20 +40,20 @@ export function StandardStep({
   >(undefined);
   const [isImporting, setIsImporting] = useState(false);
 
-  const loadPacks = useCallback(async () => {
-    const result = await api.invoke('packs:list', {});
-    if (result.ok) setPacks(result.value);
-    else notify(result.error.message, 'error');
-  }, [api, notify]);
+  const [packsVersion, setPacksVersion] = useState(0);
 
   useEffect(() => {
-    void loadPacks();
-  }, [loadPacks]);
+    void (async () => {
+      const result = await api.invoke('packs:list', {});
+      if (result.ok) setPacks(result.value);
+      else notify(result.error.message, 'error');
+    })();
+  }, [api, notify, packsVersion]);
 
   const importFile = async (ref: FileRef) => {
     const result = await api.invoke('packs:import', { fileId: ref.fileId });
     setImported(result);
-    if (result.ok) await loadPacks();
+    if (result.ok) setPacksVersion((n) => n + 1);
   };
 
   const uploadPack = async (files: readonly File[]) => {
