@@ -221,7 +221,11 @@ export function App() {
               }}
             />
           ) : step === 'standard' ? (
-            <StandardStep packId={project.packId} datasetName={project.dataset} />
+            <StandardStep
+              packId={project.packId}
+              packVersion={project.packVersion}
+              datasetName={project.dataset}
+            />
           ) : step === 'import' ? (
             <ImportStep
               draft={importDraft}

@@ -1,12 +1,23 @@
-import { importPack, listPacks, packsDirectory } from '../engine/packs/pack-store.ts';
+import { findPack, importPack, listPacks, packsDirectory } from '../engine/packs/pack-store.ts';
+import { writePackTemplate } from '../engine/packs/write-pack-template.ts';
 import type { Command } from './command.ts';
 import { writeJson, writeLine } from './output.ts';
-import { parseOptions, stringOption } from './parse-options.ts';
+import { parseOptions, stringOption, type ParsedArgs } from './parse-options.ts';
+import type { Pack } from '../../shared/pack/pack-schema.ts';
 
-const help = `用法 / usage: steward packs [--format text|json] [--import <pack.json>]
+const help = `用法 / usage: steward packs [--format text|json] [--import <pack.json|pack.xlsx>]
+       steward packs --template <out.xlsx> [--from <pack id|pack.json> [--dataset <name>]]
 
-列出内置和已导入的标准包；--import 检查并导入一个标准包文件（保存到 ${packsDirectory()}）。
-Lists the bundled and imported standard packs; --import checks a pack file and adds it.`;
+列出内置和已导入的标准包。
+  --import    检查并导入一个标准包：JSON 文件，或填写好的 Excel 模板（xlsx、xls、ods、et）；
+              保存为 <标识>@<版本>.json（${packsDirectory()}），各版本并存；
+              已有的版本只在内容完全相同时才接受。
+  --template  写出标准包 Excel 模板（标准包、字段、代码三张表，各有一行示例）；
+              加 --from 则填入该标准包的字段，便于修改后作为新版本导入。
+Lists the bundled and imported standard packs. --import checks a pack (JSON, or a filled-in
+Excel template) and stores it as <id>@<version>.json beside other versions; an existing
+version is accepted again only if identical. --template writes the Excel template (with
+--from: filled with that pack's fields).`;
 
 /** `steward packs`: the bundled and imported standard packs. */
 export const packsCommand: Command = {
@@ -15,6 +26,9 @@ export const packsCommand: Command = {
     const parsed = parseOptions(args, {
       format: { type: 'string' },
       import: { type: 'string' },
+      template: { type: 'string' },
+      from: { type: 'string' },
+      dataset: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     });
     if (!parsed.ok) {
@@ -25,6 +39,8 @@ export const packsCommand: Command = {
       writeLine(help);
       return 0;
     }
+    const templatePath = stringOption(parsed.value, 'template');
+    if (templatePath !== undefined) return writeTemplate(templatePath, parsed.value);
     const importPath = stringOption(parsed.value, 'import');
     if (importPath !== undefined) {
       const imported = await importPack(importPath);
@@ -33,7 +49,13 @@ export const packsCommand: Command = {
         for (const detail of imported.error.details ?? []) writeLine(`  ${detail}`, 'stderr');
         return 2;
       }
-      writeLine(`已导入 / imported: ${imported.value.id} ${imported.value.version}`, 'stderr');
+      const { pack, file, isNew } = imported.value;
+      writeLine(
+        isNew
+          ? `已导入 / imported: ${pack.id} ${pack.version} → ${file}`
+          : `已有相同的版本，未改动 / already imported, unchanged: ${pack.id} ${pack.version}`,
+        'stderr',
+      );
     }
     const { packs, problems } = await listPacks();
     for (const problem of problems)
@@ -60,3 +82,31 @@ export const packsCommand: Command = {
     return 0;
   },
 };
+
+async function writeTemplate(path: string, parsed: ParsedArgs): Promise<number> {
+  const fromId = stringOption(parsed, 'from');
+  let from: { pack: Pack; datasetName?: string } | undefined;
+  if (fromId !== undefined) {
+    const pack = await findPack(fromId);
+    if (!pack.ok) {
+      writeLine(pack.error.message.zh, 'stderr');
+      return 2;
+    }
+    const datasetName = stringOption(parsed, 'dataset');
+    from = { pack: pack.value, ...(datasetName !== undefined && { datasetName }) };
+  }
+  const written = await writePackTemplate(path, from);
+  if (!written.ok) {
+    writeLine(written.error.message.zh, 'stderr');
+    return 2;
+  }
+  writeLine(`已写出标准包模板 / wrote the pack template: ${path}`, 'stderr');
+  if (written.value.omitted.length > 0) {
+    writeLine(
+      `模板无法表达、未写入的内容（导入后的新版本不含这些，需要时请用 JSON）/ left out of the template:`,
+      'stderr',
+    );
+    for (const line of written.value.omitted) writeLine(`  ${line}`, 'stderr');
+  }
+  return 0;
+}

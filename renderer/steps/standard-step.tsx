@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ChannelOutput, PackSummary } from '../../shared/ipc/contract.ts';
+import type { AppError } from '../../shared/result.ts';
+import type { FileRef } from '../api/window-api.ts';
 import { useApp } from '../app-context.tsx';
 
 const typeNames: Readonly<Record<string, { zh: string; en: string }>> = {
@@ -19,20 +21,68 @@ const maskNames: Readonly<Record<string, { zh: string; en: string }>> = {
 };
 
 /** 标准: the project's pack, its fields with classification, its rules and code tables. */
-export function StandardStep({ packId, datasetName }: { packId: string; datasetName: string }) {
+export function StandardStep({
+  packId,
+  packVersion,
+  datasetName,
+}: {
+  packId: string;
+  packVersion: string;
+  datasetName: string;
+}) {
   const { api, t, notify, language } = useApp();
-  const [pack, setPack] = useState<PackSummary | undefined>(undefined);
+  const [packs, setPacks] = useState<PackSummary[] | undefined>(undefined);
   const [table, setTable] = useState<
     { name: string; codes: ChannelOutput<'packs:codes'> } | undefined
   >(undefined);
+  const [imported, setImported] = useState<
+    { ok: true; value: ChannelOutput<'packs:import'> } | { ok: false; error: AppError } | undefined
+  >(undefined);
+  const [isImporting, setIsImporting] = useState(false);
+
+  const [packsVersion, setPacksVersion] = useState(0);
 
   useEffect(() => {
     void (async () => {
       const result = await api.invoke('packs:list', {});
-      if (result.ok) setPack(result.value.find((p) => p.id === packId));
+      if (result.ok) setPacks(result.value);
       else notify(result.error.message, 'error');
     })();
-  }, [api, packId, notify]);
+  }, [api, notify, packsVersion]);
+
+  const importFile = async (ref: FileRef) => {
+    const result = await api.invoke('packs:import', { fileId: ref.fileId });
+    setImported(result);
+    if (result.ok) setPacksVersion((n) => n + 1);
+  };
+
+  const uploadPack = async (files: readonly File[]) => {
+    const [first] = files;
+    if (first === undefined || api.upload === undefined) return;
+    setIsImporting(true);
+    try {
+      const uploaded = await api.upload(first);
+      if (uploaded.ok) await importFile(uploaded.value);
+      else setImported(uploaded);
+    } finally {
+      setIsImporting(false);
+    }
+  };
+
+  const pickPack = async () => {
+    setIsImporting(true);
+    try {
+      const picked = await api.invoke('files:pick', {});
+      if (!picked.ok) setImported(picked);
+      else if (picked.value[0] !== undefined) await importFile(picked.value[0]);
+    } finally {
+      setIsImporting(false);
+    }
+  };
+
+  const pack =
+    packs?.find((p) => p.id === packId && p.version === packVersion) ??
+    packs?.find((p) => p.id === packId);
 
   const showCodes = async (name: string) => {
     const result = await api.invoke('packs:codes', { packId, table: name });
@@ -99,6 +149,69 @@ export function StandardStep({ packId, datasetName }: { packId: string; datasetN
             </tbody>
           </table>
         </div>
+      </section>
+      <section className="card wide pack-import">
+        <h3>{t('packVersions')}</h3>
+        <ul className="rule-list pack-versions">
+          {(packs ?? [])
+            .filter((p) => p.id === packId)
+            .map((p) => (
+              <li key={p.version}>
+                <span className="mono">v{p.version}</span>
+                <span>{p.title}</span>
+                <span className="muted">
+                  {p.origin === 'bundled' ? t('packBundled') : t('packImported')}
+                </span>
+                {p.version === pack.version && <span className="badge">{t('packInProject')}</span>}
+              </li>
+            ))}
+        </ul>
+        <p className="muted">{t('importPackHint')}</p>
+        {api.upload !== undefined ? (
+          <label className={`button primary${isImporting ? ' disabled' : ''}`}>
+            {t('importPack')}
+            <input
+              type="file"
+              hidden
+              disabled={isImporting}
+              accept=".json,.xlsx,.xls,.et,.ods"
+              onChange={(e) => {
+                void uploadPack([...(e.target.files ?? [])]);
+                e.target.value = '';
+              }}
+            />
+          </label>
+        ) : (
+          <button
+            type="button"
+            className="primary"
+            disabled={isImporting}
+            onClick={() => void pickPack()}
+          >
+            {t('importPack')}
+          </button>
+        )}
+        {isImporting && <p className="muted">{t('working')}</p>}
+        {imported?.ok === true && (
+          <p className="notice-inline" role="status">
+            {imported.value.isNew ? t('packImported') : t('packUnchanged')}：
+            {imported.value.pack.title} v{imported.value.pack.version}（
+            {imported.value.pack.datasets.map((d) => `${d.title} ${d.fields.length}`).join('、')}{' '}
+            {t('fieldCount')}）
+          </p>
+        )}
+        {imported?.ok === false && (
+          <div className="notice-inline error" role="alert">
+            <p>{imported.error.message[language]}</p>
+            {imported.error.details !== undefined && (
+              <ul className="problem-list">
+                {imported.error.details.map((detail) => (
+                  <li key={detail}>{detail}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
       </section>
       <section className="card">
         <h3>

@@ -289,6 +289,11 @@ export const contract = {
     }),
   },
   'packs:list': { input: z.object({}), output: z.array(packSummary) },
+  /** Imports a pack (JSON or a filled-in Excel template) the host received as a file. */
+  'packs:import': {
+    input: z.object({ fileId: id }),
+    output: z.object({ pack: packSummary, file: z.string(), isNew: z.boolean() }),
+  },
   'packs:codes': {
     input: z.object({ packId: id, table: id }),
     output: z.array(z.object({ code: z.string(), name: z.string(), aliases: z.array(z.string()) })),

@@ -20,11 +20,7 @@ import {
 type PathSegment = string | number;
 type Path = readonly PathSegment[];
 
-interface Problem {
-  readonly path: Path;
-  readonly zh: string;
-  readonly en: string;
-}
+type Problem = PackProblem;
 
 type Report = (path: Path, zh: string, en: string) => void;
 
@@ -47,21 +43,38 @@ const customMessagesZh: Readonly<Record<string, string>> = {
 
 let zhErrorMap: z.core.$ZodErrorMap | undefined;
 
+/** One problem found in a pack: where (its JSON path) and what, in Chinese and English. */
+export interface PackProblem {
+  readonly path: Path;
+  readonly zh: string;
+  readonly en: string;
+}
+
 /**
- * Parses a pack file's JSON into a Pack, or fails with `pack-invalid` and one detail line per
- * problem: `datasets[0].fields[3].format: 中文说明（English explanation）`.
+ * Checks a pack's JSON and lists every problem with its path; the pack when there are none.
+ * For readers that say where a problem is in their own terms (a sheet row, not a JSON path).
  */
-export function parsePack(json: unknown): Result<Pack> {
+export function checkPackJson(json: unknown): { pack?: Pack; problems: PackProblem[] } {
   const problems: Problem[] = [];
   const report: Report = (path, zh, en) => problems.push({ path, zh, en });
   const parsed = packSchema.safeParse(json);
   if (parsed.success) {
     checkPack(parsed.data.codeTables ?? {}, parsed.data.datasets, report);
-    if (problems.length === 0) return ok(parsed.data);
+    if (problems.length === 0) return { pack: parsed.data, problems };
   } else {
     reportSchemaIssues(json, parsed.error.issues, report);
     checkPartsThatParse(json, report);
   }
+  return { problems };
+}
+
+/**
+ * Parses a pack file's JSON into a Pack, or fails with `pack-invalid` and one detail line per
+ * problem: `datasets[0].fields[3].format: 中文说明（English explanation）`.
+ */
+export function parsePack(json: unknown): Result<Pack> {
+  const { pack, problems } = checkPackJson(json);
+  if (pack !== undefined) return ok(pack);
   const details = problems.slice(0, maxDetails).map(formatProblem);
   if (problems.length > maxDetails) {
     const rest = problems.length - maxDetails;

@@ -51,7 +51,7 @@ describe('import and map a department’s file', () => {
     await page.getByRole('button', { name: '新建项目' }).click();
     await page.getByLabel('标准包').selectOption('pop-base');
     await page.getByLabel('提供单位').fill('牡丹区公安分局');
-    await page.getByLabel('报送期次').fill('2026年第4季度');
+    await page.getByRole('textbox', { name: '报送期次' }).fill('2026年第4季度');
     await page.getByRole('button', { name: '创建' }).click();
     await expect.poll(() => page.locator('.project-bar').innerText()).toContain('牡丹区公安分局');
     await expect.poll(() => page.locator('.project-bar').innerText()).toContain('0 条记录');

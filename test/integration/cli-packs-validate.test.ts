@@ -1,6 +1,7 @@
 /** The `steward packs` and `steward validate` verbs as scripts use them: output shapes and exit codes. */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTempDir, repoRoot, runSteward } from '../helpers/run-steward.ts';
 
@@ -56,6 +57,40 @@ describe('steward packs', () => {
     expect(refused.stderr).toContain('标准包文件有');
     expect(refused.stderr).toMatch(/^ {2}id: /m);
     expect(refused.stderr).toMatch(/^ {2}datasets: /m);
+  });
+  it('writes the Excel template from a pack, and imports the edited template as a new version', async () => {
+    const packsDir = join(temp.dir, 'packs-from-template');
+    const template = join(temp.dir, 'pop-base-template.xlsx');
+    const written = await runSteward(['packs', '--template', template, '--from', 'pop-base'], {
+      STEWARD_PACKS_DIR: packsDir,
+    });
+    expect(written.code).toBe(0);
+    expect(written.stderr).toContain('rules: POP-R2-sex');
+
+    const sameVersion = await runSteward(['packs', '--import', template], {
+      STEWARD_PACKS_DIR: packsDir,
+    });
+    expect(sameVersion.code).toBe(2);
+    expect(sameVersion.stderr).toContain('标准包「pop-base」的 1.0.0 版已内置，内容与本次不同');
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(template);
+    const versionRow = workbook.getWorksheet('标准包')?.getRow(4);
+    if (versionRow === undefined) throw new Error('the template has a 标准包 sheet');
+    expect(versionRow.getCell(1).value).toBe('*版本');
+    versionRow.getCell(2).value = '1.1.0';
+    const edited = join(temp.dir, 'pop-base-1.1.xlsx');
+    await workbook.xlsx.writeFile(edited);
+    const imported = await runSteward(['packs', '--import', edited, '--format', 'json'], {
+      STEWARD_PACKS_DIR: packsDir,
+    });
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain('已导入 / imported: pop-base 1.1.0 → pop-base@1.1.0.json');
+    const listed = JSON.parse(imported.stdout) as { id: string; version: string }[];
+    expect(listed.filter((p) => p.id === 'pop-base').map((p) => p.version)).toEqual([
+      '1.0.0',
+      '1.1.0',
+    ]);
   });
 });
 

@@ -2,13 +2,14 @@
  * Where packs come from: the ones bundled with the app and the ones a user imported (JSON files
  * in the packs folder, versioned side by side as `<id>@<version>.json`).
  */
-import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parsePack } from '../../../shared/pack/load-pack.ts';
 import type { Pack } from '../../../shared/pack/pack-schema.ts';
 import { bundledPacks } from '../../../shared/packs/index.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
+import { readPackWorkbook } from './read-pack-workbook.ts';
 
 /** A pack and where it came from. */
 export interface StoredPack {
@@ -83,13 +84,93 @@ export async function findPack(idOrPath: string): Promise<Result<Pack>> {
   );
 }
 
-/** Copies a checked pack file into the packs folder, beside other versions. */
-export async function importPack(path: string): Promise<Result<Pack>> {
-  const result = await readPackFile(path);
-  if (!result.ok) return result;
+/** A pack added to the packs folder, and whether that version was new. */
+export interface ImportedPack {
+  readonly pack: Pack;
+  /** The JSON file the pack is stored in, `<id>@<version>.json`. */
+  readonly file: string;
+  /** False when the very same pack and version were there already (nothing changed). */
+  readonly isNew: boolean;
+}
+
+/** True when a file's first non-blank character opens a JSON object. */
+async function isJsonFile(path: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch {
+    return path.toLowerCase().endsWith('.json'); // the reader says what is wrong with it
+  }
+  try {
+    const head = Buffer.alloc(512);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const text = head
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
+    return text.trimStart().startsWith('{');
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Reads a pack from a JSON file or a filled-in Excel template (told apart by the bytes, not the
+ * name). `name` is the file name to show, when the path is an upload's.
+ */
+export async function readPackSource(path: string, name = basename(path)): Promise<Result<Pack>> {
+  return (await isJsonFile(path)) ? readPackFile(path) : readPackWorkbook(path, name);
+}
+
+/** The same pack, whatever the key order or spacing of its file. */
+function isSamePack(a: Pack, b: Pack): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : typeof value === 'object' && value !== null
+        ? Object.fromEntries(
+            Object.entries(value)
+              .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+              .map(([k, v]) => [k, canonical(v)]),
+          )
+        : value;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+/**
+ * Checks a pack (a JSON file or an Excel template) and stores it in the packs folder as
+ * `<id>@<version>.json`, beside the other versions. A version that exists already (bundled or
+ * imported) is refused unless the pack is the very same: a version, once used, never changes.
+ */
+export async function importPack(path: string, name?: string): Promise<Result<ImportedPack>> {
+  const read = await readPackSource(path, name);
+  if (!read.ok) return read;
+  const pack = read.value;
+  const file = `${pack.id}@${pack.version}.json`;
+  const { packs } = await listPacks();
+  const existing = packs.find((p) => p.pack.id === pack.id && p.pack.version === pack.version);
+  if (existing !== undefined) {
+    if (isSamePack(existing.pack, pack)) return ok({ pack, file, isNew: false });
+    return err(
+      'pack-version-exists',
+      `标准包「${pack.id}」的 ${pack.version} 版已${existing.origin === 'bundled' ? '内置' : '导入'}，内容与本次不同；请在「版本」中填写新的版本号（如 ${nextVersion(pack.version)}）后重新导入`,
+      `Version ${pack.version} of the pack "${pack.id}" is already ${existing.origin === 'bundled' ? 'bundled' : 'imported'} with different content; give this one a new version (such as ${nextVersion(pack.version)}) and import it again`,
+    );
+  }
   await mkdir(packsDirectory(), { recursive: true });
-  await copyFile(path, join(packsDirectory(), `${result.value.id}@${result.value.version}.json`));
-  return result;
+  const target = join(packsDirectory(), file);
+  const temporary = `${target}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(pack, null, 2)}\n`, 'utf8');
+  await rename(temporary, target);
+  return ok({ pack, file, isNew: true });
+}
+
+/** The next minor version after `version`: 1.0.0 -> 1.1.0, 1.2 -> 1.3. */
+function nextVersion(version: string): string {
+  const parts = version.split('.').map(Number);
+  parts[1] = (parts[1] ?? 0) + 1;
+  if (parts.length > 2) parts[2] = 0;
+  return parts.join('.');
 }
 
 function compareVersions(a: string, b: string): number {

@@ -27,7 +27,7 @@ import { inferDivision } from '../package/infer-division.ts';
 import { mergeErrorWorkbook } from '../package/merge-error-workbook.ts';
 import { readToolVersion } from '../package/tool-version.ts';
 import { writePackage } from '../package/write-package.ts';
-import { findPack, listPacks } from '../packs/pack-store.ts';
+import { findPack, importPack, listPacks } from '../packs/pack-store.ts';
 import { todayIso } from '../today.ts';
 import { Workspace } from '../workspace/workspace.ts';
 import type { EngineSession } from './engine-session.ts';
@@ -136,6 +136,15 @@ export const engineHandlers: EngineHandlers = {
   async 'packs:list'() {
     const { packs } = await listPacks();
     return ok(packs.map(({ pack, origin }) => summarizePack(pack, origin)));
+  },
+
+  async 'packs:import'(input, session) {
+    const file = session.file(input.fileId);
+    if (!file.ok) return file;
+    const imported = await importPack(file.value.path, file.value.name);
+    if (!imported.ok) return imported;
+    const { pack, file: stored, isNew } = imported.value;
+    return ok({ pack: summarizePack(pack, 'imported'), file: stored, isNew });
   },
 
   async 'packs:codes'(input) {
