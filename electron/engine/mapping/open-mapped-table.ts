@@ -32,6 +32,8 @@ export interface OpenMappedTableOptions {
   readonly department?: string;
   /** Suggest afresh even when a stored template matches the layout. */
   readonly ignoreStore?: boolean;
+  /** The template store to look in (default: `templatesDirectory()`). */
+  readonly templatesDir?: string;
   /** Rows sampled for the suggestions (default 500). */
   readonly sampleRows?: number;
   /**
@@ -66,6 +68,7 @@ export async function openMappedTable(
     ...(options.templatePath === undefined ? {} : { templatePath: options.templatePath }),
     ...(options.department === undefined ? {} : { department: options.department }),
     ignoreStore: options.ignoreStore === true,
+    ...(options.templatesDir === undefined ? {} : { templatesDir: options.templatesDir }),
     place: { sheet: table.sheet, headerRow: table.headerRow },
     samples: async () => {
       if (options.isCountingValues === true) {

@@ -14,8 +14,9 @@ import { err, ok, type Result } from '../../../shared/result.ts';
 import type { TextEncoding } from '../import/decode-text.ts';
 import { inspectFile } from '../import/inspect-file.ts';
 import { openTable } from '../import/open-workbook.ts';
-import type { SourceRecord } from '../import/source-table.ts';
+import type { SourceRecord, SourceTable } from '../import/source-table.ts';
 import { chooseMapping } from '../mapping/choose-mapping.ts';
+import { openMappedTable } from '../mapping/open-mapped-table.ts';
 import { peekRows, samplesOf } from '../mapping/read-column-values.ts';
 import {
   deleteStoredTemplate,
@@ -133,31 +134,33 @@ export async function importTables(
   let knownTotal = 0;
   async function* parts(): AsyncGenerator<Result<ImportPart>> {
     for (const source of sources) {
-      const table = await openTable(source.path, tableOptions(source));
-      if (!table.ok) {
-        yield table;
+      // The first table without a mapping from the screen chooses it (a stored template of
+      // its layout, else the suggestions); the others of the same layout use it.
+      let opened: Result<{ table: SourceTable; mapping: Mapping }>;
+      if (chosen === undefined) {
+        const mapped = await openMappedTable(source.path, pack, dataset, {
+          open: tableOptions(source),
+          department: workspace.info.department,
+          sampleRows: suggestionRows,
+          ...(options.templatesDir === undefined ? {} : { templatesDir: options.templatesDir }),
+        });
+        opened = mapped.ok
+          ? ok({ table: mapped.value.table, mapping: mapped.value.choice.mapping })
+          : mapped;
+      } else {
+        const mapping = chosen;
+        const table = await openTable(source.path, tableOptions(source));
+        opened = table.ok ? ok({ table: table.value, mapping }) : table;
+      }
+      if (!opened.ok) {
+        yield opened;
         return;
       }
+      const { table } = opened.value;
+      chosen = opened.value.mapping;
       try {
-        const headers = table.value.columns;
-        let rows: AsyncIterable<SourceRecord> = table.value.rows();
-        if (chosen === undefined) {
-          const choice = await chooseMapping(pack, dataset, headers, {
-            department: workspace.info.department,
-            samples: async () => {
-              const peeked = await peekRows(rows, suggestionRows);
-              rows = peeked.all;
-              return samplesOf(headers, peeked.head);
-            },
-            place: { sheet: table.value.sheet, headerRow: table.value.headerRow },
-            ...(options.templatesDir === undefined ? {} : { templatesDir: options.templatesDir }),
-          });
-          if (!choice.ok) {
-            yield choice;
-            return;
-          }
-          chosen = choice.value.mapping;
-        }
+        const headers = table.columns;
+        const rows = table.rows();
         const mapper = createRecordMapper(pack, dataset, chosen, headers, facts);
         if (!mapper.ok) {
           yield mapper;
@@ -165,10 +168,7 @@ export async function importTables(
         }
         const { missingColumns } = mapper.value;
         if (missingColumns.length > 0) {
-          const where =
-            table.value.sheet === table.value.file
-              ? table.value.file
-              : `${table.value.file}「${table.value.sheet}」`;
+          const where = table.sheet === table.file ? table.file : `${table.file}「${table.sheet}」`;
           yield err(
             'columns-missing',
             `${where} 缺少映射用到的列：${missingColumns.join('、')}；请检查表头行，或不选这个表`,
@@ -176,21 +176,21 @@ export async function importTables(
           );
           return;
         }
-        knownTotal += table.value.rowCount;
+        knownTotal += table.rowCount;
         yield ok({
           source: {
-            file: table.value.file,
-            sheet: table.value.sheet,
-            format: table.value.format,
-            ...(table.value.encoding === undefined ? {} : { encoding: table.value.encoding }),
-            headerRow: table.value.headerRow,
+            file: table.file,
+            sheet: table.sheet,
+            format: table.format,
+            ...(table.encoding === undefined ? {} : { encoding: table.encoding }),
+            headerRow: table.headerRow,
             columns: headers,
           },
           records: rows,
           toValues: (cells) => mapper.value.map(cells).values,
         });
       } finally {
-        await table.value.close();
+        await table.close();
       }
     }
   }
