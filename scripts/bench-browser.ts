@@ -372,8 +372,9 @@ try {
     await page.screenshot({ path: join(dir, `grid-${rows}-middle.png`) });
     await page.getByLabel('只看有问题的行').check();
     await page.waitForFunction((n) => {
-      const count = Number(document.querySelector('.grid')?.getAttribute('aria-rowcount'));
-      return count - 1 < n;
+      const grid = document.querySelector('.grid');
+      const count = Number(grid?.getAttribute('aria-rowcount'));
+      return count > 1 && count - 1 < n && grid?.getAttribute('aria-busy') !== 'true';
     }, rows);
     await waitRowNear(page, await scrollToFraction(page, 0.5));
     await page.screenshot({ path: join(dir, `grid-${rows}-filtered-middle.png`) });
