@@ -99,15 +99,18 @@ export function RecordsGrid({
     offset: 0,
     scrollTop: 0,
   });
-  const [size, setSize] = useState({ height: 0, width: 0, header: rowHeight + 2 });
+  const [size, setSize] = useState({ height: 0, header: rowHeight + 2 });
   // The virtual offset (content px at the top of the viewport) and the active cell belong to a
   // filter: a new filter starts at its top.
   const [view, setView] = useState<{ filterKey: string; offset: number; active?: GridCell }>({
     filterKey,
     offset: 0,
   });
-  if (view.filterKey !== filterKey) setView({ filterKey, offset: 0 });
   const [editing, setEditing] = useState<Editing | undefined>(undefined);
+  if (view.filterKey !== filterKey) {
+    setView({ filterKey, offset: 0 });
+    setEditing(undefined);
+  }
 
   const total = store.totalOf(filterKey);
   const count = total ?? 0;
@@ -133,7 +136,7 @@ export function RecordsGrid({
     const header = headerRef.current;
     if (body === null || header === null) return;
     const observer = new ResizeObserver(() =>
-      setSize({ height: body.clientHeight, width: body.clientWidth, header: header.offsetHeight }),
+      setSize({ height: body.clientHeight, header: header.offsetHeight }),
     );
     observer.observe(body);
     observer.observe(header);
