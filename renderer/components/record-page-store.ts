@@ -129,11 +129,15 @@ export class RecordPageStore {
         this.pages.peek(key)?.generation !== this.generation
       );
     };
-    // The drawn rows' pages first, in one small request; the margin after, in larger ones.
-    for (const group of [drawn.filter(isNeeded), margin.filter(isNeeded)]) {
+    // The drawn rows' pages first, in one small request; the margin after, in larger ones,
+    // one at a time, so a request for newly drawn rows always finds a free place.
+    for (const [group, limit] of [
+      [drawn.filter(isNeeded), maxInFlight],
+      [margin.filter(isNeeded), maxInFlight - 1],
+    ] as const) {
       const taken = new Set<number>();
       for (const page of group) {
-        if (this.requests >= maxInFlight) return;
+        if (this.requests >= limit) break;
         if (taken.has(page)) continue;
         let count = 1;
         while (count < maxPagesPerRequest && group.includes(page + count)) count += 1;
