@@ -342,7 +342,7 @@ export function RecordsGrid({
     active !== undefined && active.row >= win.start && active.row < win.end
       ? activeIdOf(idPrefix, active)
       : undefined;
-  const lastVisible = Math.min(count, win.firstVisible + win.pageRows);
+  const lastVisible = Math.min(count, Math.ceil((offset + space.viewportHeight) / rowHeight));
 
   return (
     <div
