@@ -84,9 +84,6 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      // This rule warns about libraries the React Compiler cannot memoize; the app does not use
-      // the compiler, and TanStack Virtual is the well-kept virtualiser the grid needs.
-      'react-hooks/incompatible-library': 'off',
       'no-restricted-imports': [
         'error',
         {

@@ -1,25 +1,66 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ChannelInput, PackSummary, StoredIssueView } from '../../shared/ipc/contract.ts';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type MouseEvent as ReactMouseEvent,
+} from 'react';
+import type { PackSummary } from '../../shared/ipc/contract.ts';
+import type { Language } from '../../shared/i18n/localized-text.ts';
 import { useApp } from '../app-context.tsx';
+import {
+  applyGridKey,
+  clampOffset,
+  createGridWindow,
+  createScrollSpace,
+  offsetAfterScroll,
+  offsetToShowRow,
+  pagesToFetch,
+  scrollLeftToShowColumn,
+  scrollTopForOffset,
+  type GridCell,
+  type ScrollSpace,
+} from './grid-window.ts';
+import {
+  RecordPageStore,
+  recordPageSize,
+  type GridRecord,
+  type RecordFilter,
+} from './record-page-store.ts';
 
 type Field = PackSummary['datasets'][number]['fields'][number];
-type Filter = ChannelInput<'records:page'>['filter'];
 
-interface PageRow {
+interface Editing {
   readonly rid: number;
-  readonly sourceRow: number;
-  readonly values: readonly (string | null)[];
-  readonly issues: ReadonlyMap<string, StoredIssueView[]>;
+  readonly field: string;
+  readonly value: string;
 }
 
-const pageSize = 100;
 const rowHeight = 30;
+const rowNumberWidth = 84;
+/** Rows drawn above and below the viewport, so a slow scroll never shows an empty edge. */
+const overscan = 3;
+/** Pages fetched beyond the drawn rows, in screens, so the next screen is usually there. */
+const marginScreens = 2;
+/** Rows drawn relative to a base row that moves in steps, so most rows keep their position. */
+const baseStep = 1024;
 
 /**
- * The records of the project in a virtualised grid: only the rows on screen exist in the page,
- * fetched a page at a time from the engine, so a million rows scroll as smoothly as a hundred.
- * Cells with issues are marked and explained; double-click a cell to edit it.
+ * The records of the project in a grid that draws only the rows on screen, fetched a page at a
+ * time from the engine, so a million rows scroll like a hundred. Cells with issues are marked
+ * and explained; the arrow keys move between cells, double-click (or Enter, F2) edits a cell.
+ *
+ * Written by hand rather than with a virtualiser library: every row has one height, so the
+ * window is plain arithmetic (grid-window.ts). @tanstack/react-virtual (3.19) rebuilds an
+ * array of every row's position whenever the row count changes (a filter toggle at 1,000,000
+ * rows) and, like react-window 2, has no answer to the browser's ~16-33 million px limit on an
+ * element's height; react-virtualized's scaling needs its legacy Grid and still walks rows.
  */
 export function RecordsGrid({
   fields,
@@ -29,7 +70,7 @@ export function RecordsGrid({
   highlightField,
 }: {
   fields: readonly Field[];
-  filter: Filter;
+  filter: RecordFilter;
   /** Changes whenever the records may have changed (the project state), so pages are fetched again. */
   refreshKey: unknown;
   onEdit: (rid: number, field: string, value: string) => Promise<void>;
@@ -37,196 +78,480 @@ export function RecordsGrid({
   highlightField?: string | undefined;
 }) {
   const { api, t, notify, language } = useApp();
-  const [total, setTotal] = useState(0);
-  const [pages, setPages] = useState<ReadonlyMap<number, PageRow[]>>(new Map());
-  const loading = useRef(new Set<number>());
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const [editing, setEditing] = useState<{ rid: number; field: string; value: string } | undefined>(
-    undefined,
-  );
+  const [store] = useState(() => new RecordPageStore(api, (message) => notify(message, 'error')));
+  useSyncExternalStore(store.subscribe, store.getVersion);
   const filterKey = JSON.stringify(filter);
+  const idPrefix = useId();
+  const gridRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLDivElement>(null);
+  /** The newest offset and space, for the wheel listener and the scroll handler. */
+  const latest = useRef<{
+    filterKey: string;
+    total: number | undefined;
+    space: ScrollSpace;
+    offset: number;
+    /** The element's scroll position as last seen or set. */
+    scrollTop: number;
+    /** The position the grid set to show an exact offset, until the browser says otherwise. */
+    expectedScrollTop?: number;
+  }>({
+    filterKey,
+    total: undefined,
+    space: createScrollSpace({ count: 0, rowHeight, viewportHeight: 0 }),
+    offset: 0,
+    scrollTop: 0,
+  });
+  const [size, setSize] = useState({ height: 0, header: rowHeight + 2 });
+  // The virtual offset (content px at the top of the viewport) and the active cell belong to a
+  // filter: a new filter starts at its top.
+  const [view, setView] = useState<{ filterKey: string; offset: number; active?: GridCell }>({
+    filterKey,
+    offset: 0,
+  });
+  const [editing, setEditing] = useState<Editing | undefined>(undefined);
+  if (view.filterKey !== filterKey) {
+    setView({ filterKey, offset: 0 });
+    setEditing(undefined);
+  }
 
-  const loadPage = useCallback(
-    async (page: number) => {
-      if (loading.current.has(page)) return;
-      loading.current.add(page);
-      const pageFilter = JSON.parse(filterKey) as Filter;
-      const result = await api.invoke('records:page', {
-        offset: page * pageSize,
-        limit: pageSize,
-        filter: pageFilter,
-      });
-      loading.current.delete(page);
-      if (!result.ok) {
-        notify(result.error.message, 'error');
-        return;
+  const total = store.totalOf(filterKey);
+  const count = total ?? 0;
+  const space = createScrollSpace({
+    count,
+    rowHeight,
+    viewportHeight: Math.max(0, size.height - size.header),
+  });
+  const offset = clampOffset(space, view.offset);
+  const win = createGridWindow(space, offset, overscan);
+  const active =
+    view.active !== undefined && view.active.row < count
+      ? { row: view.active.row, column: Math.min(view.active.column, fields.length - 1) }
+      : undefined;
+
+  useEffect(() => {
+    store.start();
+    return () => store.stop();
+  }, [store]);
+
+  useEffect(() => {
+    const body = bodyRef.current;
+    const header = headerRef.current;
+    if (body === null || header === null) return;
+    const observer = new ResizeObserver(() =>
+      setSize({ height: body.clientHeight, header: header.offsetHeight }),
+    );
+    observer.observe(body);
+    observer.observe(header);
+    return () => observer.disconnect();
+  }, []);
+
+  // The records changed (an edit, undo, a new import): what is kept is stale.
+  const lastRefresh = useRef(refreshKey);
+  useEffect(() => {
+    if (lastRefresh.current === refreshKey) return;
+    lastRefresh.current = refreshKey;
+    store.invalidate();
+  }, [store, refreshKey]);
+
+  const plan =
+    total === undefined
+      ? { drawn: [0], margin: [] }
+      : pagesToFetch(win, total, recordPageSize, win.pageRows * marginScreens);
+  const planKey = JSON.stringify(plan);
+  useEffect(() => {
+    const { drawn, margin } = JSON.parse(planKey) as { drawn: number[]; margin: number[] };
+    store.want(filterKey, drawn, margin);
+  }, [store, filterKey, planKey]);
+  const isBusy = !store.isCurrent(filterKey, plan.drawn);
+
+  // Keep the element's scroll position on the virtual offset (after a key, a wheel turn in a
+  // compressed space, a new filter or a resize); a position the browser set itself is left.
+  // The last known position is kept, not read: reading scrollTop here would force a layout.
+  useLayoutEffect(() => {
+    const state = latest.current;
+    state.space = space;
+    state.offset = offset;
+    state.filterKey = filterKey;
+    state.total = total;
+    const body = bodyRef.current;
+    if (body === null) return;
+    const top = scrollTopForOffset(space, offset);
+    if (Math.abs(state.scrollTop - top) > 1) {
+      state.expectedScrollTop = top;
+      state.scrollTop = top;
+      body.scrollTop = top;
+    }
+  });
+
+  const moveTo = useCallback(
+    (next: number, nextActive?: GridCell) => {
+      const state = latest.current;
+      state.offset = clampOffset(state.space, next);
+      // Ask for the rows now, not after the placeholders are drawn.
+      if (state.total !== undefined) {
+        const { drawn, margin } = pagesToFetch(
+          createGridWindow(state.space, state.offset, overscan),
+          state.total,
+          recordPageSize,
+          Math.floor(state.space.viewportHeight / rowHeight) * marginScreens,
+        );
+        store.want(state.filterKey, drawn, margin);
       }
-      const byRecord = new Map<number, Map<string, StoredIssueView[]>>();
-      for (const issue of result.value.issues) {
-        const cells = byRecord.get(issue.row) ?? new Map<string, StoredIssueView[]>();
-        cells.set(issue.field, [...(cells.get(issue.field) ?? []), issue]);
-        byRecord.set(issue.row, cells);
-      }
-      setTotal(result.value.total);
-      setPages((current) =>
-        new Map(current).set(
-          page,
-          result.value.rows.map((row) => ({ ...row, issues: byRecord.get(row.rid) ?? new Map() })),
-        ),
-      );
+      const offsetNow = state.offset;
+      setView((current) => ({
+        ...current,
+        offset: offsetNow,
+        active: nextActive ?? current.active,
+      }));
     },
-    [api, filterKey, notify],
+    [setView, store],
   );
 
-  useEffect(() => {
-    setPages(new Map());
-    loading.current.clear();
-    void loadPage(0);
-  }, [loadPage, refreshKey]);
-
-  // Stable callbacks: the virtualizer re-measures every row when they change, which at a
-  // million rows would cost a full pass on each render.
-  const getScrollElement = useCallback(() => scrollRef.current, []);
-  const estimateSize = useCallback(() => rowHeight, []);
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement,
-    estimateSize,
-    overscan: 10,
-  });
-  const items = virtualizer.getVirtualItems();
-  const firstPage = items.length > 0 ? Math.floor((items[0]?.index ?? 0) / pageSize) : 0;
-  const lastPage =
-    items.length > 0 ? Math.floor((items[items.length - 1]?.index ?? 0) / pageSize) : 0;
-  useEffect(() => {
-    for (let page = firstPage; page <= lastPage; page += 1)
-      if (!pages.has(page)) void loadPage(page);
-  }, [firstPage, lastPage, pages, loadPage]);
-
-  useEffect(() => {
-    const body = scrollRef.current;
-    const head = body?.querySelector<HTMLElement>(`.grid-header [data-field="${highlightField}"]`);
-    if (body === null || head === null || head === undefined) return;
-    if (
-      head.offsetLeft < body.scrollLeft ||
-      head.offsetLeft + head.offsetWidth > body.scrollLeft + body.clientWidth
-    )
-      body.scrollLeft = Math.max(0, head.offsetLeft - 84);
-  }, [highlightField]);
-
-  const widths = [
-    84,
-    ...fields.map((f) =>
-      f.format === 'gb11643' || f.format === 'gb32100' ? 180 : f.type === 'date' ? 116 : 140,
-    ),
-  ];
-  const template = widths.map((w) => `${w}px`).join(' ');
-  const totalWidth = widths.reduce((sum, w) => sum + w, 0);
-
-  const commit = async () => {
-    if (editing === undefined) return;
-    const { rid, field, value } = editing;
-    setEditing(undefined);
-    await onEdit(rid, field, value);
+  const onScroll = () => {
+    const body = bodyRef.current;
+    if (body === null) return;
+    const state = latest.current;
+    state.scrollTop = body.scrollTop;
+    const next = offsetAfterScroll(
+      state.space,
+      state.offset,
+      state.scrollTop,
+      state.expectedScrollTop,
+    );
+    if (Math.abs(state.scrollTop - (state.expectedScrollTop ?? Number.NaN)) > 1)
+      state.expectedScrollTop = undefined;
+    if (next !== state.offset) moveTo(next);
   };
 
+  // In a compressed space a scrolled pixel is several rows' worth: the wheel moves the virtual
+  // offset by exact pixels instead (a listener of our own, since React's wheel is passive).
+  useEffect(() => {
+    const body = bodyRef.current;
+    if (body === null) return;
+    const onWheel = (event: WheelEvent) => {
+      const state = latest.current;
+      if (state.space.ratio === 1 || event.ctrlKey) return;
+      event.preventDefault();
+      const unit =
+        event.deltaMode === 1 ? rowHeight : event.deltaMode === 2 ? state.space.viewportHeight : 1;
+      const isSideways = event.shiftKey && event.deltaX === 0;
+      body.scrollLeft += (isSideways ? event.deltaY : event.deltaX) * unit;
+      if (!isSideways && event.deltaY !== 0) moveTo(state.offset + event.deltaY * unit);
+    };
+    body.addEventListener('wheel', onWheel, { passive: false });
+    return () => body.removeEventListener('wheel', onWheel);
+  }, [moveTo]);
+
+  const widths = useMemo(
+    () => [
+      rowNumberWidth,
+      ...fields.map((f) =>
+        f.format === 'gb11643' || f.format === 'gb32100' ? 180 : f.type === 'date' ? 116 : 140,
+      ),
+    ],
+    [fields],
+  );
+  const totalWidth = widths.reduce((sum, w) => sum + w, 0);
+
+  const showColumn = (column: number) => {
+    const body = bodyRef.current;
+    if (body === null) return;
+    body.scrollLeft = scrollLeftToShowColumn({
+      widths,
+      column: column + 1,
+      scrollLeft: body.scrollLeft,
+      viewportWidth: body.clientWidth,
+      stickyColumns: 1,
+    });
+  };
+
+  // The column of the issues being looked at comes into view when it is chosen.
+  const highlightColumn = fields.findIndex((f) => f.name === highlightField);
+  useEffect(() => {
+    const body = bodyRef.current;
+    if (body === null || highlightColumn < 0) return;
+    body.scrollLeft = scrollLeftToShowColumn({
+      widths,
+      column: highlightColumn + 1,
+      scrollLeft: body.scrollLeft,
+      viewportWidth: body.clientWidth,
+      stickyColumns: 1,
+    });
+  }, [highlightColumn, widths]);
+
+  const startEditing = (row: number, column: number) => {
+    const record = store.recordAt(filterKey, row);
+    const field = fields[column];
+    if (record === undefined || field === undefined) return;
+    setView((current) => ({ ...current, active: { row, column } }));
+    setEditing({ rid: record.rid, field: field.name, value: record.values[column] ?? '' });
+  };
+
+  const stopEditing = (isSaved: boolean) => {
+    const current = editing;
+    setEditing(undefined);
+    gridRef.current?.focus({ preventScroll: true });
+    if (isSaved && current !== undefined) void onEdit(current.rid, current.field, current.value);
+  };
+
+  const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
+    if (event.target instanceof HTMLInputElement || count === 0) return;
+    const from = active ?? { row: win.firstVisible, column: 0 };
+    if (event.key === 'Enter' || event.key === 'F2') {
+      event.preventDefault();
+      startEditing(from.row, from.column);
+      return;
+    }
+    const next = applyGridKey(
+      from,
+      { key: event.key, isCtrl: event.ctrlKey || event.metaKey },
+      { rowCount: count, columnCount: fields.length, pageRows: win.pageRows },
+    );
+    if (next === undefined) return;
+    event.preventDefault();
+    const step = next.row - from.row;
+    // PageUp/PageDown move the view by the same rows as the cell, like a spreadsheet.
+    const base =
+      event.key === 'PageUp' || event.key === 'PageDown' ? offset + step * rowHeight : offset;
+    moveTo(offsetToShowRow(space, clampOffset(space, base), next.row), next);
+    showColumn(next.column);
+  };
+
+  const cellAt = (event: ReactMouseEvent): GridCell | undefined => {
+    const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-field]');
+    const row = cell?.closest<HTMLElement>('[data-row]');
+    const column = fields.findIndex((f) => f.name === cell?.dataset.field);
+    if (row === null || row === undefined || column < 0) return undefined;
+    return { row: Number(row.dataset.row), column };
+  };
+
+  // Rows are keyed by slot (index modulo the slots), not by index: a row scrolled out lends
+  // its elements to the row scrolled in, and a jump only changes texts, never the element tree.
+  const slots = Math.max(64, 2 ** Math.ceil(Math.log2(win.end - win.start + 1)));
+  const indexOfSlot = new Array<number | undefined>(slots).fill(undefined);
+  for (let index = win.start; index < win.end; index += 1) indexOfSlot[index % slots] = index;
+  const baseRow = win.start - (win.start % baseStep);
+  const rows = indexOfSlot.map((index, slot) => {
+    if (index === undefined) return null;
+    const record = store.recordAt(filterKey, index);
+    const isEditingRow = record !== undefined && editing?.rid === record.rid;
+    return (
+      <GridRow
+        key={slot}
+        index={index}
+        top={(index - baseRow) * rowHeight}
+        record={record}
+        fields={fields}
+        widths={widths}
+        width={totalWidth}
+        activeId={active?.row === index ? activeIdOf(idPrefix, active) : undefined}
+        activeColumn={active?.row === index ? active.column : undefined}
+        editing={isEditingRow ? editing : undefined}
+        language={language}
+        suggestionLabel={t('suggestion')}
+        highlightField={highlightField}
+        onEditingChange={setEditing}
+        onStopEditing={isEditingRow ? stopEditing : undefined}
+      />
+    );
+  });
+  const activeId =
+    active !== undefined && active.row >= win.start && active.row < win.end
+      ? activeIdOf(idPrefix, active)
+      : undefined;
+  const lastVisible = Math.min(count, Math.ceil((offset + space.viewportHeight) / rowHeight));
+
   return (
-    <div className="grid" role="grid" aria-rowcount={total}>
-      <div className="grid-body" ref={scrollRef}>
-        <div className="grid-header" style={{ gridTemplateColumns: template, width: totalWidth }}>
-          <div className="grid-cell head">{t('sourceRow')}</div>
-          {fields.map((field) => (
-            <div
-              key={field.name}
-              className={`grid-cell head${field.name === highlightField ? ' highlight' : ''}`}
-              title={field.name}
-              data-field={field.name}
-            >
-              {field.title}
-              {field.isRequired && <span className="required-mark">*</span>}
-            </div>
-          ))}
-        </div>
+    <div
+      className="grid"
+      role="grid"
+      ref={gridRef}
+      tabIndex={0}
+      aria-rowcount={count + 1}
+      aria-colcount={fields.length + 1}
+      aria-busy={isBusy}
+      aria-activedescendant={activeId}
+      onKeyDown={onKeyDown}
+    >
+      <div className="grid-body" ref={bodyRef} onScroll={onScroll}>
         <div
-          style={{ height: virtualizer.getTotalSize(), width: totalWidth, position: 'relative' }}
+          className="grid-space"
+          style={{
+            height: size.header + Math.max(space.scrollHeight, space.viewportHeight),
+            width: totalWidth,
+          }}
         >
-          {items.map((item) => {
-            const row = pages.get(Math.floor(item.index / pageSize))?.[item.index % pageSize];
-            return (
+          <div
+            className="grid-header"
+            role="row"
+            aria-rowindex={1}
+            ref={headerRef}
+            style={{ width: totalWidth }}
+          >
+            <div
+              className="grid-cell head row-number"
+              role="columnheader"
+              style={{ width: rowNumberWidth }}
+            >
+              {t('sourceRow')}
+            </div>
+            {fields.map((field, column) => (
               <div
-                key={item.key}
-                className="grid-row"
-                role="row"
-                style={{
-                  gridTemplateColumns: template,
-                  transform: `translateY(${item.start}px)`,
-                  height: rowHeight,
-                }}
+                key={field.name}
+                className={`grid-cell head${field.name === highlightField ? ' highlight' : ''}`}
+                role="columnheader"
+                title={field.name}
+                data-field={field.name}
+                style={{ width: widths[column + 1] }}
               >
-                {row === undefined ? (
-                  <div className="grid-cell muted">…</div>
-                ) : (
-                  <>
-                    <div className="grid-cell row-number" title={`#${row.rid}`}>
-                      {row.sourceRow}
-                    </div>
-                    {fields.map((field, index) => {
-                      const issues = row.issues.get(field.name) ?? [];
-                      const worst = issues.some((i) => i.severity === 'error')
-                        ? 'error'
-                        : issues.length > 0
-                          ? 'warning'
-                          : '';
-                      const isEditing = editing?.rid === row.rid && editing.field === field.name;
-                      const value = row.values[index];
-                      return (
-                        <div
-                          key={field.name}
-                          role="gridcell"
-                          className={`grid-cell ${worst}${field.name === highlightField ? ' highlight' : ''}`}
-                          data-field={field.name}
-                          data-rid={row.rid}
-                          title={issues
-                            .map(
-                              (i) =>
-                                i.message[language] +
-                                (i.suggestion === undefined
-                                  ? ''
-                                  : `（${t('suggestion')}：${i.suggestion}）`),
-                            )
-                            .join('\n')}
-                          onDoubleClick={() =>
-                            setEditing({ rid: row.rid, field: field.name, value: value ?? '' })
-                          }
-                        >
-                          {isEditing ? (
-                            <input
-                              autoFocus
-                              className="cell-editor"
-                              value={editing.value}
-                              onChange={(e) => setEditing({ ...editing, value: e.target.value })}
-                              onKeyDown={(e) => {
-                                if (e.key === 'Enter') void commit();
-                                if (e.key === 'Escape') setEditing(undefined);
-                              }}
-                              onBlur={() => setEditing(undefined)}
-                            />
-                          ) : (
-                            (value ?? '')
-                          )}
-                        </div>
-                      );
-                    })}
-                  </>
-                )}
+                {field.title}
+                {field.isRequired && <span className="required-mark">*</span>}
               </div>
-            );
-          })}
+            ))}
+          </div>
+          <div
+            className="grid-window"
+            style={{ top: size.header, height: space.viewportHeight, width: totalWidth }}
+            onMouseDown={(event) => {
+              const cell = cellAt(event);
+              if (cell !== undefined && event.button === 0)
+                setView((current) => ({ ...current, active: cell }));
+            }}
+            onDoubleClick={(event) => {
+              const cell = cellAt(event);
+              if (cell !== undefined) startEditing(cell.row, cell.column);
+            }}
+          >
+            <div
+              className="grid-rows"
+              style={{ transform: `translateY(${baseRow * rowHeight - offset}px)` }}
+            >
+              {rows}
+            </div>
+          </div>
         </div>
       </div>
       <div className="grid-footer muted">
-        {total.toLocaleString()} {t('records')} · {t('editHint')}
+        {total === undefined
+          ? t('working')
+          : `${count === 0 ? 0 : (win.firstVisible + 1).toLocaleString()}–${lastVisible.toLocaleString()} / ${count.toLocaleString()} ${t('records')}`}{' '}
+        · {t('editHint')}
       </div>
     </div>
   );
 }
+
+function activeIdOf(idPrefix: string, cell: GridCell): string {
+  return `${idPrefix}-active-${cell.row}-${cell.column}`;
+}
+
+/**
+ * One drawn row; redrawn only when its record, its position or its active cell changes. A row
+ * not fetched yet has the same cells, empty, so its data arriving only fills in texts.
+ */
+const GridRow = memo(function GridRow({
+  index,
+  top,
+  record,
+  fields,
+  widths,
+  width,
+  activeId,
+  activeColumn,
+  editing,
+  language,
+  suggestionLabel,
+  highlightField,
+  onEditingChange,
+  onStopEditing,
+}: {
+  index: number;
+  top: number;
+  record: GridRecord | undefined;
+  fields: readonly Field[];
+  /** Column widths in px, the row number first. */
+  widths: readonly number[];
+  width: number;
+  /** The id the active cell carries (for aria-activedescendant), on the active row only. */
+  activeId: string | undefined;
+  activeColumn: number | undefined;
+  editing: Editing | undefined;
+  language: Language;
+  suggestionLabel: string;
+  highlightField: string | undefined;
+  onEditingChange: (editing: Editing) => void;
+  /** Given to the row being edited only, so the other rows are not redrawn. */
+  onStopEditing: ((isSaved: boolean) => void) | undefined;
+}) {
+  const className =
+    record === undefined
+      ? 'grid-row placeholder'
+      : activeColumn === undefined
+        ? 'grid-row'
+        : 'grid-row active-row';
+  return (
+    <div
+      className={className}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-busy={record === undefined ? true : undefined}
+      data-row={index}
+      data-rid={record?.rid}
+      style={{ width, transform: `translateY(${top}px)` }}
+    >
+      <div
+        className="grid-cell row-number"
+        style={{ width: widths[0] }}
+        title={record === undefined ? undefined : `#${record.rid}`}
+      >
+        {record === undefined ? '…' : record.sourceRow}
+      </div>
+      {fields.map((field, column) => {
+        const issues = record?.issues.get(field.name);
+        const worst =
+          issues === undefined
+            ? ''
+            : issues.some((i) => i.severity === 'error')
+              ? ' error'
+              : ' warning';
+        const isActive = activeColumn === column;
+        const isEditing = editing?.field === field.name;
+        return (
+          <div
+            key={field.name}
+            id={isActive ? activeId : undefined}
+            role={record === undefined ? undefined : 'gridcell'}
+            aria-selected={isActive ? true : undefined}
+            className={`grid-cell${worst}${isActive ? ' active' : ''}${field.name === highlightField ? ' highlight' : ''}`}
+            data-field={field.name}
+            style={{ width: widths[column + 1] }}
+            title={issues
+              ?.map(
+                (i) =>
+                  i.message[language] +
+                  (i.suggestion === undefined ? '' : `（${suggestionLabel}：${i.suggestion}）`),
+              )
+              .join('\n')}
+          >
+            {isEditing ? (
+              <input
+                autoFocus
+                className="cell-editor"
+                value={editing.value}
+                onChange={(e) => onEditingChange({ ...editing, value: e.target.value })}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') onStopEditing?.(true);
+                  if (e.key === 'Escape') onStopEditing?.(false);
+                }}
+                onBlur={() => onStopEditing?.(false)}
+              />
+            ) : (
+              (record?.values[column] ?? '')
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+});

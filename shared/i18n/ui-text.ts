@@ -74,8 +74,8 @@ export const uiText = {
   row: { zh: '行', en: 'Row' },
   sourceRow: { zh: '原表行号', en: 'Source row' },
   editHint: {
-    zh: '双击单元格修改；Enter 保存，Esc 取消',
-    en: 'Double-click a cell to edit; Enter saves, Esc cancels',
+    zh: '方向键、PageUp/PageDown 移动；双击单元格或按 Enter 修改，Enter 保存，Esc 取消',
+    en: 'Arrows and PageUp/PageDown move; double-click a cell or press Enter to edit, Enter saves, Esc cancels',
   },
   suggestion: { zh: '建议值', en: 'Suggestion' },
   replaceInField: { zh: '批量替换', en: 'Replace in column' },

@@ -82,6 +82,21 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * Waits until the records grid shows real data: at least one cell, no row still waiting for
+ * its page ("…"), and no page being fetched again after a change. Take screenshots after it.
+ */
+export async function waitForGridData(page: Page, timeout = 90_000): Promise<void> {
+  await page.locator('.grid [role=gridcell]').first().waitFor({ timeout });
+  await page.waitForFunction(
+    () =>
+      document.querySelector('.grid .grid-row.placeholder') === null &&
+      document.querySelector('.grid[aria-busy="true"]') === null,
+    undefined,
+    { timeout },
+  );
+}
+
 /** Saves a full-window screenshot under test-results/e2e. */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await mkdir(screenshotDir, { recursive: true });

@@ -9,7 +9,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openZipFile } from '../../electron/engine/package/read-zip.ts';
 import { createTempDir } from '../helpers/run-steward.ts';
-import { launchChromium, saveScreenshot, serveApp, type ServedApp } from './browser-mode.ts';
+import {
+  launchChromium,
+  saveScreenshot,
+  serveApp,
+  waitForGridData,
+  type ServedApp,
+} from './browser-mode.ts';
 
 interface Injection {
   readonly row: number;
@@ -60,7 +66,7 @@ describe('training lesson in the real UI', () => {
 
   it('creates the training project with its known problems', async () => {
     await page.getByRole('button', { name: '开始培训' }).click();
-    await page.locator('.grid [role=gridcell]').first().waitFor({ timeout: 90_000 });
+    await waitForGridData(page);
     await expect.poll(() => page.locator('.project-bar').innerText()).toContain('2,000 条记录');
     const truth = await injections();
     const expectedErrors = truth.filter(
@@ -68,6 +74,7 @@ describe('training lesson in the real UI', () => {
     ).length;
     expect(await errorCount()).toBe(expectedErrors);
     await page.locator('.quality-chart .bar-row').first().waitFor();
+    await waitForGridData(page);
     await saveScreenshot(page, '02-check');
   });
 
@@ -79,7 +86,7 @@ describe('training lesson in the real UI', () => {
       .locator('.rule-row')
       .getByRole('button', { name: '公民身份号码', exact: true })
       .click();
-    const cell = page.locator(`[data-rid="${bad.row}"][data-field="GMSFHM"]`);
+    const cell = page.locator(`.grid-row[data-rid="${bad.row}"] [data-field="GMSFHM"]`);
     await cell.waitFor();
     expect(await cell.getAttribute('class')).toContain('error');
     expect(await cell.getAttribute('title')).toContain('校验码错误');
@@ -88,6 +95,7 @@ describe('training lesson in the real UI', () => {
     await editor.fill(bad.original);
     await editor.press('Enter');
     await expect.poll(errorCount).toBe(before - 1);
+    await waitForGridData(page);
     await saveScreenshot(page, '03-fixed-inline');
 
     await page.getByRole('button', { name: /撤销/ }).click();
@@ -96,6 +104,48 @@ describe('training lesson in the real UI', () => {
     await page.getByRole('button', { name: /重做/ }).click();
     await expect.poll(errorCount).toBe(before - 1);
     await page.locator('.chip').click();
+  });
+
+  it('moves between cells with the keyboard, the header following, and edits with Enter', async () => {
+    const active = page.locator('.grid .grid-cell.active');
+    const activeRowNumber = () =>
+      page.locator('.grid .grid-row.active-row .row-number').innerText();
+    await page.locator('.grid [role=gridcell]').first().click();
+    expect(await active.getAttribute('data-field')).toBe('GMSFHM');
+    expect(await activeRowNumber()).toBe('2');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    expect(await active.getAttribute('data-field')).toBe('XM');
+    expect(await activeRowNumber()).toBe('3');
+    // End: the last field, scrolled into view with its header above it.
+    await page.keyboard.press('End');
+    const lastField = await page.locator('.grid-header .grid-cell').last().getAttribute('title');
+    expect(await active.getAttribute('data-field')).toBe(lastField);
+    const cellBox = await active.boundingBox();
+    const headerBox = await page.locator('.grid-header .grid-cell').last().boundingBox();
+    const bodyBox = await page.locator('.grid-body').boundingBox();
+    expect(cellBox?.x).toBeCloseTo(headerBox?.x ?? NaN, 0);
+    expect((cellBox?.x ?? 0) + (cellBox?.width ?? 0)).toBeLessThanOrEqual(
+      (bodyBox?.x ?? 0) + (bodyBox?.width ?? 0),
+    );
+    // The row number stays at the left edge while the grid scrolls sideways.
+    const numberBox = await page.locator('.grid .grid-row.active-row .row-number').boundingBox();
+    expect(numberBox?.x).toBeCloseTo(bodyBox?.x ?? NaN, 0);
+    // Ctrl+End and Ctrl+Home: the last and the first record, drawn with their data.
+    await page.keyboard.press('Control+End');
+    await waitForGridData(page);
+    expect(await activeRowNumber()).toBe('2001');
+    await page.keyboard.press('Control+Home');
+    await waitForGridData(page);
+    expect(await activeRowNumber()).toBe('2');
+    expect(await active.getAttribute('data-field')).toBe('GMSFHM');
+    // Enter opens the editor on the active cell; Esc leaves the value as it was.
+    const before = await active.innerText();
+    await page.keyboard.press('Enter');
+    await active.locator('input').fill('改了又取消');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => active.locator('input').count()).toBe(0);
+    expect(await active.innerText()).toBe(before);
   });
 
   it('fixes every full-width slip with one click', async () => {
@@ -108,6 +158,7 @@ describe('training lesson in the real UI', () => {
     await expect
       .poll(() => page.locator('.notice').innerText())
       .toContain(`已采用建议值 ${fullWidth} 处`);
+    await waitForGridData(page);
     await saveScreenshot(page, '04-bulk-fixed');
   });
 

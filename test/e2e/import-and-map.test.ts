@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTempDir, runSteward } from '../helpers/run-steward.ts';
-import { launchChromium, saveScreenshot, serveApp, type ServedApp } from './browser-mode.ts';
+import {
+  launchChromium,
+  saveScreenshot,
+  serveApp,
+  waitForGridData,
+  type ServedApp,
+} from './browser-mode.ts';
 
 let temp: Awaited<ReturnType<typeof createTempDir>>;
 let app: ServedApp;
@@ -88,7 +94,7 @@ describe('import and map a department’s file', () => {
     await expect
       .poll(() => page.locator('.project-bar').innerText(), { timeout: 60_000 })
       .toContain('1,500 条记录');
-    await page.locator('.grid [role=gridcell]').first().waitFor();
+    await waitForGridData(page);
     await expect.poll(() => page.locator('.notice').innerText()).toContain('已导入 1500 条记录');
     await saveScreenshot(page, '13-imported-check');
   });

@@ -130,9 +130,11 @@ describe('several sheets of a workbook into one dataset', () => {
       ['牡丹区乡镇人口.xlsx', '安兴镇', 3],
       ['牡丹区乡镇人口.xlsx', '吕陵镇', 2],
     ]);
-    await page.locator('.grid [data-rid="4"][data-field="XM"]').waitFor(engine);
-    expect(await page.locator('.grid [data-rid="4"][data-field="XM"]').innerText()).toBe('赵六');
-    expect(await page.locator('.grid [data-rid="4"][data-field="XB"]').innerText()).toBe('2');
+    await page.locator('.grid-row[data-rid="4"] [data-field="XM"]').waitFor(engine);
+    expect(await page.locator('.grid-row[data-rid="4"] [data-field="XM"]').innerText()).toBe(
+      '赵六',
+    );
+    expect(await page.locator('.grid-row[data-rid="4"] [data-field="XB"]').innerText()).toBe('2');
   });
 
   it('shows the mapping step in English', async () => {

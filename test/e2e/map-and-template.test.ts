@@ -43,7 +43,7 @@ async function previewHeaders(): Promise<string[]> {
 
 /** The text of one grid cell of the check step. */
 function gridCell(rid: number, field: string) {
-  return page.locator(`.grid [data-rid="${rid}"][data-field="${field}"]`);
+  return page.locator(`.grid-row[data-rid="${rid}"] [data-field="${field}"]`);
 }
 
 describe('import and map a GBK bill export with a template', () => {

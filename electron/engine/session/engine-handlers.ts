@@ -281,7 +281,9 @@ export const engineHandlers: EngineHandlers = {
     const project = session.requireProject();
     if (!project.ok) return project;
     const { workspace } = project.value;
-    const summary = workspace.qualitySummary();
+    const counted = await workspace.qualitySummary();
+    if (!counted.ok) return counted;
+    const summary = counted.value;
     const titles = new Map(workspace.dataset.fields.map((f) => [f.name, f.title]));
     const ruleTitle = (rule: string): string => {
       const declared = workspace.dataset.rules?.find((r) => r.id === rule);

@@ -162,6 +162,49 @@ describe('a project made from demo data', () => {
   });
 });
 
+describe('the quality summary', () => {
+  it('keeps its filled counts exact through edits, undo and redo, as a fresh count finds them', async () => {
+    const { workspace, path } = await createDemoWorkspace(temp.dir, {
+      rows: 300,
+      seed: 21,
+      errorRate: 0.2,
+      name: 'summary',
+    });
+    const filledOf = async (w: Workspace, field: string): Promise<number> => {
+      const summary = await w.qualitySummary();
+      if (!summary.ok) throw new Error(summary.error.message.en);
+      return summary.value.fields.find((f) => f.name === field)?.filled ?? NaN;
+    };
+    const first = await workspace.qualitySummary();
+    expect(first.ok && first.value.records).toBe(300);
+    const before = await filledOf(workspace, 'XM');
+    const [record] = workspace.pageRecords(0, 1);
+    const nameAt = workspace.dataset.fields.findIndex((f) => f.name === 'XM');
+    expect(record?.values[nameAt]).not.toBe('');
+    await workspace.editCell(record?.rid ?? 0, 'XM', '', { context });
+    expect(await filledOf(workspace, 'XM')).toBe(before - 1);
+    await workspace.editCell(record?.rid ?? 0, 'XM', '张三', { context });
+    expect(await filledOf(workspace, 'XM')).toBe(before);
+    await workspace.undo(context);
+    expect(await filledOf(workspace, 'XM')).toBe(before - 1);
+    await workspace.redo(context);
+    await workspace.undo(context);
+    const kept = await workspace.qualitySummary();
+    await workspace.close();
+    const reopened = await reopen(path);
+    expect(await reopened.qualitySummary()).toEqual(kept);
+    expect(await filledOf(reopened, 'XM')).toBe(before - 1);
+    // The first edit undone puts the name back; the import undone takes its records out.
+    await reopened.undo(context);
+    expect(await filledOf(reopened, 'XM')).toBe(before);
+    await reopened.undo(context);
+    const empty = await reopened.qualitySummary();
+    expect(empty.ok && empty.value.records).toBe(0);
+    expect(empty.ok && empty.value.fields.every((f) => f.filled === 0)).toBe(true);
+    await reopened.close();
+  });
+});
+
 describe('the project lock', () => {
   it('refuses a second opener while the project is open, and frees it on close', async () => {
     const { workspace, path } = await createDemoWorkspace(temp.dir, {
