@@ -102,3 +102,13 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await mkdir(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
 }
+
+/**
+ * Collects the page's uncaught errors: a bug the UI would show as a crash report. Each e2e file
+ * asserts after every test that there were none.
+ */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}

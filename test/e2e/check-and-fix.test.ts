@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openZipFile } from '../../electron/engine/package/read-zip.ts';
 import { createTempDir } from '../helpers/run-steward.ts';
 import {
@@ -15,6 +15,7 @@ import {
   serveApp,
   waitForGridData,
   type ServedApp,
+  collectPageErrors,
 } from './browser-mode.ts';
 
 interface Injection {
@@ -29,12 +30,14 @@ let temp: Awaited<ReturnType<typeof createTempDir>>;
 let app: ServedApp;
 let browser: Browser;
 let page: Page;
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   temp = await createTempDir();
   app = await serveApp(join(temp.dir, 'data'));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  pageErrors = collectPageErrors(page);
 });
 
 afterAll(async () => {
@@ -55,6 +58,11 @@ async function injections(): Promise<Injection[]> {
   return (JSON.parse(await readFile(join(folder, truth), 'utf8')) as { injected: Injection[] })
     .injected;
 }
+
+// A UI bug (an uncaught error in the page) fails the test that hit it.
+afterEach(() => {
+  expect(pageErrors.splice(0)).toEqual([]);
+});
 
 describe('training lesson in the real UI', () => {
   it('shows the start page in Chinese', async () => {

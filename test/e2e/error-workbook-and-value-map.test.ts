@@ -10,19 +10,26 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Injection } from '../../shared/demo/demo-data.ts';
 import {
   dataSheetName,
   recordIdHeader,
 } from '../../electron/engine/package/write-error-workbook.ts';
 import { createTempDir } from '../helpers/run-steward.ts';
-import { launchChromium, saveScreenshot, serveApp, type ServedApp } from './browser-mode.ts';
+import {
+  launchChromium,
+  saveScreenshot,
+  serveApp,
+  type ServedApp,
+  collectPageErrors,
+} from './browser-mode.ts';
 
 let temp: Awaited<ReturnType<typeof createTempDir>>;
 let app: ServedApp;
 let browser: Browser;
 let page: Page;
+let pageErrors: string[] = [];
 let truth: Injection[];
 
 beforeAll(async () => {
@@ -30,6 +37,7 @@ beforeAll(async () => {
   app = await serveApp(join(temp.dir, 'data'));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  pageErrors = collectPageErrors(page);
 });
 
 afterAll(async () => {
@@ -65,6 +73,11 @@ function otherBadId(original: string, bad: string): string {
   const digit = [...'0123456789X'].find((d) => d !== original.at(-1) && d !== bad.at(-1));
   return `${original.slice(0, 17)}${digit ?? ''}`;
 }
+
+// A UI bug (an uncaught error in the page) fails the test that hit it.
+afterEach(() => {
+  expect(pageErrors.splice(0)).toEqual([]);
+});
 
 describe('the error workbook round trip in the real UI', () => {
   it('opens the training project', async () => {

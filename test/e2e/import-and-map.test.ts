@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTempDir, runSteward } from '../helpers/run-steward.ts';
 import {
   launchChromium,
@@ -13,12 +13,14 @@ import {
   serveApp,
   waitForGridData,
   type ServedApp,
+  collectPageErrors,
 } from './browser-mode.ts';
 
 let temp: Awaited<ReturnType<typeof createTempDir>>;
 let app: ServedApp;
 let browser: Browser;
 let page: Page;
+let pageErrors: string[] = [];
 let csv: string;
 
 beforeAll(async () => {
@@ -43,6 +45,7 @@ beforeAll(async () => {
   app = await serveApp(join(temp.dir, 'data'));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  pageErrors = collectPageErrors(page);
   await page.goto(app.url);
 });
 
@@ -50,6 +53,11 @@ afterAll(async () => {
   await browser?.close();
   await app?.stop();
   await temp.cleanup();
+});
+
+// A UI bug (an uncaught error in the page) fails the test that hit it.
+afterEach(() => {
+  expect(pageErrors.splice(0)).toEqual([]);
 });
 
 describe('import and map a department’s file', () => {

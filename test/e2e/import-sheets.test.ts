@@ -8,10 +8,16 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelOutput } from '../../shared/ipc/contract.ts';
 import { createTempDir } from '../helpers/run-steward.ts';
-import { launchChromium, saveScreenshot, serveApp, type ServedApp } from './browser-mode.ts';
+import {
+  launchChromium,
+  saveScreenshot,
+  serveApp,
+  type ServedApp,
+  collectPageErrors,
+} from './browser-mode.ts';
 
 /** How long to wait for the engine (an inspection starts an import worker; the machine is shared). */
 const engine = { timeout: 30_000 };
@@ -20,6 +26,7 @@ let temp: Awaited<ReturnType<typeof createTempDir>>;
 let app: ServedApp;
 let browser: Browser;
 let page: Page;
+let pageErrors: string[] = [];
 let workbookPath: string;
 
 beforeAll(async () => {
@@ -46,6 +53,7 @@ beforeAll(async () => {
   app = await serveApp(join(temp.dir, 'data'));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  pageErrors = collectPageErrors(page);
   await page.goto(app.url);
 });
 
@@ -57,6 +65,11 @@ afterAll(async () => {
 
 const include = (sheet: string) => page.getByLabel(`导入 牡丹区乡镇人口.xlsx「${sheet}」`);
 const next = () => page.locator('.import .form-actions button.primary');
+
+// A UI bug (an uncaught error in the page) fails the test that hit it.
+afterEach(() => {
+  expect(pageErrors.splice(0)).toEqual([]);
+});
 
 describe('several sheets of a workbook into one dataset', () => {
   it('creates a 人口基础信息 project', async () => {

@@ -8,9 +8,15 @@
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTempDir, sharedDir } from '../helpers/run-steward.ts';
-import { launchChromium, saveScreenshot, serveApp, type ServedApp } from './browser-mode.ts';
+import {
+  launchChromium,
+  saveScreenshot,
+  serveApp,
+  type ServedApp,
+  collectPageErrors,
+} from './browser-mode.ts';
 
 const alipay = join(sharedDir, 'corpus/alipay_app_records_gbk.csv');
 
@@ -21,12 +27,14 @@ let temp: Awaited<ReturnType<typeof createTempDir>>;
 let app: ServedApp;
 let browser: Browser;
 let page: Page;
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   temp = await createTempDir();
   app = await serveApp(join(temp.dir, 'data'));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  pageErrors = collectPageErrors(page);
   await page.goto(app.url);
 });
 
@@ -45,6 +53,11 @@ async function previewHeaders(): Promise<string[]> {
 function gridCell(rid: number, field: string) {
   return page.locator(`.grid-row[data-rid="${rid}"] [data-field="${field}"]`);
 }
+
+// A UI bug (an uncaught error in the page) fails the test that hit it.
+afterEach(() => {
+  expect(pageErrors.splice(0)).toEqual([]);
+});
 
 describe('import and map a GBK bill export with a template', () => {
   it('creates a 行政处罚 project', async () => {

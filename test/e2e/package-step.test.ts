@@ -7,21 +7,29 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openZipFile } from '../../electron/engine/package/read-zip.ts';
 import { createTempDir } from '../helpers/run-steward.ts';
-import { launchChromium, saveScreenshot, serveApp, type ServedApp } from './browser-mode.ts';
+import {
+  launchChromium,
+  saveScreenshot,
+  serveApp,
+  type ServedApp,
+  collectPageErrors,
+} from './browser-mode.ts';
 
 let temp: Awaited<ReturnType<typeof createTempDir>>;
 let app: ServedApp;
 let browser: Browser;
 let page: Page;
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   temp = await createTempDir();
   app = await serveApp(join(temp.dir, 'data'));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+  pageErrors = collectPageErrors(page);
 });
 
 afterAll(async () => {
@@ -46,6 +54,11 @@ async function manifestOf(zip: string): Promise<{
     opened.close();
   }
 }
+
+// A UI bug (an uncaught error in the page) fails the test that hit it.
+afterEach(() => {
+  expect(pageErrors.splice(0)).toEqual([]);
+});
 
 describe('the 打包 step', () => {
   it('says before packaging which errors would block it', async () => {

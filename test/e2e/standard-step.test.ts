@@ -6,16 +6,23 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writePackTemplate } from '../../electron/engine/packs/write-pack-template.ts';
 import { findBundledPack } from '../../shared/packs/index.ts';
 import { createTempDir } from '../helpers/run-steward.ts';
-import { launchChromium, saveScreenshot, serveApp, type ServedApp } from './browser-mode.ts';
+import {
+  launchChromium,
+  saveScreenshot,
+  serveApp,
+  type ServedApp,
+  collectPageErrors,
+} from './browser-mode.ts';
 
 let temp: Awaited<ReturnType<typeof createTempDir>>;
 let app: ServedApp;
 let browser: Browser;
 let page: Page;
+let pageErrors: string[] = [];
 let goodTemplate: string;
 let badTemplate: string;
 const savedPacksDir = process.env.STEWARD_PACKS_DIR;
@@ -55,6 +62,7 @@ beforeAll(async () => {
   app = await serveApp(join(temp.dir, 'data'));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  pageErrors = collectPageErrors(page);
   await page.goto(app.url);
 });
 
@@ -64,6 +72,11 @@ afterAll(async () => {
   if (savedPacksDir === undefined) delete process.env.STEWARD_PACKS_DIR;
   else process.env.STEWARD_PACKS_DIR = savedPacksDir;
   await temp.cleanup();
+});
+
+// A UI bug (an uncaught error in the page) fails the test that hit it.
+afterEach(() => {
+  expect(pageErrors.splice(0)).toEqual([]);
 });
 
 describe('the 标准 step imports a new pack version from an Excel template', () => {
