@@ -2,9 +2,9 @@ import { createDemo } from '../../shared/demo/create-demo.ts';
 import { writeDemoData, truthPathFor } from '../engine/demo/write-demo-data.ts';
 import { findPack } from '../engine/packs/pack-store.ts';
 import { todayIso } from '../engine/today.ts';
-import type { Command } from './command.ts';
+import { createCommand, type Command } from './command.ts';
 import { writeLine } from './output.ts';
-import { parseOptions, stringOption } from './parse-options.ts';
+import { stringOption } from './parse-options.ts';
 
 const help = `用法 / usage: steward demo-data --pack <id> --rows N --seed S --error-rate R --out 文件.csv [--today YYYY-MM-DD]
 
@@ -16,33 +16,24 @@ function parseNumber(text: string | undefined, fallback: number): number {
 }
 
 /** `steward demo-data`: realistic county records with injected, listed problems. */
-export const demoDataCommand: Command = {
+export const demoDataCommand: Command = createCommand({
   summary: '生成演示数据 / generate demo data',
-  async run(args) {
-    const parsed = parseOptions(args, {
-      pack: { type: 'string' },
-      rows: { type: 'string' },
-      seed: { type: 'string' },
-      'error-rate': { type: 'string' },
-      out: { type: 'string' },
-      today: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    const fail = (message: string): number => {
-      writeLine(`${message}\n\n${help}`, 'stderr');
-      return 2;
-    };
-    if (!parsed.ok) return fail(parsed.error.message.zh);
-    if (parsed.value.values.help === true) {
-      writeLine(help);
-      return 0;
-    }
-    const packRef = stringOption(parsed.value, 'pack');
-    const out = stringOption(parsed.value, 'out');
-    const rows = parseNumber(stringOption(parsed.value, 'rows'), 1000);
-    const seed = parseNumber(stringOption(parsed.value, 'seed'), 1);
-    const errorRate = parseNumber(stringOption(parsed.value, 'error-rate'), 0.05);
-    const today = stringOption(parsed.value, 'today') ?? todayIso();
+  help,
+  options: {
+    pack: { type: 'string' },
+    rows: { type: 'string' },
+    seed: { type: 'string' },
+    'error-rate': { type: 'string' },
+    out: { type: 'string' },
+    today: { type: 'string' },
+  },
+  async run(options, fail) {
+    const packRef = stringOption(options, 'pack');
+    const out = stringOption(options, 'out');
+    const rows = parseNumber(stringOption(options, 'rows'), 1000);
+    const seed = parseNumber(stringOption(options, 'seed'), 1);
+    const errorRate = parseNumber(stringOption(options, 'error-rate'), 0.05);
+    const today = stringOption(options, 'today') ?? todayIso();
     if (packRef === undefined) return fail('缺少 --pack / missing --pack');
     if (out === undefined) return fail('缺少 --out / missing --out');
     if (!Number.isInteger(rows) || rows < 1 || rows > 10_000_000)
@@ -53,14 +44,14 @@ export const demoDataCommand: Command = {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) return fail(`--today 应为 YYYY-MM-DD：${today}`);
     const pack = await findPack(packRef);
     if (!pack.ok) return fail(pack.error.message.zh);
-    const options = { rows, seed, errorRate, today };
-    const generator = createDemo(pack.value, options);
+    const demo = { rows, seed, errorRate, today };
+    const generator = createDemo(pack.value, demo);
     if (!generator.ok) return fail(generator.error.message.zh);
-    const truth = await writeDemoData(generator.value, options, out);
+    const truth = await writeDemoData(generator.value, demo, out);
     writeLine(
       `已写出 ${rows} 条记录到 ${out}，注入问题 ${truth.injected.length} 个，清单：${truthPathFor(out)}`,
       'stderr',
     );
     return 0;
   },
-};
+});

@@ -2,10 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import { exportErrorWorkbook } from '../engine/package/export-error-workbook.ts';
 import { Workspace } from '../engine/workspace/workspace.ts';
 import { checkFileExists } from './cli-inputs.ts';
-import type { Command } from './command.ts';
+import { createCommand, type Command } from './command.ts';
 import { writeLine } from './output.ts';
 import { parseCreated } from './package-command.ts';
-import { parseOptions, stringOption } from './parse-options.ts';
+import { stringOption } from './parse-options.ts';
 
 const help = `用法 / usage: steward export-errors <项目.dsw> --out <问题数据表.xlsx> [--created <ISO 时间>]
 
@@ -15,28 +15,19 @@ Writes the project's error workbook for the department to fix; merge it back wit
 Exit code: 0 written, 2 bad input.`;
 
 /** `steward export-errors`: the project's error workbook, for the round trip. */
-export const exportErrorsCommand: Command = {
+export const exportErrorsCommand: Command = createCommand({
   summary: '导出问题数据表 / export the error workbook',
-  async run(args) {
-    const parsed = parseOptions(args, {
-      out: { type: 'string' },
-      created: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    const fail = (message: string): number => {
-      writeLine(`${message}\n\n${help}`, 'stderr');
-      return 2;
-    };
-    if (!parsed.ok) return fail(parsed.error.message.zh);
-    if (parsed.value.values.help === true) {
-      writeLine(help);
-      return 0;
-    }
-    const [projectPath] = parsed.value.positionals;
-    const out = stringOption(parsed.value, 'out');
+  help,
+  options: {
+    out: { type: 'string' },
+    created: { type: 'string' },
+  },
+  async run(options, fail) {
+    const [projectPath] = options.positionals;
+    const out = stringOption(options, 'out');
     if (projectPath === undefined) return fail('缺少项目文件 / missing the project');
     if (out === undefined) return fail('缺少 --out / missing --out');
-    const createdText = stringOption(parsed.value, 'created');
+    const createdText = stringOption(options, 'created');
     const created = createdText === undefined ? undefined : parseCreated(createdText);
     if (created !== undefined && !created.ok) return fail(created.error.message.zh);
     const exists = await checkFileExists(projectPath);
@@ -60,4 +51,4 @@ export const exportErrorsCommand: Command = {
       await workspace.close();
     }
   },
-};
+});

@@ -5,9 +5,9 @@ import {
   type InspectReport,
 } from '../engine/import/inspect-file.ts';
 import { encodingOption, formatOption } from './cli-inputs.ts';
-import type { Command } from './command.ts';
+import { createCommand, type Command } from './command.ts';
 import { writeJson, writeLine } from './output.ts';
-import { parseOptions, stringOption } from './parse-options.ts';
+import { stringOption } from './parse-options.ts';
 
 const help = `用法 / usage: steward inspect <文件> [--sheet 名称|序号] [--header-row N] [--header-rows 1|2]
                  [--encoding utf-8|gb18030|utf-16le|utf-16be] [--format text|json]
@@ -87,27 +87,17 @@ function writeText(report: InspectReport): void {
 }
 
 /** `steward inspect`: what the importer makes of a file, before anything is mapped. */
-export const inspectCommand: Command = {
+export const inspectCommand: Command = createCommand({
   summary: '查看文件的格式、表头和列 / inspect a file: format, header, columns',
-  async run(args) {
-    const parsed = parseOptions(args, {
-      sheet: { type: 'string' },
-      'header-row': { type: 'string' },
-      'header-rows': { type: 'string' },
-      encoding: { type: 'string' },
-      format: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    const fail = (message: string): number => {
-      writeLine(`${message}\n\n${help}`, 'stderr');
-      return 2;
-    };
-    if (!parsed.ok) return fail(parsed.error.message.zh);
-    const options = parsed.value;
-    if (options.values.help === true) {
-      writeLine(help);
-      return 0;
-    }
+  help,
+  options: {
+    sheet: { type: 'string' },
+    'header-row': { type: 'string' },
+    'header-rows': { type: 'string' },
+    encoding: { type: 'string' },
+    format: { type: 'string' },
+  },
+  async run(options, fail) {
     const [file] = options.positionals;
     const format = formatOption(options);
     const encoding = encodingOption(options);
@@ -144,4 +134,4 @@ export const inspectCommand: Command = {
     else writeText(report.value);
     return 0;
   },
-};
+});

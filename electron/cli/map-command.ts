@@ -13,10 +13,10 @@ import {
   writeTemplateFile,
 } from '../engine/mapping/template-store.ts';
 import { checkFileExists, encodingOption, findPackDataset, formatOption } from './cli-inputs.ts';
-import type { Command } from './command.ts';
+import { createCommand, type Command } from './command.ts';
 import { describeMappingChoice } from './describe-mapping-choice.ts';
 import { describeTableSource, padDisplay, writeJson, writeLine } from './output.ts';
-import { parseOptions, stringOption } from './parse-options.ts';
+import { stringOption } from './parse-options.ts';
 
 const help = `用法 / usage: steward map <文件> --pack <标准包id|路径> [--dataset 名称] [--format text|json]
                   [--template 模板.json] [--save-template 模板.json] [--name 模板名称]
@@ -32,31 +32,21 @@ itself. Exit code: 0 every required field found, 1 some are missing, 2 bad input
 const valuesShown = 12;
 
 /** `steward map`: column suggestions, value maps and templates for a file. */
-export const mapCommand: Command = {
+export const mapCommand: Command = createCommand({
   summary: '建议列与标准字段的对应 / suggest the mapping of a file to a standard',
-  async run(args) {
-    const parsed = parseOptions(args, {
-      pack: { type: 'string' },
-      dataset: { type: 'string' },
-      format: { type: 'string' },
-      template: { type: 'string' },
-      'save-template': { type: 'string' },
-      name: { type: 'string' },
-      department: { type: 'string' },
-      'no-auto-template': { type: 'boolean' },
-      encoding: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    const fail = (message: string): number => {
-      writeLine(`${message}\n\n${help}`, 'stderr');
-      return 2;
-    };
-    if (!parsed.ok) return fail(parsed.error.message.zh);
-    const options = parsed.value;
-    if (options.values.help === true) {
-      writeLine(help);
-      return 0;
-    }
+  help,
+  options: {
+    pack: { type: 'string' },
+    dataset: { type: 'string' },
+    format: { type: 'string' },
+    template: { type: 'string' },
+    'save-template': { type: 'string' },
+    name: { type: 'string' },
+    department: { type: 'string' },
+    'no-auto-template': { type: 'boolean' },
+    encoding: { type: 'string' },
+  },
+  async run(options, fail) {
     const [file] = options.positionals;
     const packRef = stringOption(options, 'pack');
     const format = formatOption(options);
@@ -144,7 +134,7 @@ export const mapCommand: Command = {
     }
     return suggestion.unmappedRequired.length > 0 ? 1 : 0;
   },
-};
+});
 
 function fieldLabel(dataset: Dataset, name: string): string {
   const field = dataset.fields.find((f) => f.name === name);

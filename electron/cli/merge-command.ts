@@ -2,9 +2,9 @@ import { mergeErrorWorkbook } from '../engine/package/merge-error-workbook.ts';
 import { todayIso } from '../engine/today.ts';
 import { Workspace } from '../engine/workspace/workspace.ts';
 import { checkFileExists, formatOption } from './cli-inputs.ts';
-import type { Command } from './command.ts';
+import { createCommand, type Command } from './command.ts';
 import { writeJson, writeLine } from './output.ts';
-import { parseOptions, stringOption } from './parse-options.ts';
+import { stringOption } from './parse-options.ts';
 
 const help = `用法 / usage: steward merge <项目.dsw> <改好的问题数据表.xlsx> [--who 操作人] [--why 原因]
                   [--today YYYY-MM-DD] [--format text|json]
@@ -16,28 +16,19 @@ in the history. A cell changed on both sides is reported as a conflict, never ov
 Exit code: 0 merged with no conflict, 1 conflicts or unreadable cells, 2 bad input.`;
 
 /** `steward merge`: the error workbook round trip. */
-export const mergeCommand: Command = {
+export const mergeCommand: Command = createCommand({
   summary: '合并改好的问题数据表 / merge a fixed error workbook',
-  async run(args) {
-    const parsed = parseOptions(args, {
-      who: { type: 'string' },
-      why: { type: 'string' },
-      today: { type: 'string' },
-      format: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    const fail = (message: string): number => {
-      writeLine(`${message}\n\n${help}`, 'stderr');
-      return 2;
-    };
-    if (!parsed.ok) return fail(parsed.error.message.zh);
-    if (parsed.value.values.help === true) {
-      writeLine(help);
-      return 0;
-    }
-    const [projectPath, workbookPath] = parsed.value.positionals;
-    const format = formatOption(parsed.value);
-    const today = stringOption(parsed.value, 'today') ?? todayIso();
+  help,
+  options: {
+    who: { type: 'string' },
+    why: { type: 'string' },
+    today: { type: 'string' },
+    format: { type: 'string' },
+  },
+  async run(options, fail) {
+    const [projectPath, workbookPath] = options.positionals;
+    const format = formatOption(options);
+    const today = stringOption(options, 'today') ?? todayIso();
     if (projectPath === undefined || workbookPath === undefined)
       return fail('需要项目文件和问题数据表 / need the project and the workbook');
     if (!format.ok) return fail(format.error.message.zh);
@@ -50,8 +41,8 @@ export const mergeCommand: Command = {
     if (!opened.ok) return fail(opened.error.message.zh);
     const workspace = opened.value;
     try {
-      const who = stringOption(parsed.value, 'who');
-      const why = stringOption(parsed.value, 'why');
+      const who = stringOption(options, 'who');
+      const why = stringOption(options, 'why');
       const merged = await mergeErrorWorkbook(workspace, workbookPath, {
         ...(who === undefined ? {} : { who }),
         ...(why === undefined ? {} : { why }),
@@ -92,4 +83,4 @@ export const mergeCommand: Command = {
       await workspace.close();
     }
   },
-};
+});

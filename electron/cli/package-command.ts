@@ -14,10 +14,10 @@ import { readToolVersion } from '../engine/package/tool-version.ts';
 import { writePackage, type ErrorPolicy } from '../engine/package/write-package.ts';
 import { Workspace } from '../engine/workspace/workspace.ts';
 import { checkFileExists, encodingOption, findPackDataset, formatOption } from './cli-inputs.ts';
-import type { Command } from './command.ts';
+import { createCommand, type Command } from './command.ts';
 import { describeAppliedMapping } from './describe-mapping-choice.ts';
 import { writeJson, writeLine } from './output.ts';
-import { parseOptions, stringOption } from './parse-options.ts';
+import { stringOption } from './parse-options.ts';
 
 const help = `用法 / usage: steward package <文件|项目.dsw> --kind share|open（共享|开放） --out <文件夹>
                   [--pack <标准包id|路径>] [--dataset 名称] [--department 提供部门] [--period 报送期]
@@ -61,39 +61,29 @@ function defaultSteward(): string {
 }
 
 /** `steward package`: the sealed submission of a project or a file. */
-export const packageCommand: Command = {
+export const packageCommand: Command = createCommand({
   summary: '写出报送数据包 / write the sealed submission package',
-  async run(args) {
-    const parsed = parseOptions(args, {
-      pack: { type: 'string' },
-      dataset: { type: 'string' },
-      template: { type: 'string' },
-      sheet: { type: 'string' },
-      encoding: { type: 'string' },
-      'no-auto-template': { type: 'boolean' },
-      kind: { type: 'string' },
-      department: { type: 'string' },
-      period: { type: 'string' },
-      division: { type: 'string' },
-      provider: { type: 'string' },
-      steward: { type: 'string' },
-      reviewer: { type: 'string' },
-      'on-error': { type: 'string' },
-      created: { type: 'string' },
-      out: { type: 'string' },
-      format: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    const fail = (message: string): number => {
-      writeLine(`${message}\n\n${help}`, 'stderr');
-      return 2;
-    };
-    if (!parsed.ok) return fail(parsed.error.message.zh);
-    const options = parsed.value;
-    if (options.values.help === true) {
-      writeLine(help);
-      return 0;
-    }
+  help,
+  options: {
+    pack: { type: 'string' },
+    dataset: { type: 'string' },
+    template: { type: 'string' },
+    sheet: { type: 'string' },
+    encoding: { type: 'string' },
+    'no-auto-template': { type: 'boolean' },
+    kind: { type: 'string' },
+    department: { type: 'string' },
+    period: { type: 'string' },
+    division: { type: 'string' },
+    provider: { type: 'string' },
+    steward: { type: 'string' },
+    reviewer: { type: 'string' },
+    'on-error': { type: 'string' },
+    created: { type: 'string' },
+    out: { type: 'string' },
+    format: { type: 'string' },
+  },
+  async run(options, fail) {
     const [input] = options.positionals;
     const kindText = stringOption(options, 'kind');
     const out = stringOption(options, 'out');
@@ -254,4 +244,4 @@ export const packageCommand: Command = {
       await project.dispose();
     }
   },
-};
+});

@@ -1,8 +1,8 @@
 import { findPack, importPack, listPacks, packsDirectory } from '../engine/packs/pack-store.ts';
 import { writePackTemplate } from '../engine/packs/write-pack-template.ts';
-import type { Command } from './command.ts';
+import { createCommand, type Command } from './command.ts';
 import { writeJson, writeLine } from './output.ts';
-import { parseOptions, stringOption, type ParsedArgs } from './parse-options.ts';
+import { stringOption, type ParsedArgs } from './parse-options.ts';
 import type { Pack } from '../../shared/pack/pack-schema.ts';
 
 const help = `用法 / usage: steward packs [--format text|json] [--import <pack.json|pack.xlsx>]
@@ -20,28 +20,20 @@ version is accepted again only if identical. --template writes the Excel templat
 --from: filled with that pack's fields).`;
 
 /** `steward packs`: the bundled and imported standard packs. */
-export const packsCommand: Command = {
+export const packsCommand: Command = createCommand({
   summary: '列出标准包 / list standard packs',
-  async run(args) {
-    const parsed = parseOptions(args, {
-      format: { type: 'string' },
-      import: { type: 'string' },
-      template: { type: 'string' },
-      from: { type: 'string' },
-      dataset: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (!parsed.ok) {
-      writeLine(`${parsed.error.message.zh}\n\n${help}`, 'stderr');
-      return 2;
-    }
-    if (parsed.value.values.help === true) {
-      writeLine(help);
-      return 0;
-    }
-    const templatePath = stringOption(parsed.value, 'template');
-    if (templatePath !== undefined) return writeTemplate(templatePath, parsed.value);
-    const importPath = stringOption(parsed.value, 'import');
+  help,
+  options: {
+    format: { type: 'string' },
+    import: { type: 'string' },
+    template: { type: 'string' },
+    from: { type: 'string' },
+    dataset: { type: 'string' },
+  },
+  async run(options) {
+    const templatePath = stringOption(options, 'template');
+    if (templatePath !== undefined) return writeTemplate(templatePath, options);
+    const importPath = stringOption(options, 'import');
     if (importPath !== undefined) {
       const imported = await importPack(importPath);
       if (!imported.ok) {
@@ -60,7 +52,7 @@ export const packsCommand: Command = {
     const { packs, problems } = await listPacks();
     for (const problem of problems)
       writeLine(`跳过无效的标准包 / skipped a bad pack: ${problem}`, 'stderr');
-    if (stringOption(parsed.value, 'format') === 'json') {
+    if (stringOption(options, 'format') === 'json') {
       writeJson(
         packs.map(({ pack }) => ({
           id: pack.id,
@@ -81,7 +73,7 @@ export const packsCommand: Command = {
     }
     return 0;
   },
-};
+});
 
 async function writeTemplate(path: string, parsed: ParsedArgs): Promise<number> {
   const fromId = stringOption(parsed, 'from');

@@ -6,9 +6,9 @@ import {
   writeTemplateFile,
 } from '../engine/mapping/template-store.ts';
 import { formatOption } from './cli-inputs.ts';
-import type { Command } from './command.ts';
+import { createCommand, type Command } from './command.ts';
 import { padDisplay, writeJson, writeLine } from './output.ts';
-import { parseOptions, stringOption } from './parse-options.ts';
+import { stringOption } from './parse-options.ts';
 
 const help = `用法 / usage: steward templates [--format text|json]
        steward templates --import 模板.json
@@ -19,28 +19,19 @@ const help = `用法 / usage: steward templates [--format text|json]
 Lists the mapping templates in the store (by department and layout), imports or exports one.`;
 
 /** `steward templates`: the department template store, listed, imported and exported. */
-export const templatesCommand: Command = {
+export const templatesCommand: Command = createCommand({
   summary: '列出、导入、导出映射模板 / list, import and export mapping templates',
-  async run(args) {
-    const parsed = parseOptions(args, {
-      format: { type: 'string' },
-      import: { type: 'string' },
-      export: { type: 'string' },
-      out: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    const fail = (message: string): number => {
-      writeLine(`${message}\n\n${help}`, 'stderr');
-      return 2;
-    };
-    if (!parsed.ok) return fail(parsed.error.message.zh);
-    if (parsed.value.values.help === true) {
-      writeLine(help);
-      return 0;
-    }
-    const format = formatOption(parsed.value);
+  help,
+  options: {
+    format: { type: 'string' },
+    import: { type: 'string' },
+    export: { type: 'string' },
+    out: { type: 'string' },
+  },
+  async run(options, fail) {
+    const format = formatOption(options);
     if (!format.ok) return fail(format.error.message.zh);
-    const importPath = stringOption(parsed.value, 'import');
+    const importPath = stringOption(options, 'import');
     if (importPath !== undefined) {
       const imported = await importTemplate(importPath);
       if (!imported.ok) {
@@ -52,9 +43,9 @@ export const templatesCommand: Command = {
     }
     const { templates, problems } = await listStoredTemplates();
     for (const problem of problems) writeLine(`无法读取模板：${problem}`, 'stderr');
-    const wanted = stringOption(parsed.value, 'export');
+    const wanted = stringOption(options, 'export');
     if (wanted !== undefined) {
-      const out = stringOption(parsed.value, 'out');
+      const out = stringOption(options, 'out');
       if (out === undefined) return fail('缺少 --out / missing --out');
       const found = templates.find(
         ({ template }) => template.fingerprint === wanted || template.name === wanted,
@@ -86,4 +77,4 @@ export const templatesCommand: Command = {
     }
     return 0;
   },
-};
+});

@@ -10,10 +10,10 @@ import { openMappedTable } from '../engine/mapping/open-mapped-table.ts';
 import { todayIso } from '../engine/today.ts';
 import { validateTable, type TableValidation } from '../engine/validate/validate-table.ts';
 import { checkFileExists, encodingOption, findPackDataset, formatOption } from './cli-inputs.ts';
-import type { Command } from './command.ts';
+import { createCommand, type Command } from './command.ts';
 import { describeAppliedMapping } from './describe-mapping-choice.ts';
 import { describeTableSource, padDisplay, writeJson, writeLine } from './output.ts';
-import { parseOptions, stringOption } from './parse-options.ts';
+import { stringOption } from './parse-options.ts';
 
 const help = `用法 / usage: steward validate <文件> --pack <标准包id|路径> [--dataset 名称] [--format text|json]
                   [--template 模板.json] [--department 提供部门] [--period 报送期]
@@ -27,32 +27,22 @@ template of the same layout, else by the confident suggestions. Exit code: 0 no 
 found, 2 bad input.`;
 
 /** `steward validate`: every rule of a pack over every row of a file. */
-export const validateCommand: Command = {
+export const validateCommand: Command = createCommand({
   summary: '按标准检查文件 / validate a file against a standard',
-  async run(args) {
-    const parsed = parseOptions(args, {
-      pack: { type: 'string' },
-      dataset: { type: 'string' },
-      format: { type: 'string' },
-      encoding: { type: 'string' },
-      today: { type: 'string' },
-      limit: { type: 'string' },
-      template: { type: 'string' },
-      department: { type: 'string' },
-      period: { type: 'string' },
-      'no-auto-template': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    const fail = (message: string): number => {
-      writeLine(`${message}\n\n${help}`, 'stderr');
-      return 2;
-    };
-    if (!parsed.ok) return fail(parsed.error.message.zh);
-    const options = parsed.value;
-    if (options.values.help === true) {
-      writeLine(help);
-      return 0;
-    }
+  help,
+  options: {
+    pack: { type: 'string' },
+    dataset: { type: 'string' },
+    format: { type: 'string' },
+    encoding: { type: 'string' },
+    today: { type: 'string' },
+    limit: { type: 'string' },
+    template: { type: 'string' },
+    department: { type: 'string' },
+    period: { type: 'string' },
+    'no-auto-template': { type: 'boolean' },
+  },
+  async run(options, fail) {
     const [file] = options.positionals;
     const packRef = stringOption(options, 'pack');
     const format = formatOption(options);
@@ -145,7 +135,7 @@ export const validateCommand: Command = {
     }
     return result.summary.errors > 0 || described.missingRequired.length > 0 ? 1 : 0;
   },
-};
+});
 
 /**
  * The columns as validate reports them: which column feeds which field (source order), the

@@ -1,8 +1,8 @@
 import { verifyPackage } from '../engine/package/verify-package.ts';
 import { checkFileExists, formatOption } from './cli-inputs.ts';
-import type { Command } from './command.ts';
+import { createCommand, type Command } from './command.ts';
 import { writeJson, writeLine } from './output.ts';
-import { parseOptions, stringOption } from './parse-options.ts';
+import { stringOption } from './parse-options.ts';
 
 const help = `用法 / usage: steward verify <数据包.zip> [--pack 标准包.json] [--format text|json]
 
@@ -14,26 +14,17 @@ data against every rule of the pack; lists every mismatch. Exit code: 0 all hold
 2 bad input.`;
 
 /** `steward verify`: re-check a submission package. */
-export const verifyCommand: Command = {
+export const verifyCommand: Command = createCommand({
   summary: '复核报送数据包 / verify a submission package',
-  async run(args) {
-    const parsed = parseOptions(args, {
-      pack: { type: 'string' },
-      format: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    const fail = (message: string): number => {
-      writeLine(`${message}\n\n${help}`, 'stderr');
-      return 2;
-    };
-    if (!parsed.ok) return fail(parsed.error.message.zh);
-    if (parsed.value.values.help === true) {
-      writeLine(help);
-      return 0;
-    }
-    const [path] = parsed.value.positionals;
-    const format = formatOption(parsed.value);
-    const packPath = stringOption(parsed.value, 'pack');
+  help,
+  options: {
+    pack: { type: 'string' },
+    format: { type: 'string' },
+  },
+  async run(options, fail) {
+    const [path] = options.positionals;
+    const format = formatOption(options);
+    const packPath = stringOption(options, 'pack');
     if (path === undefined) return fail('缺少数据包 / missing the package');
     if (!format.ok) return fail(format.error.message.zh);
     const exists = await checkFileExists(path);
@@ -79,4 +70,4 @@ export const verifyCommand: Command = {
     }
     return report.ok ? 0 : 1;
   },
-};
+});
