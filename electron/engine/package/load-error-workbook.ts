@@ -51,13 +51,32 @@ function relsPath(part: string): string {
   return `${folderOf(part)}_rels/${part.slice(folderOf(part).length)}.rels`;
 }
 
+/** A part larger than merging loads (thrown while the part list is read, caught below). */
+class PartTooLargeError extends Error {
+  readonly entry: yauzl.Entry;
+
+  constructor(entry: yauzl.Entry) {
+    super(`${entry.fileName} is ${entry.uncompressedSize} bytes`);
+    this.name = 'PartTooLargeError';
+    this.entry = entry;
+  }
+}
+
+/** The entry, unless it is larger than `maxPartBytes`. */
+function checkPartSize(entry: yauzl.Entry, maxPartBytes: number): yauzl.Entry {
+  if (entry.uncompressedSize > maxPartBytes) throw new PartTooLargeError(entry);
+  return entry;
+}
+
 async function readRelationships(
   zip: ZipArchive,
   part: string,
+  maxPartBytes: number,
 ): Promise<Map<string, { type: string; target: string }>> {
   const rels = new Map<string, { type: string; target: string }>();
-  const entry = zip.find(relsPath(part));
-  if (entry === undefined) return rels;
+  const found = zip.find(relsPath(part));
+  if (found === undefined) return rels;
+  const entry = checkPartSize(found, maxPartBytes);
   await parseXml(
     zip.stream(entry),
     {
@@ -75,15 +94,19 @@ async function readRelationships(
 }
 
 /** The zip entries merging reads, with the paths ExcelJS expects them under. */
-async function findParts(zip: ZipArchive, sheets: readonly string[]): Promise<yauzl.Entry[]> {
-  const rootRels = await readRelationships(zip, '');
+async function findParts(
+  zip: ZipArchive,
+  sheets: readonly string[],
+  maxPartBytes: number,
+): Promise<yauzl.Entry[]> {
+  const rootRels = await readRelationships(zip, '', maxPartBytes);
   const office = [...rootRels.values()].find((r) => r.type.endsWith('/officeDocument'));
   const workbookPath = office?.target ?? 'xl/workbook.xml';
   const workbook = zip.find(workbookPath);
   if (workbook === undefined) return [];
   const ids = new Map<string, string>();
   await parseXml(
-    zip.stream(workbook),
+    zip.stream(checkPartSize(workbook, maxPartBytes)),
     {
       open(name, attributes) {
         if (name !== 'sheet') return;
@@ -93,7 +116,7 @@ async function findParts(zip: ZipArchive, sheets: readonly string[]): Promise<ya
     },
     workbookPath,
   );
-  const rels = await readRelationships(zip, workbookPath);
+  const rels = await readRelationships(zip, workbookPath, maxPartBytes);
   const targets = [
     '[Content_Types].xml',
     relsPath(''),
@@ -109,7 +132,7 @@ async function findParts(zip: ZipArchive, sheets: readonly string[]): Promise<ya
   ];
   return targets.flatMap((target) => {
     const entry = zip.find(target);
-    return entry === undefined ? [] : [entry];
+    return entry === undefined ? [] : [checkPartSize(entry, maxPartBytes)];
   });
 }
 
@@ -160,19 +183,20 @@ export async function loadErrorWorkbook(
   const zip = opened.value;
   const parts: { path: string; bytes: Buffer }[] = [];
   try {
-    for (const entry of await findParts(zip, sheets)) {
-      if (entry.uncompressedSize > maxPartBytes) {
-        const mb = (n: number): string => String(Math.ceil(n / 1024 ** 2));
-        return err(
-          'workbook-part-too-large',
-          `问题数据表「${basename(path)}」中的「${entry.fileName}」过大（${mb(entry.uncompressedSize)} MB，上限 ${mb(maxPartBytes)} MB），无法合并；请把问题数据表分成几份（每份少一些记录）后再合并`,
-          `The part ${entry.fileName} of ${basename(path)} is too large (${mb(entry.uncompressedSize)} MB; the limit is ${mb(maxPartBytes)} MB); split the workbook and merge each part`,
-        );
-      }
+    for (const entry of await findParts(zip, sheets, maxPartBytes)) {
       // The read checks the real inflated size against the declared one.
       parts.push({ path: entry.fileName.replace(/\\/g, '/'), bytes: await zip.read(entry) });
     }
   } catch (error) {
+    if (error instanceof PartTooLargeError) {
+      const { entry } = error;
+      const mb = (n: number): string => String(Math.ceil(n / 1024 ** 2));
+      return err(
+        'workbook-part-too-large',
+        `问题数据表「${basename(path)}」中的「${entry.fileName}」过大（${mb(entry.uncompressedSize)} MB，上限 ${mb(maxPartBytes)} MB），无法合并；请把问题数据表分成几份（每份少一些记录）后再合并`,
+        `The part ${entry.fileName} of ${basename(path)} is too large (${mb(entry.uncompressedSize)} MB; the limit is ${mb(maxPartBytes)} MB); split the workbook and merge each part`,
+      );
+    }
     if (!(error instanceof ImportError)) throw error;
     const { message, details } = error.appError;
     return unreadable(path, [message.en, ...(details ?? [])]);
