@@ -10,10 +10,13 @@ const help = `用法 / usage: steward merge <项目.dsw> <改好的问题数据�
                   [--today YYYY-MM-DD] [--format text|json]
 
 把部门改好发回的问题数据表按记录编号合并回项目：作为一次“合并”操作记入历史（可撤销），改过的记录重新检查。
-同一单元格在项目中也改过的列为冲突，不覆盖。退出码：0 已合并且没有冲突，1 有冲突或无法读取的单元格，2 输入有误。
+同一单元格在项目中也改过的列为冲突，不覆盖。记录编号不是导出时的数字、或与项目中的记录对不上的行不合并，列为无法读取的行。
+退出码：0 已合并且没有冲突，1 有冲突或无法读取的单元格或行，2 输入有误。
 Merges a department's fixed error workbook back into the project by record id, as one operation
 in the history. A cell changed on both sides is reported as a conflict, never overwritten.
-Exit code: 0 merged with no conflict, 1 conflicts or unreadable cells, 2 bad input.`;
+A row whose record id is not a plain number, or whose key does not match that record, is not
+merged and is listed as an unreadable row.
+Exit code: 0 merged with no conflict, 1 conflicts or unreadable cells or rows, 2 bad input.`;
 
 /** `steward merge`: the error workbook round trip. */
 export const mergeCommand: Command = createCommand({
@@ -59,7 +62,7 @@ export const mergeCommand: Command = createCommand({
         writeJson({ ...m, issues: counts });
       } else {
         writeLine(
-          `合并 ${m.records} 条记录：${m.applied} 处修改已合并${m.operationId === undefined ? '' : `（操作 ${m.operationId}，可撤销）`}，${m.alreadyEqual} 处与项目已一致，${m.conflicts.length} 处冲突，${m.unreadable.length} 处无法读取`,
+          `合并 ${m.records} 条记录：${m.applied} 处修改已合并${m.operationId === undefined ? '' : `（操作 ${m.operationId}，可撤销）`}，${m.alreadyEqual} 处与项目已一致，${m.conflicts.length} 处冲突，${m.unreadable.length} 处无法读取${m.unreadableRows.length > 0 ? `，${m.unreadableRows.length} 行未合并` : ''}`,
         );
         const titles = new Map(workspace.dataset.fields.map((f) => [f.name, f.title]));
         for (const c of m.conflicts) {
@@ -70,6 +73,7 @@ export const mergeCommand: Command = createCommand({
         for (const u of m.unreadable) {
           writeLine(`  无法读取：记录 ${u.rid}「${titles.get(u.field) ?? u.field}」：${u.reason}`);
         }
+        for (const r of m.unreadableRows) writeLine(`  未合并的行：第 ${r.row} 行：${r.reason}`);
         if (m.unknownRecords.length > 0)
           writeLine(`  项目中没有这些记录编号：${m.unknownRecords.slice(0, 20).join('、')}`);
         if (m.duplicateRecords.length > 0)
@@ -78,7 +82,9 @@ export const mergeCommand: Command = createCommand({
           );
         writeLine(`项目现有错误 ${counts.errors} 个，警告 ${counts.warnings} 个。`);
       }
-      return m.conflicts.length > 0 || m.unreadable.length > 0 ? 1 : 0;
+      return m.conflicts.length > 0 || m.unreadable.length > 0 || m.unreadableRows.length > 0
+        ? 1
+        : 0;
     } finally {
       await workspace.close();
     }

@@ -185,6 +185,14 @@ export function ErrorWorkbookPanel({
                 <dd className="count error">{report.unreadable.length.toLocaleString()}</dd>
               </>
             )}
+            {report.unreadableRows.length > 0 && (
+              <>
+                <dt>{t('mergeUnreadableRows')}</dt>
+                <dd data-fact="unreadable-rows" className="count error">
+                  {report.unreadableRows.length.toLocaleString()}
+                </dd>
+              </>
+            )}
             {report.unknownRecords.length > 0 && (
               <>
                 <dt>{t('mergeUnknown')}</dt>
@@ -214,6 +222,19 @@ export function ErrorWorkbookPanel({
               {report.unreadable.map((u) => (
                 <li key={`${u.rid}:${u.field}`}>
                   {t('recordId')} {u.rid}「{title(u.field)}」：{u.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+          {report.unreadableRows.length > 0 && (
+            <ul className="small-text" data-list="unreadable-rows">
+              {report.unreadableRows.map((r) => (
+                <li key={r.row}>
+                  {formatText('mergeUnreadableRow', language, {
+                    row: r.row,
+                    recordId: r.recordId,
+                    reason: r.reason,
+                  })}
                 </li>
               ))}
             </ul>

@@ -234,6 +234,11 @@ export const uiText = {
   mergeAlreadyEqual: { zh: '与项目已一致', en: 'Already the same' },
   mergeConflicts: { zh: '冲突（未覆盖）', en: 'Conflicts (not overwritten)' },
   mergeUnreadable: { zh: '无法读取的单元格', en: 'Unreadable cells' },
+  mergeUnreadableRows: { zh: '未合并的行', en: 'Rows not merged' },
+  mergeUnreadableRow: {
+    zh: '第 {row} 行（记录编号「{recordId}」）：{reason}',
+    en: 'Row {row} (record id "{recordId}"): {reason}',
+  },
   mergeUnknown: { zh: '项目中没有的记录编号', en: 'Record ids not in the project' },
   mergeDuplicate: {
     zh: '重复的记录编号（只合并第一行）',

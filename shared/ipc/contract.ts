@@ -112,6 +112,9 @@ const recordFilter = z.object({
 
 const actorInput = { why: text.optional() };
 
+/** The longest value one cell edit may set (the grid's edit, and a merged workbook's cell). */
+export const maxCellEditLength = 100_000;
+
 /** What merging a fixed error workbook did (lists capped; the counts are whole). */
 const mergeReport = z.object({
   file: z.string(),
@@ -132,6 +135,10 @@ const mergeReport = z.object({
     }),
   ),
   unreadable: z.array(z.object({ rid: z.number().int(), field: z.string(), reason: z.string() })),
+  /** Rows not merged: a record id that is not a plain number, or a key that does not match. */
+  unreadableRows: z.array(
+    z.object({ row: z.number().int(), recordId: z.string(), reason: z.string() }),
+  ),
   unknownRecords: z.array(z.number().int()),
   duplicateRecords: z.array(z.number().int()),
   before: z.object({ errors: z.number().int(), warnings: z.number().int() }),
@@ -382,7 +389,7 @@ export const contract = {
     input: z.object({
       rid: z.number().int().positive(),
       field: id,
-      value: z.string().max(100_000),
+      value: z.string().max(maxCellEditLength),
       ...actorInput,
     }),
     output: projectState,

@@ -8,8 +8,9 @@
  * are checked again, so the issues the department fixed are gone.
  */
 import { basename } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { z } from 'zod';
+import { maxCellEditLength } from '../../../shared/ipc/contract.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { RuleContext } from '../../../shared/rules/rule-issue.ts';
 import type { Actor, ProgressListener, Workspace } from '../workspace/workspace.ts';
@@ -18,7 +19,9 @@ import {
   errorWorkbookFormat,
   mergeSheetName,
   recordIdHeader,
+  provenanceHeaders,
 } from './write-error-workbook.ts';
+import { loadErrorWorkbook, type ErrorWorkbookLimits } from './load-error-workbook.ts';
 
 /** A cell changed both in the workbook and in the project since the workbook was written. */
 export interface MergeConflict {
@@ -39,6 +42,18 @@ export interface UnreadableCell {
   readonly reason: string;
 }
 
+/**
+ * A row of the data sheet that was not merged: its record id is not a plain decimal number, or
+ * the row's key (or source row) does not match the record that id names in the project.
+ */
+export interface UnreadableRow {
+  /** The row number in the data sheet, as Excel shows it. */
+  readonly row: number;
+  /** The record id cell's text as the department left it. */
+  readonly recordId: string;
+  readonly reason: string;
+}
+
 /** What a merge did. */
 export interface MergeOutcome {
   /** The merge operation, when anything changed. */
@@ -50,6 +65,8 @@ export interface MergeOutcome {
   readonly alreadyEqual: number;
   readonly conflicts: MergeConflict[];
   readonly unreadable: UnreadableCell[];
+  /** Rows that were not merged at all (see UnreadableRow). */
+  readonly unreadableRows: UnreadableRow[];
   /** Record ids of the workbook that the project does not have (or not in force). */
   readonly unknownRecords: number[];
   /** Record ids that appear more than once in the workbook (only the first is merged). */
@@ -91,15 +108,45 @@ function cellText(value: ExcelJS.CellValue): { text: string } | { problem: strin
   if ('richText' in value) return { text: value.richText.map((r) => r.text).join('') };
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as { result?: ExcelJS.CellValue }).result;
-    return cellText(result ?? null);
+    // No cached result (a formula typed in a program that does not calculate): its value is
+    // unknown, not empty.
+    if (result === undefined || result === null) {
+      return {
+        problem: '单元格是公式，没有保存计算结果；请在单元格中直接输入值（不要用公式）后重新发回',
+      };
+    }
+    return cellText(result);
   }
   if ('text' in value && typeof value.text === 'string') return { text: value.text };
   if ('error' in value) return { problem: `单元格是错误值 ${String(value.error)}` };
   return { problem: '无法读取单元格的值' };
 }
 
+/** A cell's text, or why it is not merged (unreadable, or longer than an edit may be). */
+function readCell(value: ExcelJS.CellValue): { text: string } | { problem: string } {
+  const cell = cellText(value);
+  if ('text' in cell && cell.text.length > maxCellEditLength) {
+    return {
+      problem: `值过长（${cell.text.length} 个字符，上限 ${maxCellEditLength}），未合并；请核对单元格内容`,
+    };
+  }
+  return cell;
+}
+
+/**
+ * A record id: plain decimal digits only. `Number()` would also read 0x8, 1e1, +9, 3.0 and
+ * " 8 " as ids, and write the row into a record the department never saw.
+ */
+function parseRecordId(text: string): number | undefined {
+  if (!/^[1-9][0-9]{0,14}$/.test(text)) return undefined;
+  return Number(text);
+}
+
+/** Most fields the hidden sheet may list: a sheet has 16,384 columns, one holds the record id. */
+const maxMetaFields = 16_383;
+
 /** How a merge reports progress and is cancelled (before anything changes). */
-export interface MergeOptions {
+export interface MergeOptions extends ErrorWorkbookLimits {
   /** Rows of the workbook compared so far, of all. */
   readonly onProgress?: ProgressListener;
   readonly signal?: AbortSignal;
@@ -118,17 +165,9 @@ export async function mergeErrorWorkbook(
 ): Promise<Result<MergeOutcome>> {
   // A function, so each check reads the signal afresh.
   const isCancelled = (): boolean => options.signal?.aborted === true;
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.readFile(path);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return err(
-      'workbook-unreadable',
-      `无法读取问题数据表：${basename(path)}（${reason}）`,
-      `Cannot read the error workbook ${basename(path)} (${reason})`,
-    );
-  }
+  const loaded = await loadErrorWorkbook(path, [dataSheetName, mergeSheetName], options);
+  if (!loaded.ok) return loaded;
+  const workbook = loaded.value;
   if (isCancelled()) return cancelled();
   const mergeSheet = workbook.getWorksheet(mergeSheetName);
   const dataSheet = workbook.getWorksheet(dataSheetName);
@@ -160,6 +199,13 @@ export async function mergeErrorWorkbook(
       `This error workbook comes from another project (${meta.packId} / ${meta.dataset}, created ${meta.projectCreatedAt})`,
     );
   }
+  if (meta.fields.length > maxMetaFields) {
+    return err(
+      'workbook-too-many-fields',
+      `问题数据表的隐藏信息列出了 ${meta.fields.length} 个字段，超过工作表能容纳的 ${maxMetaFields} 列，已被改动或损坏，无法合并；请重新导出问题数据表`,
+      `The workbook's hidden sheet lists ${meta.fields.length} fields, more than the ${maxMetaFields} columns a sheet holds; it was altered or damaged`,
+    );
+  }
   const known = new Set(workspace.dataset.fields.map((f) => f.name));
   const fields = meta.fields.filter((name) => known.has(name));
 
@@ -168,8 +214,8 @@ export async function mergeErrorWorkbook(
   mergeSheet.eachRow((row, number) => {
     if (number === 1) return;
     const id = cellText(row.getCell(1).value);
-    const rid = 'text' in id ? Number(id.text) : Number.NaN;
-    if (!Number.isInteger(rid)) return;
+    const rid = 'text' in id ? parseRecordId(id.text) : undefined;
+    if (rid === undefined) return;
     base.set(
       rid,
       meta.fields.map((_, i) => {
@@ -183,9 +229,12 @@ export async function mergeErrorWorkbook(
   const titleToField = new Map(workspace.dataset.fields.map((f) => [f.title, f.name]));
   let ridColumn: number | undefined;
   const columnOfField = new Map<string, number>();
+  const columnOfSource = new Map<string, number>();
   dataSheet.getRow(1).eachCell((cell, column) => {
     const header = String(cell.text).trim();
     if (header === recordIdHeader) ridColumn = column;
+    else if ((provenanceHeaders as readonly string[]).includes(header))
+      columnOfSource.set(header, column);
     const field = titleToField.get(header);
     if (field !== undefined && fields.includes(field)) columnOfField.set(field, column);
   });
@@ -196,22 +245,47 @@ export async function mergeErrorWorkbook(
       `The workbook has no "${recordIdHeader}" column; records cannot be matched`,
     );
   }
+  const idColumn = ridColumn;
 
-  const theirs = new Map<number, Map<string, { text: string } | { problem: string }>>();
+  /** One row of the data sheet, by record id. */
+  interface TheirRow {
+    readonly row: number;
+    readonly recordId: string;
+    readonly cells: Map<string, { text: string } | { problem: string }>;
+    /** The provenance cells (来源文件, 工作表, 原表行号) by header. */
+    readonly source: Map<string, string>;
+  }
+  const theirs = new Map<number, TheirRow>();
   const duplicates: number[] = [];
+  const unreadableRows: UnreadableRow[] = [];
   dataSheet.eachRow((row, number) => {
     if (number === 1) return;
-    const id = cellText(row.getCell(ridColumn as number).value);
-    const rid = 'text' in id ? Number(id.text.trim()) : Number.NaN;
-    if (!Number.isInteger(rid) || rid <= 0) return;
+    const id = cellText(row.getCell(idColumn).value);
+    const idText = 'text' in id ? id.text : row.getCell(idColumn).text;
+    const cells = new Map<string, { text: string } | { problem: string }>();
+    for (const [field, column] of columnOfField)
+      cells.set(field, readCell(row.getCell(column).value));
+    const rid = 'text' in id ? parseRecordId(id.text) : undefined;
+    if (rid === undefined) {
+      const isBlank = [...cells.values()].every((c) => 'text' in c && c.text === '');
+      if (idText === '' && isBlank) return;
+      unreadableRows.push({
+        row: number,
+        recordId: idText,
+        reason:
+          idText === ''
+            ? `这一行没有${recordIdHeader}，未合并；请不要删除${recordIdHeader}，也不要新增行`
+            : `${recordIdHeader}「${idText}」不是导出时的编号（只能是数字），未合并；请改回导出时的${recordIdHeader}`,
+      });
+      return;
+    }
     if (theirs.has(rid)) {
       duplicates.push(rid);
       return;
     }
-    const cells = new Map<string, { text: string } | { problem: string }>();
-    for (const [field, column] of columnOfField)
-      cells.set(field, cellText(row.getCell(column).value));
-    theirs.set(rid, cells);
+    const source = new Map<string, string>();
+    for (const [header, column] of columnOfSource) source.set(header, row.getCell(column).text);
+    theirs.set(rid, { row: number, recordId: idText, cells, source });
   });
 
   const ours = new Map<number, readonly (string | null)[]>();
@@ -220,6 +294,38 @@ export async function mergeErrorWorkbook(
   }
   const fieldIndex = new Map(workspace.dataset.fields.map((f, i) => [f.name, i]));
   const metaIndex = new Map(meta.fields.map((name, i) => [name, i]));
+  const keyFields = (workspace.dataset.primaryKey ?? []).filter((f) => columnOfField.has(f));
+  const titleOf = new Map(workspace.dataset.fields.map((f) => [f.name, f.title]));
+
+  /**
+   * Whether a row is the record its id names: each key field as exported or as the project has
+   * it now; a key the department corrected is confirmed by the row's source file, sheet and row.
+   */
+  const isSameRecord = (
+    rid: number,
+    their: TheirRow,
+    current: readonly (string | null)[],
+    was: readonly string[],
+  ): boolean => {
+    const isKeyKept =
+      keyFields.length > 0 &&
+      keyFields.every((field) => {
+        const cell = their.cells.get(field);
+        if (cell === undefined || 'problem' in cell) return false;
+        const exported = was[metaIndex.get(field) as number] ?? '';
+        const now = current[fieldIndex.get(field) as number] ?? '';
+        return cell.text === exported || cell.text === now;
+      });
+    if (isKeyKept) return true;
+    const source = workspace.sourceOf(rid);
+    const [, fileHeader, sheetHeader, rowHeader] = provenanceHeaders;
+    return (
+      source !== undefined &&
+      their.source.get(fileHeader) === source.file &&
+      their.source.get(sheetHeader) === source.sheet &&
+      their.source.get(rowHeader) === String(source.sourceRow)
+    );
+  };
 
   const changes: { rid: number; field: string; value: string }[] = [];
   const conflicts: MergeConflict[] = [];
@@ -227,7 +333,7 @@ export async function mergeErrorWorkbook(
   const unknown: number[] = [];
   let alreadyEqual = 0;
   let compared = 0;
-  for (const [rid, cells] of theirs) {
+  for (const [rid, their] of theirs) {
     compared += 1;
     if (compared % 1000 === 0) {
       if (isCancelled()) return cancelled();
@@ -239,6 +345,16 @@ export async function mergeErrorWorkbook(
       unknown.push(rid);
       continue;
     }
+    if (!isSameRecord(rid, their, current, was)) {
+      const key = keyFields.map((f) => `「${titleOf.get(f) ?? f}」`).join('');
+      unreadableRows.push({
+        row: their.row,
+        recordId: their.recordId,
+        reason: `这一行的${key === '' ? '来源' : `主键${key}和来源`}与项目中${recordIdHeader} ${rid} 的记录不一致（${recordIdHeader}可能被改动过），未合并；请核对后重新发回`,
+      });
+      continue;
+    }
+    const { cells } = their;
     for (const [field, cell] of cells) {
       const baseValue = was[metaIndex.get(field) as number] ?? '';
       if ('problem' in cell) {
@@ -276,6 +392,7 @@ export async function mergeErrorWorkbook(
     alreadyEqual,
     conflicts,
     unreadable,
+    unreadableRows,
     unknownRecords: unknown,
     duplicateRecords: duplicates,
   });

@@ -561,6 +561,7 @@ export const engineHandlers: EngineHandlers = {
               sourceRow: workspace.sourceOf(c.rid)?.sourceRow ?? 0,
             })),
             unreadable: m.unreadable.slice(0, mergeListLimit),
+            unreadableRows: m.unreadableRows.slice(0, mergeListLimit),
             unknownRecords: m.unknownRecords.slice(0, mergeListLimit),
             duplicateRecords: m.duplicateRecords.slice(0, mergeListLimit),
             before,
