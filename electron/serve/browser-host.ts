@@ -323,7 +323,13 @@ export async function startBrowserHost(options: {
       else throw error;
       return;
     }
-    const registered = await options.engine.registerFile(path, name);
+    let registered: Awaited<ReturnType<EngineClient['registerFile']>>;
+    try {
+      registered = await options.engine.registerFile(path, name);
+    } catch (error) {
+      await rm(folder, { recursive: true, force: true });
+      throw error;
+    }
     if (!registered.ok) await rm(folder, { recursive: true, force: true });
     send(response, 200, JSON.stringify(registered));
   }

@@ -144,6 +144,27 @@ describe('browser mode host on hostile input', () => {
     expect(registered).toEqual([]);
   });
 
+  it('removes the stored upload when the engine fails to take it', async () => {
+    const failingDir = join(temp.dir, 'uploads-failing');
+    const failing = await startBrowserHost({
+      engine: {
+        ...engine,
+        registerFile: () => Promise.reject(new Error('engine crashed')),
+      } as EngineClient,
+      rendererDir: join(temp.dir, 'renderer'),
+      uploadDir: failingDir,
+    });
+    try {
+      const answer = await send(failing, upload('a.csv'), [Buffer.from('a,b\n1,2\n')]);
+      expect(answer.status).toBe(500);
+      expect(errorOf(answer).code).toBe('internal');
+      expect(answer.body).not.toContain('engine crashed');
+      expect(await readdir(failingDir)).toEqual([]);
+    } finally {
+      await failing.close();
+    }
+  });
+
   it('answers 507 in Chinese when the disk fills during an upload, and leaves nothing', async () => {
     // A 64 KB filesystem stands in for a full disk; the test needs root to mount it (CI runs
     // as root) and fails, not skips, when it cannot.
