@@ -27,7 +27,7 @@ export const demoDataCommand: Command = createCommand({
     out: { type: 'string' },
     today: { type: 'string' },
   },
-  async run(options, fail) {
+  async run(options, fail, refuse) {
     const packRef = stringOption(options, 'pack');
     const out = stringOption(options, 'out');
     const rows = parseNumber(stringOption(options, 'rows'), 1000);
@@ -43,10 +43,10 @@ export const demoDataCommand: Command = createCommand({
       return fail(`--error-rate 应在 0 到 1 之间：${errorRate}`);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) return fail(`--today 应为 YYYY-MM-DD：${today}`);
     const pack = await findPack(packRef);
-    if (!pack.ok) return fail(pack.error.message.zh);
+    if (!pack.ok) return refuse(pack.error);
     const demo = { rows, seed, errorRate, today };
     const generator = createDemo(pack.value, demo);
-    if (!generator.ok) return fail(generator.error.message.zh);
+    if (!generator.ok) return refuse(generator.error);
     const truth = await writeDemoData(generator.value, demo, out);
     writeLine(
       `已写出 ${rows} 条记录到 ${out}，注入问题 ${truth.injected.length} 个，清单：${truthPathFor(out)}`,

@@ -22,7 +22,7 @@ export const exportErrorsCommand: Command = createCommand({
     out: { type: 'string' },
     created: { type: 'string' },
   },
-  async run(options, fail) {
+  async run(options, fail, refuse) {
     const [projectPath] = options.positionals;
     const out = stringOption(options, 'out');
     if (projectPath === undefined) return fail('缺少项目文件 / missing the project');
@@ -31,15 +31,15 @@ export const exportErrorsCommand: Command = createCommand({
     const created = createdText === undefined ? undefined : parseCreated(createdText);
     if (created !== undefined && !created.ok) return fail(created.error.message.zh);
     const exists = await checkFileExists(projectPath);
-    if (!exists.ok) return fail(exists.error.message.zh);
+    if (!exists.ok) return refuse(exists.error);
     const opened = await Workspace.open(projectPath);
-    if (!opened.ok) return fail(opened.error.message.zh);
+    if (!opened.ok) return refuse(opened.error);
     const workspace = opened.value;
     try {
       const exported = await exportErrorWorkbook(workspace, {
         created: created?.value ?? new Date(),
       });
-      if (!exported.ok) return fail(exported.error.message.zh);
+      if (!exported.ok) return refuse(exported.error);
       const { bytes, records } = exported.value;
       await writeFile(out, bytes);
       writeLine(

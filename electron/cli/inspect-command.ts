@@ -97,7 +97,7 @@ export const inspectCommand: Command = createCommand({
     encoding: { type: 'string' },
     format: { type: 'string' },
   },
-  async run(options, fail) {
+  async run(options, fail, refuse) {
     const [file] = options.positionals;
     const format = formatOption(options);
     const encoding = encodingOption(options);
@@ -120,16 +120,7 @@ export const inspectCommand: Command = createCommand({
       ...(encoding.value === undefined ? {} : { encoding: encoding.value }),
     };
     const report = await inspectFile(file, inspectOptions);
-    if (!report.ok) {
-      const message = `${report.error.message.zh} / ${report.error.message.en}`;
-      if (format.value === 'json') {
-        writeJson({ error: { code: report.error.code, message } });
-      } else {
-        writeLine(message, 'stderr');
-        for (const detail of report.error.details ?? []) writeLine(`  ${detail}`, 'stderr');
-      }
-      return 2;
-    }
+    if (!report.ok) return refuse(report.error);
     if (format.value === 'json') writeJson(toJson(report.value));
     else writeText(report.value);
     return 0;

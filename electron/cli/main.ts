@@ -2,6 +2,7 @@
  * `steward`: every step of the workbench, headless. One file per verb; this file only
  * dispatches. Exit codes: 0 success, 1 the data has errors (or the job is blocked), 2 bad input.
  */
+import { asksForJson, writeRefusal } from './command.ts';
 import { commands } from './commands.ts';
 import { writeLine } from './output.ts';
 
@@ -23,8 +24,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const command = commands[verb];
   if (command === undefined) {
-    writeLine(`未知命令 / unknown command: ${verb}\n\n${usage}`, 'stderr');
-    return 2;
+    const message = `未知命令 / unknown command: ${verb}`;
+    return writeRefusal(
+      { code: 'unknown-command', message: { zh: message, en: message } },
+      asksForJson(rest),
+      usage,
+    );
   }
   return command.run(rest);
 }

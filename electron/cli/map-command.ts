@@ -46,7 +46,7 @@ export const mapCommand: Command = createCommand({
     'no-auto-template': { type: 'boolean' },
     encoding: { type: 'string' },
   },
-  async run(options, fail) {
+  async run(options, fail, refuse) {
     const [file] = options.positionals;
     const packRef = stringOption(options, 'pack');
     const format = formatOption(options);
@@ -59,12 +59,9 @@ export const mapCommand: Command = createCommand({
     if (!format.ok) return fail(format.error.message.zh);
     if (!encoding.ok) return fail(encoding.error.message.zh);
     const exists = await checkFileExists(file);
-    if (!exists.ok) return fail(exists.error.message.zh);
+    if (!exists.ok) return refuse(exists.error);
     const found = await findPackDataset(packRef, stringOption(options, 'dataset'));
-    if (!found.ok) {
-      for (const detail of found.error.details ?? []) writeLine(`  ${detail}`, 'stderr');
-      return fail(found.error.message.zh);
-    }
+    if (!found.ok) return refuse(found.error);
     const { pack, dataset } = found.value;
 
     // Every row is read: the value maps list each code field's distinct values.
@@ -75,10 +72,7 @@ export const mapCommand: Command = createCommand({
       ignoreStore: options.values['no-auto-template'] === true,
       isCountingValues: true,
     });
-    if (!mapped.ok) {
-      for (const detail of mapped.error.details ?? []) writeLine(`  ${detail}`, 'stderr');
-      return fail(`${mapped.error.message.zh} / ${mapped.error.message.en}`);
-    }
+    if (!mapped.ok) return refuse(mapped.error);
     const { table, choice } = mapped.value;
     await table.close();
     const { columns } = table;

@@ -28,7 +28,7 @@ export const mergeCommand: Command = createCommand({
     today: { type: 'string' },
     format: { type: 'string' },
   },
-  async run(options, fail) {
+  async run(options, fail, refuse) {
     const [projectPath, workbookPath] = options.positionals;
     const format = formatOption(options);
     const today = stringOption(options, 'today') ?? todayIso();
@@ -38,10 +38,10 @@ export const mergeCommand: Command = createCommand({
     if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) return fail(`--today 应为 YYYY-MM-DD：${today}`);
     for (const path of [projectPath, workbookPath]) {
       const exists = await checkFileExists(path);
-      if (!exists.ok) return fail(exists.error.message.zh);
+      if (!exists.ok) return refuse(exists.error);
     }
     const opened = await Workspace.open(projectPath);
-    if (!opened.ok) return fail(opened.error.message.zh);
+    if (!opened.ok) return refuse(opened.error);
     const workspace = opened.value;
     try {
       const who = stringOption(options, 'who');
@@ -51,7 +51,7 @@ export const mergeCommand: Command = createCommand({
         ...(why === undefined ? {} : { why }),
         context: { today },
       });
-      if (!merged.ok) return fail(merged.error.message.zh);
+      if (!merged.ok) return refuse(merged.error);
       const m = merged.value;
       const counts = { errors: 0, warnings: 0 };
       for (const issue of workspace.issuesOf()) {

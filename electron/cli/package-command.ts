@@ -83,7 +83,7 @@ export const packageCommand: Command = createCommand({
     out: { type: 'string' },
     format: { type: 'string' },
   },
-  async run(options, fail) {
+  async run(options, fail, refuse) {
     const [input] = options.positionals;
     const kindText = stringOption(options, 'kind');
     const out = stringOption(options, 'out');
@@ -104,11 +104,17 @@ export const packageCommand: Command = createCommand({
     if (division !== undefined && lookupDivision(division) === undefined)
       return fail(`--division 不是有效的行政区划代码（GB/T 2260）：${division}`);
     const exists = await checkFileExists(input);
-    if (!exists.ok) return fail(exists.error.message.zh);
+    if (!exists.ok) return refuse(exists.error);
     try {
       await access(out);
     } catch {
-      return fail(`输出文件夹不存在 / output folder not found: ${out}`);
+      return refuse({
+        code: 'out-not-found',
+        message: {
+          zh: `输出文件夹不存在 / output folder not found: ${out}`,
+          en: `Output folder not found: ${out}`,
+        },
+      });
     }
     const today = created.value.toISOString().slice(0, 10);
     const steward = stringOption(options, 'steward') ?? defaultSteward();
@@ -119,7 +125,7 @@ export const packageCommand: Command = createCommand({
     const isProject = input.toLowerCase().endsWith('.dsw');
     if (isProject) {
       const opened = await Workspace.open(input);
-      if (!opened.ok) return fail(opened.error.message.zh);
+      if (!opened.ok) return refuse(opened.error);
       const workspace = opened.value;
       project = { workspace, dispose: () => workspace.close() };
       const packRef = stringOption(options, 'pack');
@@ -135,7 +141,7 @@ export const packageCommand: Command = createCommand({
       if (department === undefined) return fail('打包文件时需要 --department（提供部门）');
       if (period === undefined) return fail('打包文件时需要 --period（报送期）');
       const found = await findPackDataset(packRef, stringOption(options, 'dataset'));
-      if (!found.ok) return fail(found.error.message.zh);
+      if (!found.ok) return refuse(found.error);
       const { pack, dataset } = found.value;
       const encoding = encodingOption(options);
       if (!encoding.ok) return fail(encoding.error.message.zh);
@@ -150,10 +156,7 @@ export const packageCommand: Command = createCommand({
         department,
         ignoreStore: options.values['no-auto-template'] === true,
       });
-      if (!mapped.ok) {
-        for (const detail of mapped.error.details ?? []) writeLine(`  ${detail}`, 'stderr');
-        return fail(mapped.error.message.zh);
-      }
+      if (!mapped.ok) return refuse(mapped.error);
       const { table, choice } = mapped.value;
       for (const note of describeAppliedMapping(choice, pack)) writeLine(note, 'stderr');
       const made = await createProjectFromFile(table, {
@@ -185,7 +188,7 @@ export const packageCommand: Command = createCommand({
           return ok((cells) => mapper.value.map(cells).values);
         },
       });
-      if (!made.ok) return fail(made.error.message.zh);
+      if (!made.ok) return refuse(made.error);
       project = made.value;
     }
 
@@ -221,7 +224,7 @@ export const packageCommand: Command = createCommand({
         isTemporaryProject: !isProject,
       });
       if (!written.ok) {
-        if (written.error.code !== 'package-blocked') return fail(written.error.message.zh);
+        if (written.error.code !== 'package-blocked') return refuse(written.error);
         writeLine(`未打包：${written.error.message.zh}`, 'stderr');
         for (const line of written.error.details ?? []) writeLine(`  ${line}`, 'stderr');
         if (format.value === 'json') {

@@ -1,6 +1,7 @@
 import { findPack, importPack, listPacks, packsDirectory } from '../engine/packs/pack-store.ts';
 import { writePackTemplate } from '../engine/packs/write-pack-template.ts';
-import { createCommand, type Command } from './command.ts';
+import { formatOption } from './cli-inputs.ts';
+import { createCommand, type Command, type Refuse } from './command.ts';
 import { writeJson, writeLine } from './output.ts';
 import { stringOption, type ParsedArgs } from './parse-options.ts';
 import type { Pack } from '../../shared/pack/pack-schema.ts';
@@ -30,17 +31,15 @@ export const packsCommand: Command = createCommand({
     from: { type: 'string' },
     dataset: { type: 'string' },
   },
-  async run(options) {
+  async run(options, fail, refuse) {
+    const format = formatOption(options);
+    if (!format.ok) return fail(format.error.message.zh);
     const templatePath = stringOption(options, 'template');
-    if (templatePath !== undefined) return writeTemplate(templatePath, options);
+    if (templatePath !== undefined) return writeTemplate(templatePath, options, refuse);
     const importPath = stringOption(options, 'import');
     if (importPath !== undefined) {
       const imported = await importPack(importPath);
-      if (!imported.ok) {
-        writeLine(imported.error.message.zh, 'stderr');
-        for (const detail of imported.error.details ?? []) writeLine(`  ${detail}`, 'stderr');
-        return 2;
-      }
+      if (!imported.ok) return refuse(imported.error);
       const { pack, file, isNew } = imported.value;
       writeLine(
         isNew
@@ -52,7 +51,7 @@ export const packsCommand: Command = createCommand({
     const { packs, problems } = await listPacks();
     for (const problem of problems)
       writeLine(`跳过无效的标准包 / skipped a bad pack: ${problem}`, 'stderr');
-    if (stringOption(options, 'format') === 'json') {
+    if (format.value === 'json') {
       writeJson(
         packs.map(({ pack }) => ({
           id: pack.id,
@@ -75,23 +74,17 @@ export const packsCommand: Command = createCommand({
   },
 });
 
-async function writeTemplate(path: string, parsed: ParsedArgs): Promise<number> {
+async function writeTemplate(path: string, parsed: ParsedArgs, refuse: Refuse): Promise<number> {
   const fromId = stringOption(parsed, 'from');
   let from: { pack: Pack; datasetName?: string } | undefined;
   if (fromId !== undefined) {
     const pack = await findPack(fromId);
-    if (!pack.ok) {
-      writeLine(pack.error.message.zh, 'stderr');
-      return 2;
-    }
+    if (!pack.ok) return refuse(pack.error);
     const datasetName = stringOption(parsed, 'dataset');
     from = { pack: pack.value, ...(datasetName !== undefined && { datasetName }) };
   }
   const written = await writePackTemplate(path, from);
-  if (!written.ok) {
-    writeLine(written.error.message.zh, 'stderr');
-    return 2;
-  }
+  if (!written.ok) return refuse(written.error);
   writeLine(`已写出标准包模板 / wrote the pack template: ${path}`, 'stderr');
   if (written.value.omitted.length > 0) {
     writeLine(

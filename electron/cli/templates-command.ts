@@ -28,16 +28,13 @@ export const templatesCommand: Command = createCommand({
     export: { type: 'string' },
     out: { type: 'string' },
   },
-  async run(options, fail) {
+  async run(options, fail, refuse) {
     const format = formatOption(options);
     if (!format.ok) return fail(format.error.message.zh);
     const importPath = stringOption(options, 'import');
     if (importPath !== undefined) {
       const imported = await importTemplate(importPath);
-      if (!imported.ok) {
-        for (const detail of imported.error.details ?? []) writeLine(`  ${detail}`, 'stderr');
-        return fail(`${imported.error.message.zh} / ${imported.error.message.en}`);
-      }
+      if (!imported.ok) return refuse(imported.error);
       writeLine(`已导入模板「${imported.value.template.name}」：${imported.value.path}`, 'stderr');
       return 0;
     }
@@ -50,7 +47,15 @@ export const templatesCommand: Command = createCommand({
       const found = templates.find(
         ({ template }) => template.fingerprint === wanted || template.name === wanted,
       );
-      if (found === undefined) return fail(`模板库中没有「${wanted}」（按版式指纹或名称查找）`);
+      if (found === undefined) {
+        return refuse({
+          code: 'template-not-found',
+          message: {
+            zh: `模板库中没有「${wanted}」（按版式指纹或名称查找）`,
+            en: `No stored template "${wanted}" (by layout fingerprint or name)`,
+          },
+        });
+      }
       await writeTemplateFile(out, found.template);
       writeLine(`已导出模板「${found.template.name}」到 ${out}`, 'stderr');
       return 0;

@@ -42,7 +42,7 @@ export const validateCommand: Command = createCommand({
     period: { type: 'string' },
     'no-auto-template': { type: 'boolean' },
   },
-  async run(options, fail) {
+  async run(options, fail, refuse) {
     const [file] = options.positionals;
     const packRef = stringOption(options, 'pack');
     const format = formatOption(options);
@@ -56,12 +56,9 @@ export const validateCommand: Command = createCommand({
     if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) return fail(`--today 应为 YYYY-MM-DD：${today}`);
     if (!Number.isInteger(limit) || limit < 0) return fail(`--limit 应为非负整数：${limit}`);
     const exists = await checkFileExists(file);
-    if (!exists.ok) return fail(exists.error.message.zh);
+    if (!exists.ok) return refuse(exists.error);
     const found = await findPackDataset(packRef, stringOption(options, 'dataset'));
-    if (!found.ok) {
-      for (const detail of found.error.details ?? []) writeLine(`  ${detail}`, 'stderr');
-      return fail(found.error.message.zh);
-    }
+    if (!found.ok) return refuse(found.error);
     const { pack, dataset } = found.value;
 
     const department = stringOption(options, 'department');
@@ -73,10 +70,7 @@ export const validateCommand: Command = createCommand({
       ...(department === undefined ? {} : { department }),
       ignoreStore: options.values['no-auto-template'] === true,
     });
-    if (!mapped.ok) {
-      for (const detail of mapped.error.details ?? []) writeLine(`  ${detail}`, 'stderr');
-      return fail(`${mapped.error.message.zh} / ${mapped.error.message.en}`);
-    }
+    if (!mapped.ok) return refuse(mapped.error);
     const { table, choice } = mapped.value;
     const { columns } = table;
     const mapper = createRecordMapper(pack, dataset, choice.mapping, columns, {
@@ -85,7 +79,7 @@ export const validateCommand: Command = createCommand({
     });
     if (!mapper.ok) {
       await table.close();
-      return fail(`${mapper.error.message.zh} / ${mapper.error.message.en}`);
+      return refuse(mapper.error);
     }
     const notes = describeAppliedMapping(choice, pack);
     for (const note of notes) writeLine(note, 'stderr');

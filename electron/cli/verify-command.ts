@@ -21,14 +21,14 @@ export const verifyCommand: Command = createCommand({
     pack: { type: 'string' },
     format: { type: 'string' },
   },
-  async run(options, fail) {
+  async run(options, fail, refuse) {
     const [path] = options.positionals;
     const format = formatOption(options);
     const packPath = stringOption(options, 'pack');
     if (path === undefined) return fail('缺少数据包 / missing the package');
     if (!format.ok) return fail(format.error.message.zh);
     const exists = await checkFileExists(path);
-    if (!exists.ok) return fail(exists.error.message.zh);
+    if (!exists.ok) return refuse(exists.error);
     const report = await verifyPackage(path, packPath === undefined ? {} : { packPath });
     if (format.value === 'json') {
       writeJson({

@@ -5,13 +5,26 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basename, extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { checkRequest } from '../../shared/ipc/contract.ts';
 import type { EngineClient } from '../engine/protocol-client.ts';
+
+/** `2 GB`, `64 KB`: a size for a message. */
+function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1 && value % 1024 === 0) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value} ${units[unit] ?? 'B'}`;
+}
 
 /** A running browser-mode host. */
 export interface BrowserHost {
@@ -36,7 +49,8 @@ const contentTypes: Readonly<Record<string, string>> = {
 const contentSecurityPolicy =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-const maxUploadBytes = 2 * 1024 * 1024 * 1024;
+/** The largest upload the host takes by default: 2 GB. */
+export const defaultMaxUploadBytes = 2 * 1024 * 1024 * 1024;
 const maxJsonBytes = 10 * 1024 * 1024;
 
 function send(
@@ -51,6 +65,61 @@ function send(
     'X-Content-Type-Options': 'nosniff',
   });
   response.end(body);
+}
+
+/** A refusal the host answers with, as the UI reads it: `{ ok: false, error }`. */
+function sendError(
+  response: ServerResponse,
+  status: number,
+  code: string,
+  zh: string,
+  en: string,
+): void {
+  send(response, status, JSON.stringify({ ok: false, error: { code, message: { zh, en } } }));
+}
+
+/** An upload that went past the cap while it streamed. */
+class UploadTooLarge extends Error {}
+
+/** Longest file name most file systems store (ext4, NTFS: 255 bytes or units). */
+const maxNameBytes = 255;
+
+/**
+ * The upload's file name, decoded strictly from the query (a malformed percent-encoding is a
+ * URIError, never a garbled name), or why it cannot be stored as it is. Checked by hand: the
+ * sanitising libraries rewrite a name, and a name is provenance, so it is kept or refused.
+ */
+function readUploadName(url: URL): { name: string } | { zh: string; en: string } {
+  const raw = /(?:^|&)name=([^&]*)/.exec(url.search.slice(1))?.[1] ?? '';
+  const name = decodeURIComponent(raw);
+  if (name === '' || name === '.' || name === '..' || name.trim() === '')
+    return { zh: '文件名为空或无效，请改名后再上传', en: 'The file name is empty or invalid' };
+  // Separators, NUL, control characters and the characters Windows forbids in a file name.
+  if (/[/\\<>:"|?*\p{Cc}]/u.test(name))
+    return {
+      zh: '文件名含有不能用于文件名的字符（如 / \\ : * ? " < > | 或控制字符），请改名后再上传',
+      en: 'The file name has characters a file name cannot hold',
+    };
+  if (Buffer.byteLength(name, 'utf8') > maxNameBytes)
+    return { zh: '文件名太长，请改短后再上传', en: 'The file name is too long' };
+  return { name };
+}
+
+/** Counts the bytes that pass and fails the stream past `limit` (no Content-Length needed). */
+function createByteLimit(limit: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      seen += chunk.length;
+      if (seen > limit) callback(new UploadTooLarge());
+      else callback(null, chunk);
+    },
+  });
+}
+
+function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
 }
 
 async function readJson(request: IncomingMessage): Promise<unknown> {
@@ -71,7 +140,10 @@ export async function startBrowserHost(options: {
   rendererDir: string;
   uploadDir: string;
   port?: number;
+  /** The largest upload taken, counted as it streams (default 2 GB). */
+  maxUploadBytes?: number;
 }): Promise<BrowserHost> {
+  const maxUploadBytes = options.maxUploadBytes ?? defaultMaxUploadBytes;
   const token = randomBytes(24).toString('hex');
   const tokenBytes = Buffer.from(token);
   const rendererDir = resolve(options.rendererDir);
@@ -98,6 +170,8 @@ export async function startBrowserHost(options: {
         return;
       }
       const url = new URL(request.url ?? '/', `http://${host}`);
+      // A malformed percent-encoding throws a URIError here, answered with 400 below.
+      decodeURIComponent(url.pathname);
       if (url.pathname.startsWith('/api/')) {
         if (!hasToken(request, url)) {
           send(response, 401, JSON.stringify({ error: 'token required' }));
@@ -112,8 +186,15 @@ export async function startBrowserHost(options: {
       }
       await serveStatic(response, url.pathname);
     })().catch((error: unknown) => {
+      if (error instanceof URIError) {
+        // A malformed percent-encoding in the path or the query: the request is bad, not us.
+        if (!response.headersSent)
+          sendError(response, 400, 'bad-request', '请求地址格式错误', 'Malformed request URL');
+        return;
+      }
       console.error(error);
-      if (!response.headersSent) send(response, 500, JSON.stringify({ error: 'internal error' }));
+      if (!response.headersSent)
+        sendError(response, 500, 'internal', '内部错误，请重试或联系技术支持', 'Internal error');
       else response.end();
     });
   });
@@ -135,28 +216,7 @@ export async function startBrowserHost(options: {
       return;
     }
     if (url.pathname === '/api/upload' && request.method === 'POST') {
-      const name = basename(url.searchParams.get('name') ?? 'upload');
-      const declared = Number(request.headers['content-length'] ?? 0);
-      if (declared > maxUploadBytes) {
-        send(
-          response,
-          413,
-          JSON.stringify({
-            ok: false,
-            error: {
-              code: 'too-large',
-              message: { zh: '文件超过 2 GB，无法上传', en: 'The file is over 2 GB' },
-            },
-          }),
-        );
-        return;
-      }
-      // Each upload gets its own folder, so the file keeps its name (provenance shows it).
-      const folder = join(options.uploadDir, randomBytes(8).toString('hex'));
-      await mkdir(folder, { recursive: true });
-      const path = join(folder, name);
-      await pipeline(request, createWriteStream(path));
-      send(response, 200, JSON.stringify(await options.engine.registerFile(path, name)));
+      await receiveUpload(request, response, url);
       return;
     }
     if (url.pathname === '/api/download' && request.method === 'GET') {
@@ -214,6 +274,66 @@ export async function startBrowserHost(options: {
     send(response, 200, JSON.stringify(result));
   }
 
+  /**
+   * Stores one upload in a folder of its own (the file keeps its name: provenance shows it).
+   * The bytes are counted as they stream, so a body without Content-Length meets the cap too;
+   * a refused or failed upload leaves no folder behind.
+   */
+  async function receiveUpload(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+  ): Promise<void> {
+    const tooLarge = (): void =>
+      sendError(
+        response,
+        413,
+        'too-large',
+        `文件超过 ${formatBytes(maxUploadBytes)}，无法上传`,
+        `The file is over ${formatBytes(maxUploadBytes)}`,
+      );
+    const checked = readUploadName(url);
+    if (!('name' in checked)) {
+      sendError(response, 400, 'bad-name', checked.zh, checked.en);
+      return;
+    }
+    const { name } = checked;
+    if (Number(request.headers['content-length'] ?? 0) > maxUploadBytes) {
+      tooLarge();
+      return;
+    }
+    const folder = join(options.uploadDir, randomBytes(8).toString('hex'));
+    const path = join(folder, name);
+    try {
+      await mkdir(folder, { recursive: true });
+      await pipeline(request, createByteLimit(maxUploadBytes), createWriteStream(path));
+    } catch (error) {
+      await rm(folder, { recursive: true, force: true });
+      // The rest of a refused body is not read: the connection closes after the answer.
+      response.setHeader('Connection', 'close');
+      if (error instanceof UploadTooLarge) tooLarge();
+      else if (isDiskFull(error))
+        sendError(
+          response,
+          507,
+          'disk-full',
+          '磁盘空间不足，文件没有上传。请清理磁盘后重试',
+          'The disk is full; the file was not uploaded',
+        );
+      else throw error;
+      return;
+    }
+    let registered: Awaited<ReturnType<EngineClient['registerFile']>>;
+    try {
+      registered = await options.engine.registerFile(path, name);
+    } catch (error) {
+      await rm(folder, { recursive: true, force: true });
+      throw error;
+    }
+    if (!registered.ok) await rm(folder, { recursive: true, force: true });
+    send(response, 200, JSON.stringify(registered));
+  }
+
   async function serveStatic(response: ServerResponse, pathname: string): Promise<void> {
     const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
     let file = resolve(rendererDir, relative === '' ? 'index.html' : relative);
@@ -245,7 +365,9 @@ export async function startBrowserHost(options: {
     async close() {
       stopEvents();
       for (const stream of eventStreams) stream.end();
-      await new Promise<void>((resolvePromise) => server.close(() => resolvePromise()));
+      const closed = new Promise<void>((resolvePromise) => server.close(() => resolvePromise()));
+      server.closeIdleConnections();
+      await closed;
     },
   };
 }

@@ -1,7 +1,9 @@
 /**
  * `npm run serve`: browser mode. Starts the engine worker and the host on 127.0.0.1, prints the
- * full URL on a line of its own, and stops cleanly (saving the open project) on SIGTERM/SIGINT.
+ * full URL on a line of its own, and stops cleanly on SIGTERM/SIGINT: the engine first (it saves
+ * the open project), then the server, then this process's upload folder.
  */
+import { rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,10 +28,12 @@ const engine = startEngine(
     onCrash: (message, stack) => console.error(`engine crash: ${message}\n${stack ?? ''}`),
   },
 );
+// This process's own upload folder, removed when it stops (another serve may share the data dir).
+const uploadDir = join(dataDir, 'uploads', `serve-${process.pid}`);
 const host = await startBrowserHost({
   engine,
   rendererDir: values.renderer ?? join(root, 'dist/renderer'),
-  uploadDir: join(dataDir, 'uploads'),
+  uploadDir,
   port: values.port === undefined ? 0 : Number(values.port),
 });
 process.stdout.write(
@@ -40,9 +44,16 @@ let isStopping = false;
 const stop = async (): Promise<void> => {
   if (isStopping) return;
   isStopping = true;
+  let code = 0;
+  try {
+    await engine.stop();
+  } catch (error) {
+    console.error('engine stop failed:', error);
+    code = 1;
+  }
   await host.close();
-  await engine.stop();
-  process.exit(0);
+  await rm(uploadDir, { recursive: true, force: true });
+  process.exit(code);
 };
 process.on('SIGTERM', () => void stop());
 process.on('SIGINT', () => void stop());

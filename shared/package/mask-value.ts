@@ -6,6 +6,7 @@
  * standard lets the public see.
  */
 import type { Classification } from '../pack/pack-schema.ts';
+import { startsWithFormulaSign } from '../text/is-formula-like.ts';
 
 /** The masks a pack can name; `drop` and `none` are handled by the field plan, not here. */
 export type ValueMask = Exclude<Classification['mask'], 'none' | 'drop'>;
@@ -102,8 +103,7 @@ export function maskAddress(value: string): string {
   return '';
 }
 
-/** Applies a mask to one value. */
-export function maskValue(mask: ValueMask, value: string): string {
+function applyMask(mask: ValueMask, value: string): string {
   switch (mask) {
     case 'name':
       return maskName(value);
@@ -114,4 +114,14 @@ export function maskValue(mask: ValueMask, value: string): string {
     case 'address':
       return maskAddress(value);
   }
+}
+
+/**
+ * Applies a mask to one value. A masked value never starts with a formula sign (=+-@, their
+ * full-width forms, tab or CR), not even a signed number: the sign is masked like any other
+ * character (+86 13812345678 -> *86 138****5678), so a 开放 CSV opened in Excel runs nothing.
+ */
+export function maskValue(mask: ValueMask, value: string): string {
+  const masked = applyMask(mask, value);
+  return startsWithFormulaSign(masked) ? star + masked.slice(1) : masked;
 }

@@ -1,8 +1,9 @@
 /**
  * `reports/validation.html`: one self-contained page in Chinese for the people who receive the
  * package: the submission's facts, completeness and validity per field as a chart, issues per
- * rule, and the first issues with the source file, sheet and row the clerk sees in Excel. No
- * script, no network (a Content-Security-Policy forbids it); it opens from the zip in any browser.
+ * rule, the fields with values a spreadsheet may run as a formula, and the first issues with
+ * the source file, sheet and row the clerk sees in Excel. No script, no network (a
+ * Content-Security-Policy forbids it); it opens from the zip in any browser.
  */
 import { toChinaTime } from './package-file-name.ts';
 import type { ValidationReport } from './validation-report.ts';
@@ -122,6 +123,15 @@ export function renderValidationHtml(report: ValidationReport): string {
             String(e.issues),
           ]),
         );
+  const formulaLike = report.formulaLike ?? [];
+  const formulaWarning =
+    formulaLike.length === 0
+      ? '<p>没有。</p>'
+      : `<p>下列字段有以 =、+、-、@ 开头（或以 Tab、回车开头）的值。数据包按原样保存这些值；用 Excel 或 WPS 直接打开 CSV 时，它们可能被当作公式执行。请用“数据 → 从文本/CSV 导入”并把这些列设为“文本”后再查看。</p>
+${table(
+  ['字段', '值的个数', '数据行（示例）'],
+  formulaLike.map((f) => [`${f.title}（${f.name}）`, String(f.count), f.rows.join('、')]),
+)}`;
   const shown = report.issues.slice(0, htmlIssueLimit);
   const issues =
     shown.length === 0
@@ -171,6 +181,8 @@ ${factRows}
 ${qualityChart(report)}
 <h2>按规则统计</h2>
 ${report.rules.length === 0 ? '<p>没有发现问题。</p>' : rules}
+<h2>可能被 Excel 当作公式的值</h2>
+${formulaWarning}
 <h2>豁免</h2>
 ${exemptions}
 <h2>问题明细（前 ${Math.min(htmlIssueLimit, report.issues.length)} 个）</h2>

@@ -46,6 +46,24 @@ export const fieldQualitySchema = z
   })
   .strict();
 
+/** How many example rows the report gives per field with formula-like values. */
+export const formulaLikeExampleRows = 5;
+
+/**
+ * A field whose packaged values a spreadsheet may run as a formula (see is-formula-like.ts):
+ * the data keeps them exact, the report warns whoever opens the CSV in Excel.
+ */
+export const formulaLikeFieldSchema = z
+  .object({
+    name: z.string(),
+    title: z.string(),
+    /** Values in the data file that are formula-like. */
+    count: z.number().int().positive(),
+    /** The first few rows of the data file (1-based) that hold one. */
+    rows: z.array(z.number().int().positive()).max(formulaLikeExampleRows),
+  })
+  .strict();
+
 /** The whole validation.json. */
 export const validationReportSchema = z
   .object({
@@ -92,6 +110,8 @@ export const validationReportSchema = z
         .strict(),
     ),
     fields: z.array(fieldQualitySchema),
+    /** Fields with formula-like values, in the dataset's order; absent in older reports. */
+    formulaLike: z.array(formulaLikeFieldSchema).optional(),
     exemptions: z.array(
       z
         .object({
@@ -113,5 +133,7 @@ export const validationReportSchema = z
 export type ReportIssue = z.infer<typeof reportIssueSchema>;
 /** Quality of one field. */
 export type FieldQuality = z.infer<typeof fieldQualitySchema>;
+/** A field with formula-like values. */
+export type FormulaLikeField = z.infer<typeof formulaLikeFieldSchema>;
 /** validation.json. */
 export type ValidationReport = z.infer<typeof validationReportSchema>;

@@ -43,13 +43,16 @@ import {
 import { renderValidationHtml } from '../../../shared/package/render-validation-html.ts';
 import { serializeCsvRow } from '../../../shared/package/serialize-csv-row.ts';
 import {
+  formulaLikeExampleRows,
   validationFormat,
   type FieldQuality,
+  type FormulaLikeField,
   type ReportIssue,
   type ValidationReport,
 } from '../../../shared/package/validation-report.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { cellRules } from '../../../shared/rules/index.ts';
+import { isFormulaLike } from '../../../shared/text/is-formula-like.ts';
 import { fieldLabel } from '../../../shared/rules/rule-issue.ts';
 import { createDatasetValidator } from '../../../shared/validate/dataset-validator.ts';
 import type { ProgressListener, Workspace } from '../workspace/workspace.ts';
@@ -273,6 +276,8 @@ export async function writePackage(
     const reportIssues: ReportIssue[] = [];
     const errorRows: ErrorWorkbookRow[] = [];
     const quality = plan.map((p) => ({ filled: 0, invalid: 0, errors: 0, warnings: 0, p }));
+    // Per shown field, the values Excel may run as a formula: kept exact, warned about.
+    const formulaLike = shown.map((p) => ({ count: 0, rows: [] as number[], p }));
     const keyOf = new Map<number, string>();
     const rowOf = new Map<number, number>();
     let projectRows = 0;
@@ -347,6 +352,12 @@ export async function writePackage(
       }
       if (blockers.size > 0) continue;
       await data.write(serializeCsvRow(output));
+      output.forEach((value, index) => {
+        const f = formulaLike[index];
+        if (f === undefined || !isFormulaLike(value)) return;
+        f.count += 1;
+        if (f.rows.length < formulaLikeExampleRows) f.rows.push(row);
+      });
       if (auditRids.has(rid)) {
         keyOf.set(rid, keyText(standard));
         rowOf.set(rid, row);
@@ -502,6 +513,14 @@ export async function writePackage(
         )
         .map(([rule, counts]) => ({ rule, title: describeRule(dataset, rule), ...counts })),
       fields,
+      formulaLike: formulaLike
+        .filter((f) => f.count > 0)
+        .map((f): FormulaLikeField => ({
+          name: f.p.field.name,
+          title: f.p.field.title,
+          count: f.count,
+          rows: f.rows,
+        })),
       exemptions: packageExemptions.map(({ rid: _rid, ...rest }) => rest),
       issues: reportIssues,
     };

@@ -6,6 +6,7 @@ import {
   maskPhone,
   maskValue,
 } from '../../../../shared/package/mask-value.ts';
+import { isFormulaLike } from '../../../../shared/text/is-formula-like.ts';
 
 describe('maskName', () => {
   it('keeps the surname only', () => {
@@ -79,5 +80,30 @@ describe('maskValue', () => {
     expect(maskValue('address', '山东省菏泽市牡丹区东城街道王庄村12号')).toBe(
       '山东省菏泽市牡丹区东城街道',
     );
+  });
+});
+
+describe('masks never leave a formula-like value', () => {
+  it.each([
+    ['name', '=HYPERLINK("x")'],
+    ['name', '+1'],
+    ['id', '=1+2345678901234567'],
+    ['id', '@SUM(A1:A9)1234567'],
+    ['id', '-12345678'],
+    ['phone', '+86 13812345678'],
+    ['phone', '+8613812345678'],
+    ['phone', '=0530-5551234'],
+    ['address', '=山东省菏泽市牡丹区东城街道王庄村12号'],
+    ['name', '＝张三'],
+    ['id', '\t=1+2345678901234567'],
+  ] as const)('%s mask of %j', (mask, value) => {
+    const masked = maskValue(mask, value);
+    expect(isFormulaLike(masked)).toBe(false);
+    expect(masked).not.toMatch(/^[=+\-@＝＋－＠\t\r]/);
+  });
+
+  it('keeps what the mask showed before when the value is not formula-like', () => {
+    expect(maskValue('phone', '+86 13812345678')).toBe('*86 138****5678');
+    expect(maskValue('phone', '13812345678')).toBe('138****5678');
   });
 });

@@ -1,0 +1,124 @@
+/**
+ * How every `steward` verb refuses: under `--format json`, exactly one
+ * `{"error":{"code","message"}}` object on stdout and no usage text; in text mode, the usage
+ * only after a real usage mistake, never after refused input. Exit code 2 either way.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../electron/cli/main.ts';
+import { createTempDir } from '../helpers/run-steward.ts';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ dir, cleanup } = await createTempDir());
+  // The user's own packs and templates folders stay out of it.
+  vi.stubEnv('STEWARD_PACKS_DIR', join(dir, 'packs'));
+  vi.stubEnv('STEWARD_TEMPLATES_DIR', join(dir, 'templates'));
+});
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await cleanup();
+});
+
+/**
+ * Runs the command line in this process (as bin/steward.js does, without starting a node per
+ * case) and collects what it printed.
+ */
+async function runSteward(args: readonly string[]) {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    const code = await main(args);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+/** Per verb, arguments it must refuse (input that is not there), as a user would type them. */
+const refusals: Readonly<Record<string, (missing: string) => string[]>> = {
+  packs: (missing) => ['--import', join(missing, 'pack.json')],
+  'demo-data': (missing) => ['--pack', 'no-such-pack', '--out', join(missing, 'demo.csv')],
+  map: (missing) => [join(missing, 'a.csv'), '--pack', 'pop-base'],
+  validate: (missing) => [join(missing, 'a.csv'), '--pack', 'pop-base'],
+  templates: (missing) => ['--import', join(missing, 'template.json')],
+  package: (missing) => [join(missing, 'a.csv'), '--kind', 'share', '--out', missing],
+  verify: (missing) => [join(missing, 'package.zip')],
+  merge: (missing) => [join(missing, 'p.dsw'), join(missing, 'errors.xlsx')],
+  'export-errors': (missing) => [join(missing, 'p.dsw'), '--out', join(missing, 'e.xlsx')],
+  inspect: (missing) => [join(missing, 'a.csv')],
+};
+
+/** The one JSON object a refusal printed, checked for its shape. */
+function parseRefusal(stdout: string): { code: string; message: string } {
+  const output = JSON.parse(stdout) as { error: { code: string; message: string } };
+  expect(Object.keys(output)).toEqual(['error']);
+  expect(Object.keys(output.error)).toEqual(['code', 'message']);
+  expect(output.error.code).toMatch(/^[a-z-]+$/);
+  expect(output.error.message).toMatch(/[\u4e00-\u9fff]/);
+  return output.error;
+}
+
+describe('steward refusals', () => {
+  it('has a row for every verb steward --help lists', async () => {
+    const run = await runSteward(['--help']);
+    const verbs = [...run.stdout.matchAll(/^ {2}([a-z-]+) /gm)].map((m) => m[1]);
+    expect(verbs.length).toBeGreaterThan(5);
+    expect(Object.keys(refusals).sort()).toEqual([...verbs].sort());
+  });
+
+  describe.each(Object.entries(refusals))('%s', (verb, refusalArgs) => {
+    it('answers a usage mistake under --format json with one JSON error and no usage', async () => {
+      const run = await runSteward([verb, '--no-such-option', '--format', 'json']);
+      expect(run.code).toBe(2);
+      const error = parseRefusal(run.stdout);
+      expect(error.code).toBe('bad-arguments');
+      expect(error.message).toContain('--no-such-option');
+      expect(error.message).not.toContain('Unknown option');
+      expect(run.stdout + run.stderr).not.toContain('用法');
+    });
+
+    it('answers refused input under --format json with one JSON error and no usage', async () => {
+      const missing = join(dir, 'not-there');
+      const run = await runSteward([verb, ...refusalArgs(missing), '--format', 'json']);
+      expect(run.code).toBe(2);
+      parseRefusal(run.stdout);
+      expect(run.stdout + run.stderr).not.toContain('用法');
+    });
+
+    it('prints the usage after a usage mistake in text mode', async () => {
+      const run = await runSteward([verb, '--no-such-option']);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain('--no-such-option');
+      expect(run.stderr).toContain('用法');
+    });
+
+    it('refuses input in text mode with a message and no usage', async () => {
+      const missing = join(dir, 'not-there');
+      const run = await runSteward([verb, ...refusalArgs(missing)]);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/[\u4e00-\u9fff]/);
+      expect(run.stderr).not.toContain('用法');
+    });
+  });
+
+  it('answers an unknown verb under --format json with one JSON error', async () => {
+    const run = await runSteward(['no-such-verb', '--format', 'json']);
+    expect(run.code).toBe(2);
+    expect(parseRefusal(run.stdout).code).toBe('unknown-command');
+  });
+});
