@@ -1,7 +1,7 @@
 /**
- * The streaming xlsx reader, for workbooks too large for SheetJS. SheetJS reads a sheet's whole
- * XML into one string; past the longest string Node allows (a 1,000,000-row register passes it)
- * it returns an EMPTY sheet and no error. This reader never holds a sheet: it inflates the sheet
+ * The streaming xlsx reader, which reads every xlsx. SheetJS reads a sheet's whole XML into one
+ * string; past the longest string Node allows (a 1,000,000-row register passes it) it returns an
+ * EMPTY sheet and no error; and it invents values for empty typed cells (`<c t="b"/>` as FALSE). This reader never holds a sheet: it inflates the sheet
  * part from the zip and parses it with SAX, row by row. Only the shared strings (which every
  * reader must keep) stay in memory. Cell texts are formatted exactly as SheetJS does (its SSF
  * number formats, the 1904 date system), so both readers show the same text for the same cell.
@@ -375,9 +375,14 @@ async function* readSheetRows(
     let text: string;
     let kind: CellKind = 's';
     switch (cellType) {
-      case 's':
-        text = sharedStrings[Number(value)] ?? '';
+      case 's': {
+        // An empty typed cell (`<c r="B4" s="6" t="s"/>`, as WPS writes) is empty: `Number('')`
+        // is 0 and would read it as the first shared string.
+        const index = value.trim();
+        if (!/^\d+$/.test(index)) return;
+        text = sharedStrings[Number(index)] ?? '';
         break;
+      }
       case 'str':
         text = unescapeOoxml(value);
         break;
@@ -385,6 +390,7 @@ async function* readSheetRows(
         text = unescapeOoxml(inline);
         break;
       case 'b':
+        if (value.trim() === '') return;
         text = value.trim() === '1' || value.trim() === 'true' ? 'TRUE' : 'FALSE';
         kind = 'b';
         break;
