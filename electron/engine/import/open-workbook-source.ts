@@ -14,19 +14,22 @@ import {
 import { detectFileSignature } from '../../../shared/import/detect-file-signature.ts';
 import type { ImportLimits } from '../../../shared/import/import-limits.ts';
 import { scanXmlProlog } from '../../../shared/import/scan-xml-prolog.ts';
-import { err, ok, type Result } from '../../../shared/result.ts';
+import { err, type Result } from '../../../shared/result.ts';
 import { checkOdsContent } from './check-ods-content.ts';
 import { checkZipParts } from './check-zip-parts.ts';
 import type { TextEncoding } from './decode-text.ts';
-import { ImportError, importError } from './import-error.ts';
+import { ImportError } from './import-error.ts';
 import type { SourceFormat } from './source-table.ts';
 import { openTextSource } from './text-source.ts';
-import type { SheetSource, WorkbookSource } from './workbook-source.ts';
+import type { WorkbookSource } from './workbook-source.ts';
 import { openZipArchive, type ZipArchive } from './zip-archive.ts';
 
-/** xlsx parts above this size go to the streaming reader instead of SheetJS. */
+/**
+ * An xlsx with a part above this size is too large for the SheetJS fallback: what the
+ * streaming reader refuses in it is refused, and its parts are not all inflated up front.
+ */
 const streamingPartBytes = 16 * 1024 ** 2;
-/** xlsx workbooks above this total size go to the streaming reader. */
+/** Likewise for an xlsx above this total size. */
 const streamingTotalBytes = 48 * 1024 ** 2;
 /** Largest file held in memory for SheetJS (xls, xlsb, ods, html). */
 const maxHeldBytes = 512 * 1024 ** 2;
@@ -74,32 +77,9 @@ async function readSmallText(
   return (await zip.read(entry)).toString('utf8');
 }
 
-/**
- * Wraps a SheetJS sheet so that, after its rows are read, a shortfall against the sheet's
- * declared range is verified with the streaming reader: if that reader finds more rows holding
- * values than SheetJS returned, the read fails instead of handing on a shorter table.
- */
-function verifiedAgainst(sheet: SheetSource, streaming: SheetSource | undefined): SheetSource {
-  if (streaming === undefined) return sheet;
-  return {
-    ...sheet,
-    async *rows() {
-      let count = 0;
-      for await (const batch of sheet.rows()) {
-        count += batch.length;
-        yield batch;
-      }
-      let expected = 0;
-      for await (const batch of streaming.rows()) expected += batch.length;
-      if (expected > count) {
-        throw importError(
-          'rows-lost',
-          `读取不完整：工作表「${sheet.name}」有 ${expected} 行数据，只读到 ${count} 行`,
-          `Incomplete read: the sheet ${sheet.name} holds ${expected} rows with values but only ${count} were read`,
-        );
-      }
-    },
-  };
+/** Refusals of the streaming reader that no other reader may get round (hostile structure). */
+function isFinalRefusal(code: string): boolean {
+  return code === 'unsafe-xml' || code === 'shared-sheet-part' || code === 'cell-too-long';
 }
 
 async function openZipWorkbook(
@@ -126,16 +106,19 @@ async function openZipWorkbook(
     const sizes = zip.names.map((name) => zip.find(name)?.uncompressedSize ?? 0);
     const total = sizes.reduce((a, b) => a + b, 0);
     const largest = Math.max(0, ...sizes);
-    if (
-      (format === 'xlsx' || format === 'xlsm') &&
-      (largest > streamingPartBytes || total > streamingTotalBytes)
-    ) {
-      const checked = await checkZipParts(zip, false);
+    const isLarge = largest > streamingPartBytes || total > streamingTotalBytes;
+    if (format === 'xlsx' || format === 'xlsm') {
+      // Every xlsx is read by the streaming reader: SheetJS invents values for empty typed
+      // cells (`<c t="b"/>` as FALSE) and drops a whole sheet over an empty date cell. SheetJS
+      // stays the fallback for a small workbook whose structure the streaming reader refuses.
+      const checked = await checkZipParts(zip, !isLarge);
       if (!checked.ok) return checked;
       const { openXlsxStreamSource } = await import('./xlsx-stream-source.ts');
       const source = await openXlsxStreamSource(zip, format, limits);
       keepOpen = source.ok;
-      return source;
+      if (source.ok || isLarge || isFinalRefusal(source.error.code)) return source;
+      const { readSheetJsSource } = await import('./sheetjs-source.ts');
+      return readSheetJsSource(await readFile(path), format);
     }
     if (largest > maxHeldBytes / 2) return tooLargeToHold(format);
     const checked = await checkZipParts(zip, true);
@@ -145,18 +128,7 @@ async function openZipWorkbook(
       if (!ods.ok) return ods;
     }
     const { readSheetJsSource } = await import('./sheetjs-source.ts');
-    const held = readSheetJsSource(await readFile(path), format);
-    if (!held.ok || (format !== 'xlsx' && format !== 'xlsm')) return held;
-    const { openXlsxStreamSource } = await import('./xlsx-stream-source.ts');
-    const streaming = await openXlsxStreamSource(zip, format, limits);
-    if (!streaming.ok) return held;
-    keepOpen = true;
-    const byName = new Map(streaming.value.sheets.map((sheet) => [sheet.name, sheet]));
-    return ok({
-      ...held.value,
-      sheets: held.value.sheets.map((sheet) => verifiedAgainst(sheet, byName.get(sheet.name))),
-      close: async () => zip.close(),
-    });
+    return readSheetJsSource(await readFile(path), format);
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, error: error.appError };
     throw error;

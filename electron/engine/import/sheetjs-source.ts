@@ -1,6 +1,7 @@
 /**
  * The SheetJS reader, for what only SheetJS reads (xls BIFF5/8, WPS et, xlsb, ods, HTML and
- * XML spreadsheets) and for xlsx small enough to hold (large xlsx goes to the streaming reader).
+ * XML spreadsheets), and the fallback for a small xlsx whose structure the streaming reader
+ * refuses (every other xlsx goes to the streaming reader).
  * Dense mode; only the cells that exist are visited, never the declared range (`A1:XFD1048576`
  * with 22 cells). Each cell's text is the text it showed (`w`), except that a 12-15 digit whole
  * number that was only shown in scientific notation is written out exactly.
@@ -121,7 +122,14 @@ export function readSheetJsSource(bytes: Uint8Array, format: SourceFormat): Resu
   const sheets: SheetSource[] = [];
   for (const [index, name] of workbook.SheetNames.entries()) {
     const sheet = workbook.Sheets[name];
-    if (sheet === undefined) continue;
+    if (sheet === undefined) {
+      // SheetJS leaves out a sheet it fails to parse, with no error: a lost sheet is refused.
+      return err(
+        'corrupt-file',
+        `文件已损坏：工作表「${name}」无法读取。请在 Excel 或 WPS 中打开该文件，另存为 xlsx 后再导入`,
+        `The file is damaged: the sheet ${name} cannot be read. Open the file in Excel or WPS, save it as xlsx, then import it again`,
+      );
+    }
     const data = (sheet['!data'] ?? []) as unknown[];
     if (data.length >= rowCap) {
       return err(

@@ -45,6 +45,22 @@ export function decodeXmlText(text: string): string {
   });
 }
 
+/** Longest entity or character reference (`&#x10FFFF;`, `&quot;`), in characters. */
+const maxReference = 10;
+
+/**
+ * Where text that ends a chunk must be cut so that a reference split across chunks stays
+ * whole: at its last `&` when no `;` follows it and it is near enough the end to be a cut
+ * reference; otherwise at the end.
+ */
+function referenceStart(text: string, from: number): number {
+  const amp = text.lastIndexOf('&');
+  if (amp < from || text.length - amp > maxReference || text.indexOf(';', amp) >= 0) {
+    return text.length;
+  }
+  return amp;
+}
+
 function localName(name: string): string {
   const colon = name.indexOf(':');
   return colon < 0 ? name : name.slice(colon + 1);
@@ -117,9 +133,15 @@ export function createXmlTokenizer(handlers: XmlTokenHandlers, part: string): Xm
     while (position < length) {
       const lt = text.indexOf('<', position);
       if (lt < 0) {
-        if (!isLast) return text.slice(position);
-        handlers.text(decodeXmlText(text.slice(position)));
-        return '';
+        if (isLast) {
+          handlers.text(decodeXmlText(text.slice(position)));
+          return '';
+        }
+        // Hand on the text now and carry only a reference that may be cut (`&am`): carrying
+        // the whole run would rescan it with every chunk, quadratic in a 20 MB cell.
+        const cut = referenceStart(text, position);
+        if (cut > position) handlers.text(decodeXmlText(text.slice(position, cut)));
+        return text.slice(cut);
       }
       if (lt > position) {
         handlers.text(decodeXmlText(text.slice(position, lt)));

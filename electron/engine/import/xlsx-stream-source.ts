@@ -1,7 +1,7 @@
 /**
- * The streaming xlsx reader, for workbooks too large for SheetJS. SheetJS reads a sheet's whole
- * XML into one string; past the longest string Node allows (a 1,000,000-row register passes it)
- * it returns an EMPTY sheet and no error. This reader never holds a sheet: it inflates the sheet
+ * The streaming xlsx reader, which reads every xlsx. SheetJS reads a sheet's whole XML into one
+ * string; past the longest string Node allows (a 1,000,000-row register passes it) it returns an
+ * EMPTY sheet and no error; and it invents values for empty typed cells (`<c t="b"/>` as FALSE). This reader never holds a sheet: it inflates the sheet
  * part from the zip and parses it with SAX, row by row. Only the shared strings (which every
  * reader must keep) stay in memory. Cell texts are formatted exactly as SheetJS does (its SSF
  * number formats, the 1904 date system), so both readers show the same text for the same cell.
@@ -240,6 +240,34 @@ async function scanSheet(zip: ZipArchive, entry: yauzl.Entry): Promise<SheetScan
   return { merges, rowElements };
 }
 
+/**
+ * Refuses a workbook in which several sheets point at one part. No spreadsheet program writes
+ * one, and each such sheet would be read again in full: 300 sheets on one 30 MB part kept the
+ * reader busy for ten minutes.
+ */
+function checkSheetParts(
+  declared: readonly { readonly name: string; readonly id: string }[],
+  rels: ReadonlyMap<string, Relationship>,
+): void {
+  const owners = new Map<string, string>();
+  for (const sheet of declared) {
+    const target = rels.get(sheet.id)?.target;
+    if (target === undefined) continue;
+    const owner = owners.get(target);
+    if (owner !== undefined) {
+      const sharing = declared.filter((s) => rels.get(s.id)?.target === target).length;
+      const others = sharing > 2 ? `等 ${sharing} 个工作表` : '两个工作表';
+      throw importError(
+        'shared-sheet-part',
+        `文件结构异常：工作表「${owner}」和「${sheet.name}」${others}指向同一份数据，Excel 和 WPS 不会保存出这样的文件，可能是恶意文件，已拒绝导入。请让报送单位用 Excel 或 WPS 重新导出后再导入`,
+        `The file is malformed: the sheets ${owner}, ${sheet.name} and others (${sharing} in all) point at the same data; Excel and WPS never save such a file, so it was refused as possibly malicious. Ask the department to export it again from Excel or WPS`,
+        [`part: ${target}`],
+      );
+    }
+    owners.set(target, sheet.name);
+  }
+}
+
 async function openSource(
   zip: ZipArchive,
   format: 'xlsx' | 'xlsm',
@@ -275,6 +303,7 @@ async function openSource(
     workbookPath,
   );
   const rels = await readRelationships(zip, workbookPath);
+  checkSheetParts(declared, rels);
   const byType = (suffix: string) =>
     [...rels.values()].find((r) => r.type.endsWith(suffix))?.target;
   const stylesTarget = byType('/styles');
@@ -375,9 +404,14 @@ async function* readSheetRows(
     let text: string;
     let kind: CellKind = 's';
     switch (cellType) {
-      case 's':
-        text = sharedStrings[Number(value)] ?? '';
+      case 's': {
+        // An empty typed cell (`<c r="B4" s="6" t="s"/>`, as WPS writes) is empty: `Number('')`
+        // is 0 and would read it as the first shared string.
+        const index = value.trim();
+        if (!/^\d+$/.test(index)) return;
+        text = sharedStrings[Number(index)] ?? '';
         break;
+      }
       case 'str':
         text = unescapeOoxml(value);
         break;
@@ -385,6 +419,7 @@ async function* readSheetRows(
         text = unescapeOoxml(inline);
         break;
       case 'b':
+        if (value.trim() === '') return;
         text = value.trim() === '1' || value.trim() === 'true' ? 'TRUE' : 'FALSE';
         kind = 'b';
         break;

@@ -89,3 +89,42 @@ describe('attributeValue and decodeXmlText', () => {
     expect(decodeXmlText('&lt;a&gt; &quot;&apos; &#65;&#x42; &nbsp;')).toBe('<a> "\' AB &nbsp;');
   });
 });
+
+describe('a long text run', () => {
+  it('is handed on as it arrives, not held until its end (so a huge cell is read in linear time)', () => {
+    let received = 0;
+    const tokenizer = createXmlTokenizer(
+      {
+        open() {},
+        text(piece) {
+          received += piece.length;
+        },
+        close() {},
+      },
+      'sheet1.xml',
+    );
+    tokenizer.write('<c><is><t>');
+    for (let i = 0; i < 100; i += 1) tokenizer.write('甲乙丙丁'.repeat(1000));
+    expect(received).toBe(400_000);
+    tokenizer.write('</t></is></c>');
+    tokenizer.end();
+    expect(received).toBe(400_000);
+  });
+
+  it('keeps an entity or character reference cut between two chunks whole', () => {
+    const texts: string[] = [];
+    const tokenizer = createXmlTokenizer(
+      {
+        open() {},
+        text(piece) {
+          texts.push(piece);
+        },
+        close() {},
+      },
+      'sheet1.xml',
+    );
+    for (const chunk of ['<t>a &am', 'p; b &#2', '2823; c &', 'lt;</t>']) tokenizer.write(chunk);
+    tokenizer.end();
+    expect(texts.join('')).toBe('a & b 大 c <');
+  });
+});

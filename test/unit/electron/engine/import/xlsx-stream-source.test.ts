@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTable } from '../../../../../electron/engine/import/open-workbook.ts';
 import { readSheetJsSource } from '../../../../../electron/engine/import/sheetjs-source.ts';
 import type { WorkbookSource } from '../../../../../electron/engine/import/workbook-source.ts';
 import { openXlsxStreamSource } from '../../../../../electron/engine/import/xlsx-stream-source.ts';
@@ -14,6 +15,7 @@ import { openZipArchive } from '../../../../../electron/engine/import/zip-archiv
 import { defaultImportLimits } from '../../../../../shared/import/import-limits.ts';
 import type { MergedRange } from '../../../../../shared/import/raw-row.ts';
 import { createTempDir, sharedDir } from '../../../../helpers/run-steward.ts';
+import { writeXlsxParts } from '../../../../helpers/write-xlsx-parts.ts';
 
 const corpus = join(sharedDir, 'corpus');
 
@@ -115,5 +117,33 @@ describe('the streaming xlsx reader', () => {
     expect(cells['4:2']).toBe('123,456,789,012.00');
     expect(cells['6:1']).toBe('张三');
     expect(streamed[0]?.merges).toContainEqual({ top: 3, left: 0, bottom: 4, right: 0 });
+  });
+});
+
+describe('a workbook whose sheets share one part', () => {
+  it('is refused before any sheet is read, naming the sheets', async () => {
+    const path = join(temp.dir, 'shared-sheet-part.xlsx');
+    await writeXlsxParts(path, {
+      sheets: [
+        { name: '城关镇', rows: '<row r="1"><c r="A1"><v>1</v></c></row>' },
+        { name: '南关镇', rows: '' },
+        { name: '北关镇', rows: '' },
+      ],
+      targets: ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet1.xml'],
+    });
+    const zip = await openZipArchive(path, defaultImportLimits);
+    if (!zip.ok) throw new Error(zip.error.message.en);
+    try {
+      const source = await openXlsxStreamSource(zip.value, 'xlsx', defaultImportLimits);
+      expect(source.ok).toBe(false);
+      if (source.ok) return;
+      expect(source.error.code).toBe('shared-sheet-part');
+      expect(source.error.message.zh).toContain('「城关镇」');
+      expect(source.error.message.zh).toContain('「南关镇」');
+    } finally {
+      zip.value.close();
+    }
+    const table = await openTable(path);
+    expect(table.ok ? 'read' : table.error.code).toBe('shared-sheet-part');
   });
 });
