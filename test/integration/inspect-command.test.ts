@@ -27,7 +27,8 @@ describe('steward inspect', () => {
     ]);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(Object.keys(report)).toEqual(['format', 'encoding', 'sheets']);
+    expect(Object.keys(report)).toEqual(['format', 'encoding', 'sheets', 'warnings']);
+    expect(report.warnings).toEqual([]);
     expect(report).toMatchObject({ format: 'xls', encoding: null });
     const [sheet] = report.sheets as Record<string, unknown>[];
     expect(Object.keys(sheet ?? {})).toEqual([

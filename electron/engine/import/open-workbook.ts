@@ -8,6 +8,7 @@ import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { detectFileSignature } from '../../../shared/import/detect-file-signature.ts';
 import { defaultImportLimits, type ImportLimits } from '../../../shared/import/import-limits.ts';
+import type { ImportWarning } from '../../../shared/import/import-warning.ts';
 import type { TableLayout } from '../../../shared/import/table-layout.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { TextEncoding } from './decode-text.ts';
@@ -49,6 +50,8 @@ export interface ImportedWorkbook {
   readonly delimiter?: string;
   /** Every sheet, hidden ones included (flagged). */
   readonly sheets: readonly SheetSummary[];
+  /** What the clerk should check about the file (stray lines in another encoding, ...). */
+  readonly warnings: readonly ImportWarning[];
   /** Finds a sheet by name, or by 1-based position when no sheet has that name. */
   findSheet(sheet: string | number): SheetSummary | undefined;
   /** Surveys one sheet (reading it once) and returns its table. */
@@ -139,6 +142,7 @@ export async function openWorkbook(
     ...(summary.encoding === undefined ? {} : { encoding: summary.encoding }),
     ...(summary.delimiter === undefined ? {} : { delimiter: summary.delimiter }),
     sheets: summary.sheets,
+    warnings: summary.warnings ?? [],
     findSheet(sheet) {
       const byName = summary.sheets.find((s) => s.name === String(sheet));
       if (byName !== undefined) return byName;
