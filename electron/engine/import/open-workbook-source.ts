@@ -274,6 +274,13 @@ export async function openWorkbookSource(
     case 'xml': {
       if (size > maxHeldBytes) return tooLargeToHold(signature.kind);
       const bytes = await readFile(path);
+      if (signature.kind === 'html' && !/<table[\s>]/i.test(bytes.toString('latin1'))) {
+        return err(
+          'not-a-spreadsheet',
+          `这不是电子表格：文件是一个网页，里面没有表格${extension ? `（只是扩展名为 ${extension}）` : ''}。请向报送单位要 Excel 或 CSV 格式的文件`,
+          `This is not a spreadsheet: the file is a web page with no table in it${extension ? ` (only named ${extension})` : ''}. Ask for an Excel or CSV file`,
+        );
+      }
       if (signature.kind === 'xml') {
         const start = new TextDecoder().decode(bytes.subarray(0, 1024 * 1024));
         if (scanXmlProlog(start) !== 'clean') {
