@@ -2,8 +2,9 @@
  * A zip container (xlsx, xlsm, xlsb, ods) opened through its central directory with yauzl,
  * which reads entries on demand from the file (never the whole file into memory), checks every
  * entry's actual size against its declared size while inflating, and normalises the backslash
- * paths that some exporters write. We add the CRC-32 check that yauzl leaves to its caller. yauzl rather than fflate: fflate needs the whole archive in
- * one buffer and has no size validation; yauzl streams and is built against zip bombs.
+ * paths that some exporters write; we add the CRC-32 check that yauzl leaves to its caller.
+ * yauzl rather than fflate: fflate needs the whole archive in one buffer and has no size
+ * validation; yauzl streams and is built against zip bombs.
  */
 import type { Readable } from 'node:stream';
 import { crc32, createInflateRaw } from 'node:zlib';
