@@ -72,6 +72,7 @@ describe('steward inspect', () => {
           flagged: [{ row: 2, column: '公民身份号码', reason: 'scientific-notation' }],
         },
       ],
+      warnings: [],
     });
   });
 
