@@ -38,6 +38,11 @@ function toJson(report: InspectReport) {
         reason: cell.reason,
       })),
     })),
+    warnings: report.warnings.map((warning) => ({
+      code: warning.code,
+      message: warning.message.zh,
+      lines: warning.lines ?? [],
+    })),
   };
 }
 
@@ -56,6 +61,7 @@ function writeText(report: InspectReport): void {
   writeLine(
     `文件：${report.file}  格式：${report.format}${report.encoding === undefined ? '' : `  编码：${report.encoding}`}${delimiter}`,
   );
+  for (const warning of report.warnings) writeLine(`注意：${warning.message.zh}`);
   for (const sheet of report.sheets) {
     const tags = [sheet.hidden ? '隐藏 / hidden' : '', sheet.kind === 'chart' ? '图表 / chart' : '']
       .filter(Boolean)

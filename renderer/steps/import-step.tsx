@@ -76,7 +76,7 @@ export function ImportStep({
   onDraft: (draft: ImportDraft) => void;
   onChosen: (choice: ImportChoice) => void;
 }) {
-  const { api, t, f, notify } = useApp();
+  const { api, t, f, notify, language } = useApp();
   const [isBusy, setIsBusy] = useState(false);
   const [headerRowInput, setHeaderRowInput] = useState<string | undefined>(undefined);
   const { files } = draft;
@@ -321,6 +321,11 @@ export function ImportStep({
               {t('removeFile')}
             </button>
           </div>
+          {(entry.inspection.warnings ?? []).map((warning) => (
+            <p key={warning.code} className="warning-text" role="status">
+              {warning.message[language]}
+            </p>
+          ))}
           <table className="table sheets">
             <thead>
               <tr>

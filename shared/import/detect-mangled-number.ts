@@ -1,7 +1,8 @@
 import type { CellKind } from './raw-row.ts';
 
 /** Why the importer flags a cell: a value a spreadsheet already destroyed, or a stray header. */
-export type FlagReason = 'scientific-notation' | 'digits-lost' | 'repeated-header';
+export type FlagReason =
+  'scientific-notation' | 'digits-lost' | 'repeated-header' | 'undecodable-bytes';
 
 const scientific = /^[-+]?\d+(?:\.\d+)?[eE]\+(\d{1,3})$/;
 

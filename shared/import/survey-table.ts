@@ -114,7 +114,10 @@ export async function surveyTable(
       if (!isOwn) return;
       occupancy[column] = (occupancy[column] ?? 0) + 1;
       const text = row.cells[column] ?? '';
-      const reason = detectMangledNumber(text, row.kinds?.[column]);
+      // U+FFFD is what the text decoder puts for bytes it could not read (see decode-text.ts).
+      const reason =
+        detectMangledNumber(text, row.kinds?.[column]) ??
+        (text.includes('\uFFFD') ? 'undecodable-bytes' : undefined);
       if (reason !== undefined) flag(row.row, column, reason, row.values[column] ?? text);
       if (headerNames.has(text)) {
         headerMatches += 1;

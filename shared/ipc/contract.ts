@@ -209,6 +209,10 @@ const importChannels = {
       /** True for text files (csv, tsv, txt), whose encoding the clerk may override. */
       isText: z.boolean(),
       sheets: z.array(inspectSheet),
+      /** What the clerk should check about the file (stray lines in another encoding, ...). */
+      warnings: z
+        .array(z.object({ code: z.string(), message: localized, lines: z.array(z.number().int()) }))
+        .optional(),
     }),
   },
   'mapping:suggest': {

@@ -27,7 +27,8 @@ describe('steward inspect', () => {
     ]);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(Object.keys(report)).toEqual(['format', 'encoding', 'sheets']);
+    expect(Object.keys(report)).toEqual(['format', 'encoding', 'sheets', 'warnings']);
+    expect(report.warnings).toEqual([]);
     expect(report).toMatchObject({ format: 'xls', encoding: null });
     const [sheet] = report.sheets as Record<string, unknown>[];
     expect(Object.keys(sheet ?? {})).toEqual([
@@ -71,6 +72,7 @@ describe('steward inspect', () => {
           flagged: [{ row: 2, column: '公民身份号码', reason: 'scientific-notation' }],
         },
       ],
+      warnings: [],
     });
   });
 

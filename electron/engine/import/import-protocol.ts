@@ -4,6 +4,7 @@
  * gets an AppError, and can stop a read that stalls.
  */
 import type { ImportLimits } from '../../../shared/import/import-limits.ts';
+import type { ImportWarning } from '../../../shared/import/import-warning.ts';
 import type { ProjectedRow, TableLayout } from '../../../shared/import/table-layout.ts';
 import type { Result } from '../../../shared/result.ts';
 import type { TextEncoding } from './decode-text.ts';
@@ -24,6 +25,7 @@ export interface WorkbookSummary {
   readonly encoding?: TextEncoding;
   readonly delimiter?: string;
   readonly sheets: readonly SheetSummary[];
+  readonly warnings?: readonly ImportWarning[];
 }
 
 /** A surveyed table, kept by the worker under an id for streaming its rows. */

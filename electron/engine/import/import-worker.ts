@@ -68,6 +68,7 @@ async function open(
     ...summary,
     ...(source.encoding === undefined ? {} : { encoding: source.encoding }),
     ...(source.delimiter === undefined ? {} : { delimiter: source.delimiter }),
+    ...(source.warnings === undefined ? {} : { warnings: source.warnings }),
   });
 }
 

@@ -4,6 +4,7 @@
  * footer rows cut, the flagged cells and a sample. Each sheet is read once, in the worker.
  */
 import type { LocalizedText } from '../../../shared/i18n/localized-text.ts';
+import type { ImportWarning } from '../../../shared/import/import-warning.ts';
 import type { FlaggedCell, ProjectedRow } from '../../../shared/import/table-layout.ts';
 import { ok, type Result } from '../../../shared/result.ts';
 import type { TextEncoding } from './decode-text.ts';
@@ -36,6 +37,8 @@ export interface InspectReport {
   readonly encoding?: TextEncoding;
   readonly delimiter?: string;
   readonly sheets: readonly SheetReport[];
+  /** What the clerk should check about the file (stray lines in another encoding, ...). */
+  readonly warnings: readonly ImportWarning[];
 }
 
 /** Options of an inspection: the file's and the table's, and optionally one sheet. */
@@ -137,6 +140,7 @@ export async function inspectFile(
       ...(workbook.encoding === undefined ? {} : { encoding: workbook.encoding }),
       ...(workbook.delimiter === undefined ? {} : { delimiter: workbook.delimiter }),
       sheets: reports,
+      warnings: workbook.warnings,
     });
   } finally {
     await workbook.close();

@@ -234,12 +234,25 @@ export async function openWorkbookSource(
         `这不是电子表格：文件内容是${signature.what.zh}${extension ? `（只是扩展名为 ${extension}）` : ''}`,
         `This is not a spreadsheet: the file is ${signature.what.en}${extension ? ` (only named ${extension})` : ''}`,
       );
+    case 'old-excel':
+      return err(
+        'old-excel-format',
+        `这是很旧的 Excel 格式（Excel ${signature.version === 2 ? '2.x' : `${signature.version}.0`}，BIFF${signature.version}），本程序不能读取。请用 Excel 或 WPS 打开它，另存为 xlsx 后再导入`,
+        `This is a very old Excel format (Excel ${signature.version === 2 ? '2.x' : `${signature.version}.0`}, BIFF${signature.version}) that cannot be read. Open it in Excel or WPS, save it as xlsx, then import it again`,
+      );
     case 'text':
       return openTextSource(path, options);
     case 'html':
     case 'xml': {
       if (size > maxHeldBytes) return tooLargeToHold(signature.kind);
       const bytes = await readFile(path);
+      if (signature.kind === 'html' && !/<table[\s>]/i.test(bytes.toString('latin1'))) {
+        return err(
+          'not-a-spreadsheet',
+          `这不是电子表格：文件是一个网页，里面没有表格${extension ? `（只是扩展名为 ${extension}）` : ''}。请向报送单位要 Excel 或 CSV 格式的文件`,
+          `This is not a spreadsheet: the file is a web page with no table in it${extension ? ` (only named ${extension})` : ''}. Ask for an Excel or CSV file`,
+        );
+      }
       if (signature.kind === 'xml') {
         const start = new TextDecoder().decode(bytes.subarray(0, 1024 * 1024));
         if (scanXmlProlog(start) !== 'clean') {

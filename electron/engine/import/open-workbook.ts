@@ -8,8 +8,9 @@ import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { detectFileSignature } from '../../../shared/import/detect-file-signature.ts';
 import { defaultImportLimits, type ImportLimits } from '../../../shared/import/import-limits.ts';
+import type { ImportWarning } from '../../../shared/import/import-warning.ts';
 import type { TableLayout } from '../../../shared/import/table-layout.ts';
-import { err, ok, type Result } from '../../../shared/result.ts';
+import { type AppError, err, ok, type Result } from '../../../shared/result.ts';
 import type { TextEncoding } from './decode-text.ts';
 import { ImportError } from './import-error.ts';
 import type { RowBatch, SheetSummary, SurveyedTable, WorkbookSummary } from './import-protocol.ts';
@@ -49,6 +50,8 @@ export interface ImportedWorkbook {
   readonly delimiter?: string;
   /** Every sheet, hidden ones included (flagged). */
   readonly sheets: readonly SheetSummary[];
+  /** What the clerk should check about the file (stray lines in another encoding, ...). */
+  readonly warnings: readonly ImportWarning[];
   /** Finds a sheet by name, or by 1-based position when no sheet has that name. */
   findSheet(sheet: string | number): SheetSummary | undefined;
   /** Surveys one sheet (reading it once) and returns its table. */
@@ -63,16 +66,48 @@ export interface ImportedWorkbook {
  */
 const textHeapMb = 768;
 
-/** True when a file's first bytes say it is text (CSV, TSV, ...). */
-async function isText(path: string): Promise<boolean> {
+/** What a file's first bytes say it is: text, a binary workbook SheetJS parses whole, or else. */
+async function detectKind(path: string): Promise<'text' | 'binary' | 'other'> {
   const handle = await open(path, 'r');
   try {
     const head = Buffer.alloc(4096);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    return detectFileSignature(head.subarray(0, bytesRead)).kind === 'text';
+    const kind = detectFileSignature(head.subarray(0, bytesRead)).kind;
+    if (kind === 'text') return 'text';
+    // An xls (OLE2), or an ods, whose first zip entry is its stored `mimetype`.
+    const isOds = head.toString('latin1', 30, 84) === odsMimetypeEntry;
+    return kind === 'ole' || (kind === 'zip' && isOds) ? 'binary' : 'other';
   } finally {
     await handle.close();
   }
+}
+
+const odsMimetypeEntry = 'mimetypeapplication/vnd.oasis.opendocument.spreadsheet';
+
+/**
+ * How long opening a file may go without a sign of progress. SheetJS parses an xls or ods whole
+ * and reports nothing meanwhile, so it gets 2 s per MB; a small one 15 s at least (a 1 MB xls
+ * parses in about 2 s), since a damaged one can send SheetJS round a loop for minutes. Other
+ * files keep the general limit (a large xlsx loads its shared strings first).
+ */
+export function openStallMs(
+  size: number,
+  kind: 'text' | 'binary' | 'other',
+  limits: ImportLimits,
+): number {
+  const proportional = (size / 1024 ** 2) * 2000;
+  const floor = kind === 'binary' ? Math.min(limits.stallTimeoutMs, 15_000) : limits.stallTimeoutMs;
+  return Math.max(floor, proportional);
+}
+
+/** A binary workbook whose parse stalled: SheetJS is looping over damaged records. */
+function stalledBinary(stalled: AppError): Result<never> {
+  return err(
+    'corrupt-file',
+    '不能读取这个文件：文件可能已损坏（解析时陷入停滞，已停止）。请在 Excel 或 WPS 中打开它，另存为 xlsx 后再导入；打不开时请向报送单位要一份完好的文件',
+    'The file cannot be read: it may be damaged (its parse stalled and was stopped). Open it in Excel or WPS and save it as xlsx, then import it again; if it will not open, ask for an intact copy',
+    [stalled.message.en],
+  );
 }
 
 /** Refuses a missing, empty or oversized file before any worker starts; gives its size. */
@@ -105,10 +140,9 @@ export async function openWorkbook(
   const limits: ImportLimits = { ...defaultImportLimits, ...options.limits };
   const checked = await checkFile(path, limits);
   if (!checked.ok) return checked;
+  const kind = await detectKind(path);
   const client = new ImportWorkerClient(
-    (await isText(path))
-      ? { ...limits, maxMemoryMb: Math.min(limits.maxMemoryMb, textHeapMb) }
-      : limits,
+    kind === 'text' ? { ...limits, maxMemoryMb: Math.min(limits.maxMemoryMb, textHeapMb) } : limits,
   );
   // Opening (SheetJS parses a whole xls at once) and the first pass over a large xlsx (its
   // shared strings load first) report no progress for a while: allow 2 s per MB.
@@ -120,11 +154,13 @@ export async function openWorkbook(
       limits,
       ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
     },
-    stallMs,
+    openStallMs(checked.value, kind, limits),
   );
   if (!opened.ok) {
     await client.close();
-    return opened;
+    return kind === 'binary' && opened.error.code === 'timeout'
+      ? stalledBinary(opened.error)
+      : opened;
   }
   const summary = opened.value;
   const file = basename(path);
@@ -139,6 +175,7 @@ export async function openWorkbook(
     ...(summary.encoding === undefined ? {} : { encoding: summary.encoding }),
     ...(summary.delimiter === undefined ? {} : { delimiter: summary.delimiter }),
     sheets: summary.sheets,
+    warnings: summary.warnings ?? [],
     findSheet(sheet) {
       const byName = summary.sheets.find((s) => s.name === String(sheet));
       if (byName !== undefined) return byName;

@@ -43,6 +43,30 @@ function cellText(cell: XLSX.CellObject): { text: string; kind: CellKind } | und
   }
 }
 
+/**
+ * Runs a SheetJS parse with the console silenced: on a damaged xls SheetJS prints lines such as
+ * "Missing Info for XLS Record 0x..." straight to the console, which reach a clerk's terminal
+ * (and, in the worker, the app's log) as unexplained noise. They are kept, the first few, for
+ * the details of a failure. SheetJS has no option to turn them off; the parse is synchronous,
+ * so nothing else in this worker prints in between.
+ */
+function quietly<T>(said: string[], parse: () => T): T {
+  const saved = { log: console.log, warn: console.warn, error: console.error };
+  const keep = (...args: unknown[]) => {
+    if (said.length < 10) said.push(args.map(String).join(' '));
+  };
+  console.log = keep;
+  console.warn = keep;
+  console.error = keep;
+  try {
+    return parse();
+  } finally {
+    console.log = saved.log;
+    console.warn = saved.warn;
+    console.error = saved.error;
+  }
+}
+
 function isEncryptedError(message: string): boolean {
   return /password|encrypt/i.test(message);
 }
@@ -89,20 +113,23 @@ async function* sheetRows(sheet: XLSX.WorkSheet): AsyncGenerator<RawRow[]> {
  */
 export function readSheetJsSource(bytes: Uint8Array, format: SourceFormat): Result<WorkbookSource> {
   let workbook: XLSX.WorkBook;
+  const said: string[] = [];
   try {
-    workbook = XLSX.read(bytes, {
-      type: 'array',
-      dense: true,
-      cellDates: false,
-      cellNF: false,
-      cellStyles: false,
-      cellHTML: false,
-      sheetStubs: false,
-      bookVBA: false,
-      bookDeps: false,
-      WTF: false,
-      sheetRows: rowCap,
-    });
+    workbook = quietly(said, () =>
+      XLSX.read(bytes, {
+        type: 'array',
+        dense: true,
+        cellDates: false,
+        cellNF: false,
+        cellStyles: false,
+        cellHTML: false,
+        sheetStubs: false,
+        bookVBA: false,
+        bookDeps: false,
+        WTF: false,
+        sheetRows: rowCap,
+      }),
+    );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (isEncryptedError(message)) {
@@ -116,7 +143,7 @@ export function readSheetJsSource(bytes: Uint8Array, format: SourceFormat): Resu
       'corrupt-file',
       `文件已损坏，无法读取（格式看起来是 ${format}，但内容无法解析）`,
       `The file is damaged and cannot be read (it looks like ${format}, but its content cannot be parsed)`,
-      [message],
+      [message, ...said],
     );
   }
   const sheets: SheetSource[] = [];

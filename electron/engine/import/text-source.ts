@@ -1,6 +1,6 @@
 /**
- * The text reader (csv, tsv, txt, and text files named `.xls`): decoded by us (BOM, else strict
- * UTF-8, else GB18030, or the user's choice), delimiter detected, parsed streaming by papaparse.
+ * The text reader (csv, tsv, txt, and text files named `.xls`): decoded by us (BOM, else UTF-16
+ * by its NULs, else UTF-8 or GB18030 weighed line by line, or the user's choice), delimiter detected, parsed streaming by papaparse.
  * Cells written as `="0123"` (the trick exports use to keep leading zeros) are unwrapped. Every
  * field is kept, however many a line has: a line wider than the header gets extra columns.
  */
@@ -9,10 +9,16 @@ import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import Papa from 'papaparse';
 import { detectDelimiter } from '../../../shared/import/detect-delimiter.ts';
+import type { ImportWarning } from '../../../shared/import/import-warning.ts';
 import type { RawRow } from '../../../shared/import/raw-row.ts';
 import { unwrapExcelText } from '../../../shared/import/unwrap-excel-text.ts';
 import { ok, type Result } from '../../../shared/result.ts';
-import { createTextDecoderStream, detectTextEncoding, type TextEncoding } from './decode-text.ts';
+import {
+  createTextDecoderStream,
+  describeOffLines,
+  detectTextEncoding,
+  type TextEncoding,
+} from './decode-text.ts';
 import { importError } from './import-error.ts';
 import type { WorkbookSource } from './workbook-source.ts';
 
@@ -114,7 +120,15 @@ export async function openTextSource(
   path: string,
   options: TextSourceOptions = {},
 ): Promise<Result<WorkbookSource>> {
-  const encoding = options.encoding ?? (await detectTextEncoding(path));
+  let encoding = options.encoding;
+  let warning: ImportWarning | undefined;
+  if (encoding === undefined) {
+    const decided = await detectTextEncoding(path);
+    if (!decided.ok) return decided;
+    encoding = decided.value.encoding;
+    warning = describeOffLines(decided.value);
+  }
+  const chosen = encoding;
   const sample = await readSample(path, encoding);
   const delimiter = detectDelimiter(sample);
   const hasDelimiter = sample.includes(delimiter);
@@ -130,9 +144,10 @@ export async function openTextSource(
         hidden: false,
         kind: 'worksheet',
         merges: async () => [],
-        rows: () => readRecords(path, encoding, delimiter),
+        rows: () => readRecords(path, chosen, delimiter),
       },
     ],
+    ...(warning === undefined ? {} : { warnings: [warning] }),
     close: async () => undefined,
   });
 }

@@ -3,6 +3,7 @@
  * worker: the workbook's sheets, each with its merged ranges and a stream of raw rows that can
  * be read more than once (once to survey the table, once to hand its rows on).
  */
+import type { ImportWarning } from '../../../shared/import/import-warning.ts';
 import type { MergedRange, RawRow } from '../../../shared/import/raw-row.ts';
 import type { TextEncoding } from './decode-text.ts';
 import type { SourceFormat } from './source-table.ts';
@@ -31,6 +32,8 @@ export interface WorkbookSource {
   /** For text files: the delimiter used. */
   readonly delimiter?: string;
   readonly sheets: readonly SheetSource[];
+  /** What the clerk should check about a file that was still read (stray bad lines, ...). */
+  readonly warnings?: readonly ImportWarning[];
   /** Releases open files. */
   close(): Promise<void>;
 }

@@ -232,6 +232,11 @@ export const importHandlers: Pick<EngineHandlers, ImportChannel> = {
       format: report.value.format,
       ...(report.value.encoding === undefined ? {} : { encoding: report.value.encoding }),
       isText: textFormats.has(report.value.format),
+      warnings: report.value.warnings.map((warning) => ({
+        code: warning.code,
+        message: warning.message,
+        lines: [...(warning.lines ?? [])],
+      })),
       sheets: report.value.sheets.map((sheet) => ({
         name: sheet.name,
         hidden: sheet.hidden,

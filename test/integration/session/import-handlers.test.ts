@@ -5,6 +5,7 @@
  * job as one operation where every record keeps its sheet and row; templates saved, applied by
  * themselves to the same layout, and deleted; a table lacking a mapped column refused whole.
  */
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -286,5 +287,27 @@ describe('import and mapping channels', () => {
     if (!project.ok) throw new Error('no project');
     expect(project.value.workspace.countRecords()).toBe(5);
     expect(project.value.workspace.sources()).toHaveLength(2);
+  });
+});
+
+describe('import:inspect warnings', () => {
+  it('tells the clerk which lines of a UTF-8 file hold bad bytes', async () => {
+    const lines = ['姓名,住址', ...Array.from({ length: 20 }, (_, i) => `张三${i},安兴镇${i}村`)];
+    const bytes = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+    // Line 7 (张三5,...): its first byte no longer starts a UTF-8 character.
+    bytes[Buffer.byteLength(`${lines.slice(0, 6).join('\n')}\n`, 'utf8')] = 0xff;
+    const path = join(temp.dir, '一处坏字节.csv');
+    await writeFile(path, bytes);
+    const registered = await session.registerFile(path, '一处坏字节.csv');
+    if (!registered.ok) throw new Error(registered.error.message.en);
+    const inspected = await call('import:inspect', { fileId: registered.value.fileId });
+    expect(inspected.encoding).toBe('utf-8');
+    expect(inspected.warnings).toEqual([
+      { code: 'bad-bytes', message: expect.anything() as unknown, lines: [7] },
+    ]);
+    expect(inspected.warnings?.[0]?.message.zh).toContain('第 7 行');
+    expect(inspected.sheets[0]?.flagged.map((cell) => [cell.row, cell.column])).toEqual([
+      [7, '姓名'],
+    ]);
   });
 });

@@ -29,6 +29,20 @@ describe('detectFileSignature', () => {
     expect(detectFileSignature(text('%PDF-1.7'))).toMatchObject({ kind: 'other' });
     expect(detectFileSignature(bytes(1, 2, 0, 3, 4))).toMatchObject({ kind: 'other' });
   });
+
+  it('reads UTF-16 without a BOM as text, and names BIFF2-4 files as old Excel', () => {
+    const utf16le = Buffer.from('姓名,年龄\r\n张三,30\r\n李四,41\r\n', 'utf16le');
+    expect(detectFileSignature(utf16le)).toEqual({ kind: 'text' });
+    expect(detectFileSignature(Buffer.from(utf16le).swap16())).toEqual({ kind: 'text' });
+    // BIFF4 BOF: type 0x0409, length 6, version 0, worksheet (0x0010).
+    expect(detectFileSignature(bytes(0x09, 0x04, 6, 0, 0, 0, 0x10, 0, 0x0c, 0))).toEqual({
+      kind: 'old-excel',
+      version: 4,
+    });
+    expect(detectFileSignature(bytes(0x09, 0x00, 4, 0, 0, 0, 0x10, 0))).toMatchObject({
+      version: 2,
+    });
+  });
 });
 
 describe('classifyZipEntries', () => {

@@ -68,18 +68,32 @@ describe('openTextSource', () => {
 });
 
 describe('detectTextEncoding', () => {
+  it('does not count GBK lines that are valid UTF-8 by chance (女 is C5 AE) as UTF-8', async () => {
+    const path = join(temp.dir, 'gbk-chance.csv');
+    // 姓名,性别 / 张三,男 / then 30 lines of 1,女 : only 女 is UTF-8 by chance.
+    const lines = ['d0d5c3fb2cd0d4b1f0', 'd5c5c8fd2cc4d0', ...Array<string>(30).fill('312cc5ae')];
+    await writeFile(path, Buffer.from(lines.join('0a'), 'hex'));
+    expect(await detectTextEncoding(path)).toEqual({
+      ok: true,
+      value: { encoding: 'gb18030', offLines: [], offLineCount: 0 },
+    });
+  });
+
   it('keeps UTF-8 when a character straddles a read chunk', async () => {
     const path = join(temp.dir, 'straddle.csv');
     const filler = Buffer.alloc((1 << 20) - 1, 0x61);
     await writeFile(path, Buffer.concat([filler, Buffer.from('姓名\n')]));
-    expect(await detectTextEncoding(path)).toBe('utf-8');
+    expect(await detectTextEncoding(path)).toEqual({
+      ok: true,
+      value: { encoding: 'utf-8', offLines: [], offLineCount: 0 },
+    });
   });
   it('falls back to GB18030 for bytes that are not UTF-8, and honours a BOM', async () => {
     const gbk = join(temp.dir, 'gbk.csv');
     await writeFile(gbk, Buffer.from('d0d5c3fb', 'hex'));
-    expect(await detectTextEncoding(gbk)).toBe('gb18030');
+    expect(await detectTextEncoding(gbk)).toMatchObject({ value: { encoding: 'gb18030' } });
     const utf16 = join(temp.dir, 'utf16.csv');
     await writeFile(utf16, Buffer.from('fffe61002c006200', 'hex'));
-    expect(await detectTextEncoding(utf16)).toBe('utf-16le');
+    expect(await detectTextEncoding(utf16)).toMatchObject({ value: { encoding: 'utf-16le' } });
   });
 });
