@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { rm, stat } from 'node:fs/promises';
 import type { ChannelOutput, EventName, EventPayload } from '../../../shared/ipc/contract.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
+import { diskFullError, isDiskFull } from '../disk-full.ts';
 import type { Download, EngineConfig } from '../protocol.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 
@@ -143,13 +144,18 @@ export class EngineSession {
       try {
         result = await work(controller.signal, progress);
       } catch (error) {
-        // A bug: keep the details in the log, give the clerk a message to act on.
-        console.error(error);
-        result = err(
-          'job-crashed',
-          '处理过程中出现内部错误，已记录日志；项目未受影响',
-          'An internal error occurred and was logged; the project is unharmed',
-        );
+        if (isDiskFull(error)) {
+          console.warn('engine: disk full', error);
+          result = diskFullError(error);
+        } else {
+          // A bug: keep the details in the log, give the clerk a message to act on.
+          console.error(error);
+          result = err(
+            'job-crashed',
+            '处理过程中出现内部错误，已记录日志；项目未受影响',
+            'An internal error occurred and was logged; the project is unharmed',
+          );
+        }
       } finally {
         this.jobs.delete(jobId);
       }
