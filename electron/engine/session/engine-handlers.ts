@@ -3,7 +3,7 @@
  * against the contract by the host; each handler returns a Result, never throws for bad input.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type {
   Channel,
@@ -111,7 +111,8 @@ async function createProject(
       `${input.department}-${input.period}-${stamp}.dsw`.replace(/[\\/:*?"<>|]/g, '_'),
   );
   if (options.isTraining === true) await session.replaceProject(undefined);
-  if (options.isTraining === true) await rm(path, { force: true });
+  // A training project is replaced, not removed first: create takes its lock before its save
+  // renames the new file over the old one, so one open in another window is never deleted.
   const created = await Workspace.create(path, { pack: pack.value, ...input });
   if (!created.ok) return created;
   await session.replaceProject({
