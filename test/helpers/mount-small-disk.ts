@@ -9,8 +9,8 @@ import { join } from 'node:path';
 /** A mounted small disk: fill it to the last byte, free it again, unmount it. */
 export interface SmallDisk {
   readonly dir: string;
-  /** Writes a filler file until the disk refuses more bytes. */
-  fill(): Promise<void>;
+  /** Writes a filler file until the disk refuses more bytes, then frees `leaveBytes` of it. */
+  fill(leaveBytes?: number): Promise<void>;
   /** Removes the filler file. */
   free(): Promise<void>;
   unmount(): Promise<void>;
@@ -32,7 +32,7 @@ export async function mountSmallDisk(dir: string, sizeMb: number): Promise<Small
   const filler = join(dir, 'filler.bin');
   return {
     dir,
-    async fill() {
+    async fill(leaveBytes = 0) {
       const handle = await open(filler, 'a');
       try {
         const chunks = [Buffer.alloc(64 * 1024, 1), Buffer.alloc(1024, 1), Buffer.alloc(1, 1)];
@@ -45,6 +45,10 @@ export async function mountSmallDisk(dir: string, sizeMb: number): Promise<Small
               break;
             }
           }
+        }
+        if (leaveBytes > 0) {
+          const { size } = await handle.stat();
+          await handle.truncate(Math.max(0, size - leaveBytes));
         }
       } finally {
         await handle.close();
