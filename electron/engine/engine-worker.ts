@@ -19,6 +19,11 @@ const session = new EngineSession(workerData as EngineConfig, (event, payload) =
   post({ kind: 'event', event, payload }),
 );
 
+// What killed engines left in the data folder (packages half zipped, exports) goes at start.
+session.removeDeadTemp().catch((error: unknown) => {
+  console.error('engine: could not remove old temp folders', error);
+});
+
 async function handle(request: EngineRequest): Promise<void> {
   try {
     if (request.kind === 'register-file') {

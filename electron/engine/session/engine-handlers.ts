@@ -3,7 +3,7 @@
  * against the contract by the host; each handler returns a Result, never throws for bad input.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type {
   Channel,
@@ -406,6 +406,7 @@ export const engineHandlers: EngineHandlers = {
             ...(input.reviewer === undefined ? {} : { reviewer: input.reviewer }),
             ...(input.provider === undefined ? {} : { provider: input.provider }),
             toolVersion: readToolVersion(),
+            tempDir: await session.workFolder(),
             onProgress: progress,
           });
           if (!written.ok) {
@@ -497,8 +498,6 @@ export const engineHandlers: EngineHandlers = {
     const project = session.requireProject();
     if (!project.ok) return project;
     const { workspace } = project.value;
-    const folder = join(session.config.dataDir, 'exports');
-    await mkdir(folder, { recursive: true });
     // One export at a time: the previous one (the project's data) does not stay on disk.
     await session.removeDownloads();
     const created = new Date();
@@ -509,7 +508,8 @@ export const engineHandlers: EngineHandlers = {
       created,
     );
     const downloadId = randomUUID();
-    const path = join(folder, `${downloadId}.xlsx`);
+    // In this engine's temp folder: a killed engine's exports are removed at the next start.
+    const path = join(await session.workFolder(), `${downloadId}.xlsx`);
     const job = session.startJob(
       async (signal, progress) => {
         const exported = await exportErrorWorkbook(workspace, {
@@ -518,7 +518,12 @@ export const engineHandlers: EngineHandlers = {
           onProgress: progress,
         });
         if (!exported.ok) return exported;
-        await writeFile(path, exported.value.bytes);
+        try {
+          await writeFile(path, exported.value.bytes);
+        } catch (error) {
+          await rm(path, { force: true }); // a full disk must not leave a partial workbook
+          throw error;
+        }
         await session.offerDownload(downloadId, path, name);
         const { records } = exported.value;
         return ok({
