@@ -12,9 +12,11 @@ import { openMappedTable } from '../engine/mapping/open-mapped-table.ts';
 import { inferDivision } from '../engine/package/infer-division.ts';
 import { readToolVersion } from '../engine/package/tool-version.ts';
 import { writePackage, type ErrorPolicy } from '../engine/package/write-package.ts';
+import { diskFullError, isDiskFull } from '../engine/disk-full.ts';
+import { createTempFolder, removeDeadTempFolders, type TempFolder } from '../engine/temp-folder.ts';
 import { Workspace } from '../engine/workspace/workspace.ts';
 import { checkFileExists, encodingOption, findPackDataset, formatOption } from './cli-inputs.ts';
-import { createCommand, type Command } from './command.ts';
+import { createCommand, type Command, type Refuse } from './command.ts';
 import { describeAppliedMapping } from './describe-mapping-choice.ts';
 import { writeJson, writeLine } from './output.ts';
 import { stringOption } from './parse-options.ts';
@@ -58,6 +60,12 @@ function defaultSteward(): string {
   } catch {
     return '';
   }
+}
+
+/** Says that the disk is full (exit 2: the environment refused, not a bug); details for the log. */
+function refuseDiskFull(error: unknown, refuse: Refuse): number {
+  const result = diskFullError(error);
+  return result.ok ? 2 : refuse(result.error);
 }
 
 /** `steward package`: the sealed submission of a project or a file. */
@@ -116,135 +124,156 @@ export const packageCommand: Command = createCommand({
         },
       });
     }
-    const today = created.value.toISOString().slice(0, 10);
-    const steward = stringOption(options, 'steward') ?? defaultSteward();
-    const department = stringOption(options, 'department');
-    const period = stringOption(options, 'period');
-
-    let project: TempProject;
-    const isProject = input.toLowerCase().endsWith('.dsw');
-    if (isProject) {
-      const opened = await Workspace.open(input);
-      if (!opened.ok) return refuse(opened.error);
-      const workspace = opened.value;
-      project = { workspace, dispose: () => workspace.close() };
-      const packRef = stringOption(options, 'pack');
-      if (packRef !== undefined && packRef !== workspace.info.packId) {
-        await project.dispose();
-        return fail(
-          `项目使用标准包 ${workspace.info.packId}，与 --pack ${packRef} 不同；打包项目时可以省略 --pack`,
-        );
-      }
-    } else {
-      const packRef = stringOption(options, 'pack');
-      if (packRef === undefined) return fail('打包文件时需要 --pack / --pack is needed for a file');
-      if (department === undefined) return fail('打包文件时需要 --department（提供部门）');
-      if (period === undefined) return fail('打包文件时需要 --period（报送期）');
-      const found = await findPackDataset(packRef, stringOption(options, 'dataset'));
-      if (!found.ok) return refuse(found.error);
-      const { pack, dataset } = found.value;
-      const encoding = encodingOption(options);
-      if (!encoding.ok) return fail(encoding.error.message.zh);
-      const sheet = stringOption(options, 'sheet');
-      const templatePath = stringOption(options, 'template');
-      const mapped = await openMappedTable(input, pack, dataset, {
-        open: {
-          ...(encoding.value === undefined ? {} : { encoding: encoding.value }),
-          ...(sheet === undefined ? {} : { sheet }),
-        },
-        ...(templatePath === undefined ? {} : { templatePath }),
-        department,
-        ignoreStore: options.values['no-auto-template'] === true,
-      });
-      if (!mapped.ok) return refuse(mapped.error);
-      const { table, choice } = mapped.value;
-      for (const note of describeAppliedMapping(choice, pack)) writeLine(note, 'stderr');
-      const made = await createProjectFromFile(table, {
-        pack,
-        dataset: dataset.name,
-        department,
-        period,
-        who: steward,
-        context: { today },
-        mapColumns: (columns) => {
-          const mapper = createRecordMapper(pack, dataset, choice.mapping, columns, {
-            department,
-            period,
-          });
-          if (!mapper.ok) return mapper;
-          const missing = dataset.fields
-            .filter(
-              (field, i) =>
-                field.constraints?.required === true && mapper.value.columnOfField[i] === undefined,
-            )
-            .map((field) => field.name);
-          if (missing.length > 0) {
-            return err(
-              'columns-missing',
-              `文件缺少必填字段的列：${missing.join('、')}`,
-              `The file has no column for required fields: ${missing.join(', ')}`,
-            );
-          }
-          return ok((cells) => mapper.value.map(cells).values);
-        },
-      });
-      if (!made.ok) return refuse(made.error);
-      project = made.value;
-    }
-
+    // Work in progress stays beside the output (same volume, no personal data in the system
+    // temp folder); what a killed run left there is removed first.
+    await removeDeadTempFolders(out);
+    let temp: TempFolder;
     try {
-      const { workspace } = project;
-      let divisionCode = division;
-      if (divisionCode === undefined) {
-        divisionCode = inferDivision(workspace);
-        if (divisionCode === undefined) {
-          return fail('无法从数据推断行政区划代码，请用 --division 指定（如 371702）');
+      temp = await createTempFolder(out);
+    } catch (error) {
+      if (!isDiskFull(error)) throw error;
+      return refuseDiskFull(error, refuse);
+    }
+    try {
+      const today = created.value.toISOString().slice(0, 10);
+      const steward = stringOption(options, 'steward') ?? defaultSteward();
+      const department = stringOption(options, 'department');
+      const period = stringOption(options, 'period');
+
+      let project: TempProject;
+      const isProject = input.toLowerCase().endsWith('.dsw');
+      if (isProject) {
+        const opened = await Workspace.open(input);
+        if (!opened.ok) return refuse(opened.error);
+        const workspace = opened.value;
+        project = { workspace, dispose: () => workspace.close() };
+        const packRef = stringOption(options, 'pack');
+        if (packRef !== undefined && packRef !== workspace.info.packId) {
+          await project.dispose();
+          return fail(
+            `项目使用标准包 ${workspace.info.packId}，与 --pack ${packRef} 不同；打包项目时可以省略 --pack`,
+          );
         }
-        writeLine(
-          `行政区划代码取自数据：${divisionCode} ${lookupDivision(divisionCode)?.name ?? ''}（可用 --division 指定）`,
-          'stderr',
-        );
-      }
-      const written = await writePackage(workspace, {
-        kind: kind.value,
-        onError: onError as ErrorPolicy,
-        created: created.value,
-        outDir: out,
-        division: divisionCode,
-        ...(department === undefined ? {} : { department }),
-        ...(period === undefined ? {} : { period }),
-        ...(stringOption(options, 'provider') === undefined
-          ? {}
-          : { provider: stringOption(options, 'provider') as string }),
-        steward,
-        ...(stringOption(options, 'reviewer') === undefined
-          ? {}
-          : { reviewer: stringOption(options, 'reviewer') as string }),
-        toolVersion: readToolVersion(),
-        isTemporaryProject: !isProject,
-      });
-      if (!written.ok) {
-        if (written.error.code !== 'package-blocked') return refuse(written.error);
-        writeLine(`未打包：${written.error.message.zh}`, 'stderr');
-        for (const line of written.error.details ?? []) writeLine(`  ${line}`, 'stderr');
-        if (format.value === 'json') {
-          writeJson({ written: false, blockers: written.error.details ?? [] });
-        }
-        return 1;
-      }
-      const s = written.value.manifest['x-submission'];
-      if (format.value === 'json') {
-        writeJson({ written: true, path: written.value.path, submission: s });
       } else {
-        writeLine(written.value.path);
-        writeLine(
-          `${s.kind}数据包：${s.rows.packaged} 条记录（项目 ${s.rows.project} 条，人工排除 ${s.rows.excludedByUser} 条，因错误排除 ${s.rows.excludedByPolicy} 条）；错误 ${s.issues.errors} 个（已豁免 ${s.issues.exemptedErrors} 个），警告 ${s.issues.warnings} 个`,
-          'stderr',
-        );
+        const packRef = stringOption(options, 'pack');
+        if (packRef === undefined)
+          return fail('打包文件时需要 --pack / --pack is needed for a file');
+        if (department === undefined) return fail('打包文件时需要 --department（提供部门）');
+        if (period === undefined) return fail('打包文件时需要 --period（报送期）');
+        const found = await findPackDataset(packRef, stringOption(options, 'dataset'));
+        if (!found.ok) return refuse(found.error);
+        const { pack, dataset } = found.value;
+        const encoding = encodingOption(options);
+        if (!encoding.ok) return fail(encoding.error.message.zh);
+        const sheet = stringOption(options, 'sheet');
+        const templatePath = stringOption(options, 'template');
+        const mapped = await openMappedTable(input, pack, dataset, {
+          open: {
+            ...(encoding.value === undefined ? {} : { encoding: encoding.value }),
+            ...(sheet === undefined ? {} : { sheet }),
+          },
+          ...(templatePath === undefined ? {} : { templatePath }),
+          department,
+          ignoreStore: options.values['no-auto-template'] === true,
+        });
+        if (!mapped.ok) return refuse(mapped.error);
+        const { table, choice } = mapped.value;
+        for (const note of describeAppliedMapping(choice, pack)) writeLine(note, 'stderr');
+        const made = await createProjectFromFile(table, {
+          pack,
+          dataset: dataset.name,
+          department,
+          period,
+          who: steward,
+          context: { today },
+          tempDir: temp.dir,
+          mapColumns: (columns) => {
+            const mapper = createRecordMapper(pack, dataset, choice.mapping, columns, {
+              department,
+              period,
+            });
+            if (!mapper.ok) return mapper;
+            const missing = dataset.fields
+              .filter(
+                (field, i) =>
+                  field.constraints?.required === true &&
+                  mapper.value.columnOfField[i] === undefined,
+              )
+              .map((field) => field.name);
+            if (missing.length > 0) {
+              return err(
+                'columns-missing',
+                `文件缺少必填字段的列：${missing.join('、')}`,
+                `The file has no column for required fields: ${missing.join(', ')}`,
+              );
+            }
+            return ok((cells) => mapper.value.map(cells).values);
+          },
+        });
+        if (!made.ok) return refuse(made.error);
+        project = made.value;
       }
-      return 0;
+
+      try {
+        const { workspace } = project;
+        let divisionCode = division;
+        if (divisionCode === undefined) {
+          divisionCode = inferDivision(workspace);
+          if (divisionCode === undefined) {
+            return fail('无法从数据推断行政区划代码，请用 --division 指定（如 371702）');
+          }
+          writeLine(
+            `行政区划代码取自数据：${divisionCode} ${lookupDivision(divisionCode)?.name ?? ''}（可用 --division 指定）`,
+            'stderr',
+          );
+        }
+        const written = await writePackage(workspace, {
+          kind: kind.value,
+          onError: onError as ErrorPolicy,
+          created: created.value,
+          outDir: out,
+          division: divisionCode,
+          ...(department === undefined ? {} : { department }),
+          ...(period === undefined ? {} : { period }),
+          ...(stringOption(options, 'provider') === undefined
+            ? {}
+            : { provider: stringOption(options, 'provider') as string }),
+          steward,
+          ...(stringOption(options, 'reviewer') === undefined
+            ? {}
+            : { reviewer: stringOption(options, 'reviewer') as string }),
+          toolVersion: readToolVersion(),
+          isTemporaryProject: !isProject,
+          tempDir: temp.dir,
+        });
+        if (!written.ok) {
+          if (written.error.code !== 'package-blocked') return refuse(written.error);
+          writeLine(`未打包：${written.error.message.zh}`, 'stderr');
+          for (const line of written.error.details ?? []) writeLine(`  ${line}`, 'stderr');
+          if (format.value === 'json') {
+            writeJson({ written: false, blockers: written.error.details ?? [] });
+          }
+          return 1;
+        }
+        const s = written.value.manifest['x-submission'];
+        if (format.value === 'json') {
+          writeJson({ written: true, path: written.value.path, submission: s });
+        } else {
+          writeLine(written.value.path);
+          writeLine(
+            `${s.kind}数据包：${s.rows.packaged} 条记录（项目 ${s.rows.project} 条，人工排除 ${s.rows.excludedByUser} 条，因错误排除 ${s.rows.excludedByPolicy} 条）；错误 ${s.issues.errors} 个（已豁免 ${s.issues.exemptedErrors} 个），警告 ${s.issues.warnings} 个`,
+            'stderr',
+          );
+        }
+        return 0;
+      } finally {
+        await project.dispose();
+      }
+    } catch (error) {
+      if (!isDiskFull(error)) throw error;
+      return refuseDiskFull(error, refuse);
     } finally {
-      await project.dispose();
+      await temp.remove();
     }
   },
 });

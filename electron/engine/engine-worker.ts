@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Channel } from '../../shared/ipc/contract.ts';
 import { err } from '../../shared/result.ts';
+import { diskFullError, isDiskFull } from './disk-full.ts';
 import type { EngineConfig, EngineMessage, EngineRequest } from './protocol.ts';
 import { engineHandlers } from './session/engine-handlers.ts';
 import { EngineSession } from './session/engine-session.ts';
@@ -17,6 +18,11 @@ const post = (message: EngineMessage): void => port.postMessage(message);
 const session = new EngineSession(workerData as EngineConfig, (event, payload) =>
   post({ kind: 'event', event, payload }),
 );
+
+// What killed engines left in the data folder (packages half zipped, exports) goes at start.
+session.removeDeadTemp().catch((error: unknown) => {
+  console.error('engine: could not remove old temp folders', error);
+});
 
 async function handle(request: EngineRequest): Promise<void> {
   try {
@@ -38,6 +44,12 @@ async function handle(request: EngineRequest): Promise<void> {
     ) => ReturnType<(typeof engineHandlers)[Channel]>;
     post({ kind: 'result', id: request.id, result: await handler(request.input, session) });
   } catch (error) {
+    if (isDiskFull(error)) {
+      // Expected, not a bug: the project was rolled back to its last good save.
+      console.warn('engine: disk full', error);
+      post({ kind: 'result', id: request.id, result: diskFullError(error) });
+      return;
+    }
     // A bug: report it as a crash with its stack for the log; the host shows a crash report.
     const stack = error instanceof Error ? error.stack : undefined;
     post({

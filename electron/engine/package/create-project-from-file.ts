@@ -5,7 +5,6 @@
  * exact headers); reading is the importer's (`openTable`: any accepted format).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Pack } from '../../../shared/pack/pack-schema.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
@@ -36,6 +35,8 @@ export async function createProjectFromFile(
     readonly who?: string;
     readonly context: RuleContext;
     readonly mapColumns: ColumnMapper;
+    /** Where the project's folder is made: a temp folder beside the output, not the system's. */
+    readonly tempDir: string;
   },
 ): Promise<Result<TempProject>> {
   const mapper = options.mapColumns(table.columns);
@@ -43,7 +44,7 @@ export async function createProjectFromFile(
     await table.close();
     return mapper;
   }
-  const dir = await mkdtemp(join(tmpdir(), 'steward-package-'));
+  const dir = await mkdtemp(join(options.tempDir, 'project-'));
   const wipe = (): Promise<void> => rm(dir, { recursive: true, force: true });
   try {
     const created = await Workspace.create(join(dir, 'project.dsw'), {

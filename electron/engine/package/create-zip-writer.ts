@@ -43,14 +43,17 @@ export interface ZipWriter {
   abort(): Promise<void>;
 }
 
-/** The temp name a zip is written under until it is complete. */
-export function partialPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.partial`);
+/** The temp name a zip is written under until it is complete (in `tempDir`, or beside it). */
+export function partialPathFor(path: string, tempDir: string = dirname(path)): string {
+  return join(tempDir, `.${basename(path)}.partial`);
 }
 
-/** Starts writing a zip to `path` (through its temp name). */
-export function createZipWriter(path: string, created: Date): ZipWriter {
-  const partialPath = partialPathFor(path);
+/**
+ * Starts writing a zip to `path` (through its temp name). `tempDir`, on the same volume, holds
+ * the temp file instead of the target's folder.
+ */
+export function createZipWriter(path: string, created: Date, tempDir?: string): ZipWriter {
+  const partialPath = partialPathFor(path, tempDir);
   const options = entryOptions(created);
   const zip = new yazl.ZipFile();
   const out = createWriteStream(partialPath);

@@ -90,6 +90,8 @@ export interface PackageOptions {
    * package's bytes do not depend on when the throw-away project was made.
    */
   readonly isTemporaryProject?: boolean;
+  /** Where the zip is written until complete (same volume as `outDir`); defaults to `outDir`. */
+  readonly tempDir?: string;
   readonly onProgress?: ProgressListener;
 }
 
@@ -255,7 +257,7 @@ export async function writePackage(
   );
   const total = workspace.countRecords();
 
-  const zip: ZipWriter = createZipWriter(path, options.created);
+  const zip: ZipWriter = createZipWriter(path, options.created, options.tempDir);
   let isWriting = true;
   const stopWriting = async (): Promise<void> => {
     if (!isWriting) return;

@@ -111,7 +111,8 @@ async function createProject(
       `${input.department}-${input.period}-${stamp}.dsw`.replace(/[\\/:*?"<>|]/g, '_'),
   );
   if (options.isTraining === true) await session.replaceProject(undefined);
-  if (options.isTraining === true) await rm(path, { force: true });
+  // A training project is replaced, not removed first: create takes its lock before its save
+  // renames the new file over the old one, so one open in another window is never deleted.
   const created = await Workspace.create(path, { pack: pack.value, ...input });
   if (!created.ok) return created;
   await session.replaceProject({
@@ -405,6 +406,7 @@ export const engineHandlers: EngineHandlers = {
             ...(input.reviewer === undefined ? {} : { reviewer: input.reviewer }),
             ...(input.provider === undefined ? {} : { provider: input.provider }),
             toolVersion: readToolVersion(),
+            tempDir: await session.workFolder(),
             onProgress: progress,
           });
           if (!written.ok) {
@@ -496,8 +498,6 @@ export const engineHandlers: EngineHandlers = {
     const project = session.requireProject();
     if (!project.ok) return project;
     const { workspace } = project.value;
-    const folder = join(session.config.dataDir, 'exports');
-    await mkdir(folder, { recursive: true });
     // One export at a time: the previous one (the project's data) does not stay on disk.
     await session.removeDownloads();
     const created = new Date();
@@ -508,7 +508,8 @@ export const engineHandlers: EngineHandlers = {
       created,
     );
     const downloadId = randomUUID();
-    const path = join(folder, `${downloadId}.xlsx`);
+    // In this engine's temp folder: a killed engine's exports are removed at the next start.
+    const path = join(await session.workFolder(), `${downloadId}.xlsx`);
     const job = session.startJob(
       async (signal, progress) => {
         const exported = await exportErrorWorkbook(workspace, {
@@ -517,7 +518,12 @@ export const engineHandlers: EngineHandlers = {
           onProgress: progress,
         });
         if (!exported.ok) return exported;
-        await writeFile(path, exported.value.bytes);
+        try {
+          await writeFile(path, exported.value.bytes);
+        } catch (error) {
+          await rm(path, { force: true }); // a full disk must not leave a partial workbook
+          throw error;
+        }
         await session.offerDownload(downloadId, path, name);
         const { records } = exported.value;
         return ok({

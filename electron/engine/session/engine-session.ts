@@ -4,10 +4,13 @@
  * main thread.
  */
 import { randomUUID } from 'node:crypto';
-import { rm, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { ChannelOutput, EventName, EventPayload } from '../../../shared/ipc/contract.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
+import { diskFullError, isDiskFull } from '../disk-full.ts';
 import type { Download, EngineConfig } from '../protocol.ts';
+import { createTempFolder, removeDeadTempFolders, type TempFolder } from '../temp-folder.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 
 /** A file the UI may use, by id. */
@@ -37,12 +40,34 @@ export class EngineSession {
   /** What the last error-workbook merge of this session did. */
   lastMerge: ChannelOutput<'errors:last-merge'> = null;
 
+  /** This engine's folder for work in progress, inside the data folder; made when first needed. */
+  private tempFolder: Promise<TempFolder> | undefined;
+
   constructor(
     config: EngineConfig,
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void,
   ) {
     this.config = config;
     this.emit = emit;
+  }
+
+  /** The data folder's parent of temp folders (same volume, so finished files are renamed). */
+  private get tempParent(): string {
+    return join(this.config.dataDir, 'temp');
+  }
+
+  /** This engine's temp folder (packages being zipped, exports for the clerk). */
+  async workFolder(): Promise<string> {
+    this.tempFolder ??= (async () => {
+      await mkdir(this.tempParent, { recursive: true });
+      return createTempFolder(this.tempParent);
+    })();
+    return (await this.tempFolder).dir;
+  }
+
+  /** Removes what engines that were killed left in the data folder (call at engine start). */
+  removeDeadTemp(): Promise<number> {
+    return removeDeadTempFolders(this.tempParent);
   }
 
   /** Registers a file the host received; the UI gets its id, never its path. */
@@ -143,13 +168,18 @@ export class EngineSession {
       try {
         result = await work(controller.signal, progress);
       } catch (error) {
-        // A bug: keep the details in the log, give the clerk a message to act on.
-        console.error(error);
-        result = err(
-          'job-crashed',
-          '处理过程中出现内部错误，已记录日志；项目未受影响',
-          'An internal error occurred and was logged; the project is unharmed',
-        );
+        if (isDiskFull(error)) {
+          console.warn('engine: disk full', error);
+          result = diskFullError(error);
+        } else {
+          // A bug: keep the details in the log, give the clerk a message to act on.
+          console.error(error);
+          result = err(
+            'job-crashed',
+            '处理过程中出现内部错误，已记录日志；项目未受影响',
+            'An internal error occurred and was logged; the project is unharmed',
+          );
+        }
       } finally {
         this.jobs.delete(jobId);
       }

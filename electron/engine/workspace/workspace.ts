@@ -24,6 +24,7 @@ import {
   createValidationSummary,
   type ValidationSummary,
 } from '../../../shared/validate/validation-summary.ts';
+import { diskFullError, isDiskFull } from '../disk-full.ts';
 import { loadSqlite } from './load-sqlite.ts';
 import { acquireLock, removeAbandonedSaves, writeFileAtomically } from './project-file.ts';
 import { createSchema, migrate, projectFormat } from './workspace-schema.ts';
@@ -134,7 +135,8 @@ export class Workspace {
   readonly pack: Pack;
   readonly dataset: Dataset;
   readonly info: ProjectInfo;
-  private readonly db: Database;
+  /** Replaced only when a failed save rolls the project back to its last good file. */
+  private db: Database;
   private readonly releaseLock: () => Promise<void>;
   private readonly fieldNames: readonly string[];
   private saving: Promise<void> = Promise.resolve();
@@ -220,7 +222,15 @@ export class Workspace {
       options,
       `新建项目：${options.pack.title} / ${dataset.title}，${info.department}，${info.period}`,
     );
-    await workspace.save();
+    try {
+      await writeFileAtomically(path, db.export());
+    } catch (error) {
+      // Nothing was saved: there is no project to keep open.
+      db.close();
+      await lock.value();
+      if (isDiskFull(error)) return diskFullError(error);
+      throw error;
+    }
     return ok(workspace);
   }
 
@@ -308,27 +318,56 @@ export class Workspace {
     return ok(new Workspace(path, db, pack.value, dataset, info, lock.value));
   }
 
-  /** Saves (if anything changed), then closes the database and releases the lock. */
+  /**
+   * Saves (if anything changed), then closes the database and releases the lock. The lock is
+   * released even when that last save fails; the failure is then thrown, so the caller can say
+   * that the last change was not saved.
+   */
   async close(): Promise<void> {
     if (this.isClosed) return;
-    await this.save();
-    this.isClosed = true;
-    this.db.close();
-    await this.releaseLock();
+    try {
+      await this.save();
+    } finally {
+      this.isClosed = true;
+      this.db.close();
+      await this.releaseLock();
+    }
   }
 
   /**
    * Saves the project atomically. Saves are serialised: one that is asked for while another
-   * runs waits for it, then writes the newest state.
+   * runs waits for it, then writes the newest state. A save that fails (a full disk) rolls the
+   * project back to its last good file, so what the clerk sees is what is on disk, and throws;
+   * the saves after it still run.
    */
   save(): Promise<void> {
     this.isDirty = true;
-    this.saving = this.saving.then(async () => {
-      if (!this.isDirty) return;
-      this.isDirty = false;
-      await writeFileAtomically(this.path, this.db.export());
-    });
-    return this.saving;
+    const saving = this.saving
+      .catch(() => undefined) // that failure was thrown to its own caller
+      .then(async () => {
+        if (!this.isDirty || this.isClosed) return;
+        this.isDirty = false;
+        try {
+          await writeFileAtomically(this.path, this.db.export());
+        } catch (error) {
+          await this.reloadFromDisk();
+          throw error;
+        }
+      });
+    this.saving = saving;
+    return saving;
+  }
+
+  /** Replaces the database in memory with the project file's last good save. */
+  private async reloadFromDisk(): Promise<void> {
+    const bytes = await readFile(this.path);
+    const SQL = await loadSqlite();
+    const db = new SQL.Database(bytes);
+    migrate(db);
+    this.db.close();
+    this.db = db;
+    this.invalidate('records');
+    this.isDirty = false;
   }
 
   private recordOperation(
@@ -481,8 +520,9 @@ export class Workspace {
     const db = this.db;
     db.exec('BEGIN');
     let rows = 0;
+    let operationId: number;
     try {
-      const operationId = this.recordOperation('import', options, options.summary ?? '导入');
+      operationId = this.recordOperation('import', options, options.summary ?? '导入');
       const sourceIds: number[] = [];
       const labels: string[] = [];
       let rid = Number(this.scalar('SELECT coalesce(max(rid), 0) FROM source_rows') ?? 0);
@@ -552,9 +592,6 @@ export class Workspace {
       this.ensureKeyIndexes();
       this.invalidate('records');
       db.exec('COMMIT');
-      const summary = this.validateAll(options.context);
-      await this.save();
-      return ok({ operationId, rows, summary });
     } catch (error) {
       db.exec('ROLLBACK');
       if (error instanceof ImportCancelled)
@@ -565,6 +602,9 @@ export class Workspace {
         );
       throw error;
     }
+    const summary = this.validateAll(options.context);
+    await this.save();
+    return ok({ operationId, rows, summary });
   }
 
   /** Indexes the unique and primary-key fields, so edits can check duplicates without a scan. */

@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createZipWriter } from '../../../electron/engine/package/create-zip-writer.ts';
 import {
@@ -252,7 +252,8 @@ describe('writing the zip', () => {
     const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
     let sawPartial = false;
     for (let i = 0; i < 3000 && !sawPartial; i += 1) {
-      const names = await readdir(out);
+      // The zip is written in the run's temp folder inside the output folder.
+      const names = await readdir(out, { recursive: true });
       const partial = names.find((n) => n.endsWith('.partial'));
       if (partial !== undefined && (await stat(join(out, partial))).size > 0) sawPartial = true;
       else await new Promise((resolve) => setTimeout(resolve, 20));
@@ -260,8 +261,12 @@ describe('writing the zip', () => {
     child.kill('SIGKILL');
     await exited;
     expect(sawPartial).toBe(true);
-    const names = await readdir(out);
+    const names = await readdir(out, { recursive: true });
     expect(names.filter((n) => n.endsWith('.zip'))).toEqual([]);
-    expect(names.every((n) => n.startsWith('.') && n.endsWith('.partial'))).toBe(true);
+    expect(
+      names.every(
+        (n) => n.startsWith('.steward-tmp-') && (!n.includes(sep) || n.endsWith('.partial')),
+      ),
+    ).toBe(true);
   }, 180_000);
 });
