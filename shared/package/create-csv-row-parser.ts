@@ -19,7 +19,7 @@ export interface CsvRowParser {
   end(): void;
 }
 
-/** How long a value and a line may be, in characters. */
+/** How long a value and a record may be, in characters (a record's count includes its CRLF). */
 export interface CsvLimits {
   readonly maxValueLength: number;
   readonly maxLineLength: number;
