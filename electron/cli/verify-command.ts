@@ -8,10 +8,10 @@ const help = `用法 / usage: steward verify <数据包.zip> [--pack 标准包.j
 
 复核报送数据包：封条、每个文件的 SHA-256 与 SM3、清单、表结构，并按标准包的全部规则重新检查数据，
 逐项列出不符之处。标准包默认取内置或已导入的同版本标准包，--pack 可指定文件。
-退出码：0 全部相符，1 有不符之处，2 输入有误。
+退出码：0 全部相符，1 有不符之处，2 输入有误或数据包无法读取。
 Re-checks a package: the seal, every file's SHA-256 and SM3, the manifest, the schema, and the
 data against every rule of the pack; lists every mismatch. Exit code: 0 all holds, 1 mismatches,
-2 bad input.`;
+2 bad input or a package that cannot be read.`;
 
 /** `steward verify`: re-check a submission package. */
 export const verifyCommand: Command = createCommand({
@@ -33,6 +33,7 @@ export const verifyCommand: Command = createCommand({
     if (format.value === 'json') {
       writeJson({
         ok: report.ok,
+        readable: report.readable,
         checked: report.checked,
         problems: report.problems.map((p) => ({
           code: p.code,
@@ -51,6 +52,8 @@ export const verifyCommand: Command = createCommand({
               },
             }),
       });
+    } else if (!report.readable) {
+      for (const p of report.problems) writeLine(p.message.zh, 'stderr');
     } else {
       const s = report.submission;
       if (s !== undefined) {
@@ -68,6 +71,7 @@ export const verifyCommand: Command = createCommand({
         for (const p of report.problems) writeLine(`  [${p.code}] ${p.message.zh}`);
       }
     }
+    if (!report.readable) return 2;
     return report.ok ? 0 : 1;
   },
 });

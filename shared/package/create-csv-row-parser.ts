@@ -1,8 +1,10 @@
 /**
  * A strict, streaming reader of the CSV a package writes (RFC 4180: comma, double quotes,
  * CRLF): text goes in piece by piece, records come out. Anything else is reported, not guessed:
- * `verify` uses it to read a data file exactly as it was written.
+ * `verify` uses it to read a data file exactly as it was written. A value or a line longer than
+ * its limit is reported too, so a hostile file cannot make the reader hold gigabytes of text.
  */
+import { defaultImportLimits } from '../import/import-limits.ts';
 
 /** Receives each record, or a problem with the line it was found on. */
 export interface CsvRowSink {
@@ -17,8 +19,26 @@ export interface CsvRowParser {
   end(): void;
 }
 
+/** How long a value and a record may be, in characters (a record's count includes its CRLF). */
+export interface CsvLimits {
+  readonly maxValueLength: number;
+  readonly maxLineLength: number;
+}
+
+/**
+ * A value as long as the longest cell the importer accepts (a package holds nothing longer), a
+ * line of 16 Mi characters: room for many such values, far below what exhausts memory.
+ */
+export const defaultCsvLimits: CsvLimits = {
+  maxValueLength: defaultImportLimits.maxCellLength,
+  maxLineLength: 16 * 1024 ** 2,
+};
+
 /** Starts a parser that reports to `sink`. */
-export function createCsvRowParser(sink: CsvRowSink): CsvRowParser {
+export function createCsvRowParser(
+  sink: CsvRowSink,
+  limits: CsvLimits = defaultCsvLimits,
+): CsvRowParser {
   let values: string[] = [];
   let value = '';
   let state: 'start' | 'plain' | 'quoted' | 'quote-in-quoted' | 'cr' = 'start';
@@ -26,6 +46,8 @@ export function createCsvRowParser(sink: CsvRowSink): CsvRowParser {
   let quoteLine = 1;
   let isFailed = false;
   let isLineEmpty = true;
+  /** Characters of the record being read, which may span lines inside quotes. */
+  let recordLength = 0;
 
   const fail = (zh: string, en: string, at = line): void => {
     if (isFailed) return;
@@ -42,6 +64,21 @@ export function createCsvRowParser(sink: CsvRowSink): CsvRowParser {
     feed(text) {
       for (let i = 0; i < text.length && !isFailed; i += 1) {
         const c = text[i] as string;
+        recordLength += 1;
+        if (value.length > limits.maxValueLength) {
+          fail(
+            `值过长（超过 ${limits.maxValueLength} 个字符）`,
+            `a value is longer than ${limits.maxValueLength} characters`,
+          );
+          break;
+        }
+        if (recordLength > limits.maxLineLength) {
+          fail(
+            `一行过长（超过 ${limits.maxLineLength} 个字符）`,
+            `a line is longer than ${limits.maxLineLength} characters`,
+          );
+          break;
+        }
         switch (state) {
           case 'start':
           case 'plain':
@@ -94,6 +131,7 @@ export function createCsvRowParser(sink: CsvRowSink): CsvRowParser {
             endValue();
             sink.row(values);
             values = [];
+            recordLength = 0;
             line += 1;
             isLineEmpty = true;
             state = 'start';

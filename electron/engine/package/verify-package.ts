@@ -32,7 +32,7 @@ import { createDatasetValidator } from '../../../shared/validate/dataset-validat
 import { listPacks, readPackFile } from '../packs/pack-store.ts';
 import { hashPack } from '../workspace/workspace.ts';
 import { createFileDigest, digestBytes } from './file-digest.ts';
-import { openZipFile, type OpenZip, type ZipEntry } from './read-zip.ts';
+import { openZipFile, ZipReadError, type OpenZip, type ZipEntry } from './read-zip.ts';
 import { packagePaths } from './write-package.ts';
 
 /** One thing that does not hold. */
@@ -46,6 +46,11 @@ export interface VerifyProblem {
 /** What verify found. */
 export interface VerifyReport {
   readonly path: string;
+  /**
+   * Whether the package could be read at all: false when it is not a zip, breaks the zip limits,
+   * or its datapackage.json cannot be read, so that nothing else can be checked.
+   */
+  readonly readable: boolean;
   readonly ok: boolean;
   readonly problems: VerifyProblem[];
   /** What was checked, for the summary line. */
@@ -61,6 +66,52 @@ export interface VerifyOptions {
 }
 
 const manifestPath = packagePaths.manifest;
+
+/** Largest datapackage.json read: a real one is a few hundred KiB. */
+export const maxManifestBytes = 16 * 1024 ** 2;
+
+/** Largest reports/validation.json read: room for about 300,000 listed issues. */
+export const maxReportBytes = 64 * 1024 ** 2;
+
+/** Most problems of one code listed; the rest are counted in one more problem of that code. */
+export const maxProblemsPerCode = 100;
+
+/** Where the checks put what does not hold. */
+interface ProblemSink {
+  push(problem: VerifyProblem): void;
+}
+
+/** Keeps the first `maxProblemsPerCode` problems of each code and counts the rest. */
+class ProblemList implements ProblemSink {
+  private readonly listed: VerifyProblem[] = [];
+  private readonly counts = new Map<string, { count: number; file?: string }>();
+
+  push(p: VerifyProblem): void {
+    const seen = this.counts.get(p.code) ?? { count: 0 };
+    seen.count += 1;
+    this.counts.set(p.code, seen);
+    if (seen.count <= maxProblemsPerCode) this.listed.push(p);
+    else if (p.file !== undefined) seen.file = p.file;
+  }
+
+  /** The listed problems, then for each code over the cap one saying how many more there are. */
+  finish(): VerifyProblem[] {
+    const more: VerifyProblem[] = [];
+    for (const [code, { count, file }] of this.counts) {
+      const left = count - maxProblemsPerCode;
+      if (left <= 0) continue;
+      more.push(
+        problem(
+          code,
+          `另有 ${left} 处同类问题（${code}）未逐一列出`,
+          `${left} more problems of this kind (${code}) are not listed`,
+          file,
+        ),
+      );
+    }
+    return [...this.listed, ...more];
+  }
+}
 
 function problem(code: string, zh: string, en: string, file?: string): VerifyProblem {
   return file === undefined ? { code, message: { zh, en } } : { code, file, message: { zh, en } };
@@ -114,13 +165,12 @@ async function findPackFor(
   };
 }
 
-async function readManifest(
-  zip: OpenZip,
-  entry: ZipEntry,
-  problems: VerifyProblem[],
-): Promise<PackageManifest | undefined> {
-  const bytes = await zip.read(entry);
-  const seal = parseSeal(zip.comment);
+function readManifest(
+  bytes: Buffer,
+  comment: string,
+  problems: ProblemSink,
+): PackageManifest | undefined {
+  const seal = parseSeal(comment);
   const digest = digestBytes(bytes);
   if (seal === undefined) {
     problems.push(
@@ -188,7 +238,7 @@ async function readManifest(
 async function checkFiles(
   zip: OpenZip,
   manifest: PackageManifest | undefined,
-  problems: VerifyProblem[],
+  problems: ProblemSink,
 ): Promise<number> {
   const listed = new Map((manifest?.['x-submission'].files ?? []).map((f) => [f.path, f]));
   let checked = 0;
@@ -214,14 +264,9 @@ async function checkFiles(
         crc = crc32(chunk, crc);
       }
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      if (!(error instanceof ZipReadError)) throw error;
       problems.push(
-        problem(
-          'file-unreadable',
-          `文件 ${entry.name} 无法解压（${reason}）`,
-          `${entry.name} cannot be inflated (${reason})`,
-          entry.name,
-        ),
+        problem('file-unreadable', error.error.message.zh, error.error.message.en, entry.name),
       );
       continue;
     }
@@ -285,7 +330,7 @@ async function checkFiles(
 }
 
 /** Checks that the manifest agrees with itself: resources against files, plan against pack. */
-function checkManifest(manifest: PackageManifest, pack: Pack, problems: VerifyProblem[]): void {
+function checkManifest(manifest: PackageManifest, pack: Pack, problems: ProblemSink): void {
   const submission = manifest['x-submission'];
   const files = new Map(submission.files.map((f) => [f.path, f]));
   for (const resource of manifest.resources) {
@@ -358,14 +403,26 @@ function checkManifest(manifest: PackageManifest, pack: Pack, problems: VerifyPr
 
 async function readReport(
   zip: OpenZip,
-  problems: VerifyProblem[],
+  problems: ProblemSink,
 ): Promise<ValidationReport | undefined> {
   const entry = zip.entries.find((e) => e.name === packagePaths.validationJson);
   if (entry === undefined) return undefined;
   let json: unknown;
   try {
-    json = JSON.parse((await zip.read(entry)).toString('utf8'));
-  } catch {
+    json = JSON.parse((await zip.read(entry, maxReportBytes)).toString('utf8'));
+  } catch (error) {
+    if (error instanceof ZipReadError) {
+      problems.push(
+        problem(
+          'report-unreadable',
+          error.error.message.zh,
+          error.error.message.en,
+          packagePaths.validationJson,
+        ),
+      );
+      return undefined;
+    }
+    if (!(error instanceof SyntaxError)) throw error;
     json = undefined;
   }
   const parsed = validationReportSchema.safeParse(json);
@@ -388,7 +445,7 @@ async function readCsvEntry(
   zip: OpenZip,
   entry: ZipEntry,
   onRow: (values: string[]) => void,
-  problems: VerifyProblem[],
+  problems: ProblemSink,
 ): Promise<void> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   const parser = createCsvRowParser({
@@ -410,15 +467,21 @@ async function readCsvEntry(
     parser.feed(decoder.decode());
     parser.end();
   } catch (error) {
-    const reason = error instanceof TypeError ? '不是有效的 UTF-8' : String(error);
-    problems.push(
-      problem(
-        'csv-unreadable',
-        `${entry.name} 无法读取：${reason}`,
-        `${entry.name} cannot be read: ${error instanceof TypeError ? 'not valid UTF-8' : reason}`,
-        entry.name,
-      ),
-    );
+    if (error instanceof ZipReadError) {
+      problems.push(
+        problem('csv-unreadable', error.error.message.zh, error.error.message.en, entry.name),
+      );
+    } else if (error instanceof TypeError) {
+      // TextDecoder with `fatal` throws a TypeError on bytes that are not UTF-8.
+      problems.push(
+        problem(
+          'csv-unreadable',
+          `${entry.name} 无法读取：不是有效的 UTF-8 文本`,
+          `${entry.name} cannot be read: not valid UTF-8`,
+          entry.name,
+        ),
+      );
+    } else throw error;
   }
 }
 
@@ -428,7 +491,7 @@ async function checkData(
   manifest: PackageManifest,
   pack: Pack,
   report: ValidationReport | undefined,
-  problems: VerifyProblem[],
+  problems: ProblemSink,
 ): Promise<{ rows: number; issues: number }> {
   const submission = manifest['x-submission'];
   const dataset = pack.datasets.find((d) => d.name === submission.dataset.name);
@@ -538,7 +601,7 @@ async function checkData(
 function checkReport(
   manifest: PackageManifest,
   report: ValidationReport | undefined,
-  problems: VerifyProblem[],
+  problems: ProblemSink,
 ): void {
   const submission = manifest['x-submission'];
   if (report === undefined) return;
@@ -571,7 +634,7 @@ function checkReport(
   }
 }
 
-async function checkAudit(zip: OpenZip, problems: VerifyProblem[]): Promise<void> {
+async function checkAudit(zip: OpenZip, problems: ProblemSink): Promise<void> {
   const entry = zip.entries.find((e) => e.name === packagePaths.audit);
   if (entry === undefined) return;
   let isHeader = true;
@@ -608,34 +671,43 @@ async function checkAudit(zip: OpenZip, problems: VerifyProblem[]): Promise<void
   );
 }
 
+function unreadable(path: string, error: ZipReadError, file?: string): VerifyReport {
+  const { code, message } = error.error;
+  return {
+    path,
+    readable: false,
+    ok: false,
+    problems: [problem(code, message.zh, message.en, file)],
+    checked: { files: 0, rows: 0, issues: 0 },
+  };
+}
+
+/** Names that appear more than once, each once, in the order they first repeat. */
+function findDuplicates(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) duplicates.add(name);
+    else seen.add(name);
+  }
+  return [...duplicates];
+}
+
 /** Verifies a package; `ok` only when every check holds. */
 export async function verifyPackage(
   path: string,
   options: VerifyOptions = {},
 ): Promise<VerifyReport> {
-  const problems: VerifyProblem[] = [];
+  const problems = new ProblemList();
   let zip: OpenZip;
   try {
     zip = await openZipFile(path);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      path,
-      ok: false,
-      problems: [
-        problem(
-          'not-a-zip',
-          `不是完整的 zip 数据包（${reason}）`,
-          `Not a complete zip package (${reason})`,
-        ),
-      ],
-      checked: { files: 0, rows: 0, issues: 0 },
-    };
+    if (error instanceof ZipReadError) return unreadable(path, error);
+    throw error;
   }
   try {
-    const names = zip.entries.map((e) => e.name);
-    const duplicates = names.filter((name, i) => names.indexOf(name) !== i);
-    for (const name of new Set(duplicates)) {
+    for (const name of findDuplicates(zip.entries.map((e) => e.name))) {
       problems.push(
         problem('file-duplicate', `文件重复出现：${name}`, `A file appears twice: ${name}`, name),
       );
@@ -652,8 +724,7 @@ export async function verifyPackage(
         );
     }
     const manifestEntry = zip.entries.find((e) => e.name === manifestPath);
-    const manifest =
-      manifestEntry === undefined ? undefined : await readManifest(zip, manifestEntry, problems);
+    let manifest: PackageManifest | undefined;
     if (manifestEntry === undefined) {
       problems.push(
         problem(
@@ -663,29 +734,40 @@ export async function verifyPackage(
           manifestPath,
         ),
       );
+    } else {
+      let bytes: Buffer;
+      try {
+        bytes = await zip.read(manifestEntry, maxManifestBytes);
+      } catch (error) {
+        if (error instanceof ZipReadError) return unreadable(path, error, manifestPath);
+        throw error;
+      }
+      manifest = readManifest(bytes, zip.comment, problems);
     }
     const files = await checkFiles(zip, manifest, problems);
     let checked = { files: files + (manifestEntry === undefined ? 0 : 1), rows: 0, issues: 0 };
-    if (manifest !== undefined) {
-      const found = await findPackFor(manifest, options);
-      if (found.problem !== undefined) problems.push(found.problem);
-      const report = await readReport(zip, problems);
-      checkReport(manifest, report, problems);
-      await checkAudit(zip, problems);
-      if (found.pack !== undefined) {
-        checkManifest(manifest, found.pack, problems);
-        const data = await checkData(zip, manifest, found.pack, report, problems);
-        checked = { ...checked, ...data };
-      }
-      return {
-        path,
-        ok: problems.length === 0,
-        problems,
-        checked,
-        submission: manifest['x-submission'],
-      };
+    if (manifest === undefined) {
+      return { path, readable: true, ok: false, problems: problems.finish(), checked };
     }
-    return { path, ok: false, problems, checked };
+    const found = await findPackFor(manifest, options);
+    if (found.problem !== undefined) problems.push(found.problem);
+    const report = await readReport(zip, problems);
+    checkReport(manifest, report, problems);
+    await checkAudit(zip, problems);
+    if (found.pack !== undefined) {
+      checkManifest(manifest, found.pack, problems);
+      const data = await checkData(zip, manifest, found.pack, report, problems);
+      checked = { ...checked, ...data };
+    }
+    const listed = problems.finish();
+    return {
+      path,
+      readable: true,
+      ok: listed.length === 0,
+      problems: listed,
+      checked,
+      submission: manifest['x-submission'],
+    };
   } finally {
     zip.close();
   }
