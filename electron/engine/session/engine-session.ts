@@ -191,6 +191,8 @@ export class EngineSession {
         total === undefined ? { jobId, phase, done } : { jobId, phase, done, total },
       );
     };
+    // Said at once, so the UI knows a job runs (and that changes asked for now wait for it).
+    progress(0);
     void (async () => {
       let result: Result<{ zh: string; en: string }>;
       try {
