@@ -422,74 +422,81 @@ export const engineHandlers: EngineHandlers = {
     const kindName = input.kind === 'share' ? '共享' : '开放';
     return ok(
       session.startJob(
-        async (_signal, progress) => {
-          const written = await writePackage(workspace, {
-            kind: input.kind,
-            onError: input.onError,
-            created: new Date(),
-            outDir,
-            division,
-            steward: input.steward,
-            ...(input.reviewer === undefined ? {} : { reviewer: input.reviewer }),
-            ...(input.provider === undefined ? {} : { provider: input.provider }),
-            toolVersion: readToolVersion(),
-            tempDir: await session.workFolder(),
-            onProgress: progress,
-          });
-          if (!written.ok) {
-            const details = written.error.details ?? [];
-            session.lastPackage = {
-              written: null,
-              blockers: written.error.code === 'package-blocked' ? [...details] : [],
-            };
-            // The 打包 step lists every blocker; the message only says what happened.
-            return written.error.code === 'package-blocked'
-              ? err(
-                  written.error.code,
-                  `有 ${details.length} 类错误没有豁免，未生成数据包；请查看“打包前检查”和未豁免错误的列表`,
-                  `${details.length} kinds of error have no exemption; no package was written`,
-                )
-              : err(
-                  written.error.code,
-                  `${written.error.message.zh}${details.length > 0 ? `：${details.slice(0, 3).join('；')}` : ''}`,
-                  written.error.message.en,
-                );
-          }
-          const submission = written.value.manifest['x-submission'];
-          const name = basename(written.value.path);
-          session.lastPackage = {
-            written: {
-              name,
-              kind: input.kind,
-              period: submission.period,
-              division: `${submission.division.code}${submission.division.name === undefined ? '' : ` ${submission.division.name}`}`,
-              created: submission.created,
-              rows: submission.rows.packaged,
-              excluded: submission.rows.excludedByUser + submission.rows.excludedByPolicy,
-              errors: submission.issues.errors,
-              warnings: submission.issues.warnings,
-              exemptedErrors: submission.issues.exemptedErrors,
-              rules: Object.entries(submission.issues.byRule).map(([rule, counts]) => ({
-                rule,
-                title: describeRule(workspace.dataset, rule).zh,
-                errors: counts.errors,
-                warnings: counts.warnings,
-              })),
-              fields: submission.fields.map((f) => ({
-                name: f.name,
-                title: f.title,
-                action: f.action,
-                note: f.note.zh,
-              })),
-              files: submission.files.map((f) => ({ ...f })),
+        (_signal, progress) =>
+          // Packaging reads the whole project across many awaits: it takes its turn at the
+          // write gate, so a package never holds half an import or half of a bulk change.
+          session.writeToProject(
+            workspace,
+            { zh: `生成${kindName}数据包`, en: `writing the ${input.kind} package` },
+            async () => {
+              const written = await writePackage(workspace, {
+                kind: input.kind,
+                onError: input.onError,
+                created: new Date(),
+                outDir,
+                division,
+                steward: input.steward,
+                ...(input.reviewer === undefined ? {} : { reviewer: input.reviewer }),
+                ...(input.provider === undefined ? {} : { provider: input.provider }),
+                toolVersion: readToolVersion(),
+                tempDir: await session.workFolder(),
+                onProgress: progress,
+              });
+              if (!written.ok) {
+                const details = written.error.details ?? [];
+                session.lastPackage = {
+                  written: null,
+                  blockers: written.error.code === 'package-blocked' ? [...details] : [],
+                };
+                // The 打包 step lists every blocker; the message only says what happened.
+                return written.error.code === 'package-blocked'
+                  ? err(
+                      written.error.code,
+                      `有 ${details.length} 类错误没有豁免，未生成数据包；请查看“打包前检查”和未豁免错误的列表`,
+                      `${details.length} kinds of error have no exemption; no package was written`,
+                    )
+                  : err(
+                      written.error.code,
+                      `${written.error.message.zh}${details.length > 0 ? `：${details.slice(0, 3).join('；')}` : ''}`,
+                      written.error.message.en,
+                    );
+              }
+              const submission = written.value.manifest['x-submission'];
+              const name = basename(written.value.path);
+              session.lastPackage = {
+                written: {
+                  name,
+                  kind: input.kind,
+                  period: submission.period,
+                  division: `${submission.division.code}${submission.division.name === undefined ? '' : ` ${submission.division.name}`}`,
+                  created: submission.created,
+                  rows: submission.rows.packaged,
+                  excluded: submission.rows.excludedByUser + submission.rows.excludedByPolicy,
+                  errors: submission.issues.errors,
+                  warnings: submission.issues.warnings,
+                  exemptedErrors: submission.issues.exemptedErrors,
+                  rules: Object.entries(submission.issues.byRule).map(([rule, counts]) => ({
+                    rule,
+                    title: describeRule(workspace.dataset, rule).zh,
+                    errors: counts.errors,
+                    warnings: counts.warnings,
+                  })),
+                  fields: submission.fields.map((f) => ({
+                    name: f.name,
+                    title: f.title,
+                    action: f.action,
+                    note: f.note.zh,
+                  })),
+                  files: submission.files.map((f) => ({ ...f })),
+                },
+                blockers: [],
+              };
+              return ok({
+                zh: `已生成${kindName}数据包 ${name}（${submission.rows.packaged} 条记录）`,
+                en: `Wrote the ${input.kind} package ${name} (${submission.rows.packaged} records)`,
+              });
             },
-            blockers: [],
-          };
-          return ok({
-            zh: `已生成${kindName}数据包 ${name}（${submission.rows.packaged} 条记录）`,
-            en: `Wrote the ${input.kind} package ${name} (${submission.rows.packaged} records)`,
-          });
-        },
+          ),
         { zh: `正在生成${kindName}数据包`, en: `Writing the ${input.kind} package` },
       ),
     );
@@ -541,26 +548,32 @@ export const engineHandlers: EngineHandlers = {
     // In this engine's temp folder: a killed engine's exports are removed at the next start.
     const path = join(await session.workFolder(), `${downloadId}.xlsx`);
     const job = session.startJob(
-      async (signal, progress) => {
-        const exported = await exportErrorWorkbook(workspace, {
-          created,
-          signal,
-          onProgress: progress,
-        });
-        if (!exported.ok) return exported;
-        try {
-          await writeFile(path, exported.value.bytes);
-        } catch (error) {
-          await rm(path, { force: true }); // a full disk must not leave a partial workbook
-          throw error;
-        }
-        await session.offerDownload(downloadId, path, name);
-        const { records } = exported.value;
-        return ok({
-          zh: `已导出问题数据表 ${name}（${records} 条有问题的记录）`,
-          en: `Exported the error workbook ${name} (${records} records with issues)`,
-        });
-      },
+      (signal, progress) =>
+        // Like a package, the workbook is read from one consistent project (see package:write).
+        session.writeToProject(
+          workspace,
+          { zh: '导出问题数据表', en: 'exporting the error workbook' },
+          async () => {
+            const exported = await exportErrorWorkbook(workspace, {
+              created,
+              signal,
+              onProgress: progress,
+            });
+            if (!exported.ok) return exported;
+            try {
+              await writeFile(path, exported.value.bytes);
+            } catch (error) {
+              await rm(path, { force: true }); // a full disk must not leave a partial workbook
+              throw error;
+            }
+            await session.offerDownload(downloadId, path, name);
+            const { records } = exported.value;
+            return ok({
+              zh: `已导出问题数据表 ${name}（${records} 条有问题的记录）`,
+              en: `Exported the error workbook ${name} (${records} records with issues)`,
+            });
+          },
+        ),
       { zh: '正在导出问题数据表', en: 'Exporting the error workbook' },
     );
     return ok({ ...job, downloadId, name });

@@ -144,6 +144,20 @@ describe('a change made while an import runs waits its turn', () => {
     await reopened.value.close();
   });
 
+  it('a package asked for during an import is written from the whole import, not part of it', async () => {
+    const imported = await startImport();
+    const { jobId } = await call('package:write', {
+      kind: 'share',
+      onError: 'exclude',
+      steward: '王管理',
+    });
+    expect((await jobDone(imported)).ok).toBe(true);
+    const packaged = await jobDone(jobId);
+    expect(packaged.ok, packaged.message.zh).toBe(true);
+    const { written } = await call('package:last', {});
+    expect((written?.rows ?? 0) + (written?.excluded ?? 0)).toBe(trainingRows + importedRows);
+  });
+
   it('closing during an import waits for it, saves it and releases the lock', async () => {
     const path = session.project?.workspace.path ?? '';
     const jobId = await startImport();
