@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { Language } from '../shared/i18n/localized-text.ts';
 import { formatText, translate, type UiTextKey } from '../shared/i18n/ui-text.ts';
 import type { WindowApi } from './api/window-api.ts';
+import type { RunningJob } from './components/use-waiting-changes.ts';
 
 /** What every screen needs: the API and the language. */
 export interface AppContextValue {
@@ -9,6 +10,8 @@ export interface AppContextValue {
   readonly language: Language;
   /** Shows an expected failure or a result to the clerk. */
   readonly notify: (message: { zh: string; en: string }, tone?: 'info' | 'error') => void;
+  /** The job (import, merge, package) that runs now, if any: changes asked for wait for it. */
+  readonly runningJob: RunningJob | undefined;
 }
 
 /** The app-wide context. */

@@ -4,6 +4,7 @@ import type { Language } from '../shared/i18n/localized-text.ts';
 import { translate, type UiTextKey } from '../shared/i18n/ui-text.ts';
 import { AppContext, type AppContextValue } from './app-context.tsx';
 import { JobProgress } from './components/job-progress.tsx';
+import { useWaitingChanges, type RunningJob } from './components/use-waiting-changes.ts';
 import { StartPage } from './start-page.tsx';
 import { CheckStep } from './steps/check-step.tsx';
 import { ImportStep, type ImportChoice, type ImportDraft } from './steps/import-step.tsx';
@@ -36,6 +37,28 @@ export function App() {
   const [importChoice, setImportChoice] = useState<ImportChoice | undefined>(undefined);
   const [importDraft, setImportDraft] = useState<ImportDraft>({ files: [] });
   const t = useCallback((key: UiTextKey) => translate(key, language), [language]);
+  const [runningJob, setRunningJob] = useState<RunningJob | undefined>(undefined);
+  const changes = useWaitingChanges(runningJob, language);
+  const runChange = changes.run;
+
+  useEffect(() => {
+    if (api === undefined) return;
+    // The jobs that run now, oldest first: a change the clerk asks for waits for them.
+    const jobs = new Map<string, RunningJob>();
+    const offProgress = api.on('job:progress', ({ jobId, phase }) => {
+      if (jobs.has(jobId)) return;
+      jobs.set(jobId, phase);
+      setRunningJob(jobs.values().next().value);
+    });
+    const offDone = api.on('job:done', ({ jobId }) => {
+      jobs.delete(jobId);
+      setRunningJob(jobs.values().next().value);
+    });
+    return () => {
+      offProgress();
+      offDone();
+    };
+  }, [api]);
 
   const notify = useCallback(
     (text: { zh: string; en: string }, tone: 'info' | 'error' = 'info') => {
@@ -50,14 +73,14 @@ export function App() {
   }, [language, t]);
 
   const context = useMemo<AppContextValue | undefined>(
-    () => (api === undefined ? undefined : { api, language, notify }),
-    [api, language, notify],
+    () => (api === undefined ? undefined : { api, language, notify, runningJob }),
+    [api, language, notify, runningJob],
   );
 
   const runHistory = useCallback(
     async (channel: 'history:undo' | 'history:redo') => {
       if (api === undefined) return;
-      const result = await api.invoke(channel, {});
+      const result = await runChange(channel, () => api.invoke(channel, {}));
       if (result.ok) {
         setProject(result.value.state);
         notify({
@@ -66,7 +89,7 @@ export function App() {
         });
       } else notify(result.error.message, 'error');
     },
-    [api, notify],
+    [api, notify, runChange],
   );
 
   useEffect(() => {
@@ -123,7 +146,8 @@ export function App() {
   }
 
   const closeProject = async () => {
-    await context.api.invoke('project:close', {});
+    // Closing waits for a running import or merge to finish and be saved.
+    await changes.run('project:close', () => context.api.invoke('project:close', {}));
     setProject(undefined);
     setImportDraft({ files: [] });
     setImportChoice(undefined);
@@ -154,22 +178,29 @@ export function App() {
               <>
                 <button
                   type="button"
-                  disabled={!project.canUndo}
+                  disabled={!project.canUndo || changes.isWaiting('history:undo')}
+                  aria-busy={changes.isWaiting('history:undo')}
                   onClick={() => void runHistory('history:undo')}
                   title="Ctrl+Z"
                 >
-                  ↶ {t('undo')}
+                  ↶ {changes.label('history:undo', t('undo'))}
                 </button>
                 <button
                   type="button"
-                  disabled={!project.canRedo}
+                  disabled={!project.canRedo || changes.isWaiting('history:redo')}
+                  aria-busy={changes.isWaiting('history:redo')}
                   onClick={() => void runHistory('history:redo')}
                   title="Ctrl+Y"
                 >
-                  ↷ {t('redo')}
+                  ↷ {changes.label('history:redo', t('redo'))}
                 </button>
-                <button type="button" onClick={() => void closeProject()}>
-                  {t('closeProject')}
+                <button
+                  type="button"
+                  disabled={changes.isWaiting('project:close')}
+                  aria-busy={changes.isWaiting('project:close')}
+                  onClick={() => void closeProject()}
+                >
+                  {changes.label('project:close', t('closeProject'))}
                 </button>
               </>
             )}

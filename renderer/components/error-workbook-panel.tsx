@@ -4,6 +4,7 @@ import { formatText, translate } from '../../shared/i18n/ui-text.ts';
 import { runJob } from '../api/run-job.ts';
 import type { FileRef } from '../api/window-api.ts';
 import { useApp } from '../app-context.tsx';
+import { useWaitingChanges } from './use-waiting-changes.ts';
 
 /** A written error workbook the clerk can save (again). */
 interface Exported {
@@ -23,7 +24,8 @@ export function ErrorWorkbookPanel({
   fieldTitles: ReadonlyMap<string, string>;
   onProject: (state: ProjectState) => void;
 }) {
-  const { api, t, notify, language } = useApp();
+  const { api, t, notify, language, runningJob } = useApp();
+  const changes = useWaitingChanges(runningJob, language);
   const [isBusy, setIsBusy] = useState(false);
   const [exported, setExported] = useState<Exported | undefined>(undefined);
   const [report, setReport] = useState<MergeReport | null>(null);
@@ -107,12 +109,14 @@ export function ErrorWorkbookPanel({
   };
 
   const takeTheirs = async (conflict: MergeReport['conflicts'][number]) => {
-    const result = await api.invoke('edit:cell', {
-      rid: conflict.rid,
-      field: conflict.field,
-      value: conflict.theirs,
-      why: translate('takeTheirsWhy', 'zh'),
-    });
+    const result = await changes.run(`${conflict.rid}:${conflict.field}`, () =>
+      api.invoke('edit:cell', {
+        rid: conflict.rid,
+        field: conflict.field,
+        value: conflict.theirs,
+        why: translate('takeTheirsWhy', 'zh'),
+      }),
+    );
     if (!result.ok) {
       notify(result.error.message, 'error');
       return;
@@ -269,9 +273,11 @@ export function ErrorWorkbookPanel({
                           <button
                             type="button"
                             className="small"
+                            disabled={changes.isWaiting(`${c.rid}:${c.field}`)}
+                            aria-busy={changes.isWaiting(`${c.rid}:${c.field}`)}
                             onClick={() => void takeTheirs(c)}
                           >
-                            {t('takeTheirs')}
+                            {changes.label(`${c.rid}:${c.field}`, t('takeTheirs'))}
                           </button>
                         )}
                       </div>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ChannelOutput, PackSummary, ProjectState } from '../../shared/ipc/contract.ts';
 import { formatText } from '../../shared/i18n/ui-text.ts';
 import { useApp } from '../app-context.tsx';
+import { useWaitingChanges } from './use-waiting-changes.ts';
 
 type Field = PackSummary['datasets'][number]['fields'][number];
 type Values = ChannelOutput<'issues:values'>;
@@ -33,7 +34,8 @@ export function ValueMapPanel({
   onApplied: (state: ProjectState) => void;
   onClose: () => void;
 }) {
-  const { api, t, notify, language } = useApp();
+  const { api, t, notify, language, runningJob } = useApp();
+  const changes = useWaitingChanges(runningJob, language);
   const [codes, setCodes] = useState<readonly { code: string; name: string }[]>([]);
   const [values, setValues] = useState<Values | undefined>(undefined);
   const [choices, setChoices] = useState<Readonly<Record<string, string>>>({});
@@ -73,11 +75,9 @@ export function ValueMapPanel({
   const apply = async () => {
     setIsBusy(true);
     try {
-      const result = await api.invoke('edit:apply-value-map', {
-        field: field.name,
-        map,
-        shouldSaveTemplate,
-      });
+      const result = await changes.run('edit:apply-value-map', () =>
+        api.invoke('edit:apply-value-map', { field: field.name, map, shouldSaveTemplate }),
+      );
       if (!result.ok) {
         notify(result.error.message, 'error');
         return;
@@ -189,9 +189,10 @@ export function ValueMapPanel({
               type="button"
               className="primary"
               disabled={isBusy || Object.keys(map).length === 0}
+              aria-busy={changes.isWaiting('edit:apply-value-map')}
               onClick={() => void apply()}
             >
-              {t('applyValueMap')}
+              {changes.label('edit:apply-value-map', t('applyValueMap'))}
             </button>
           </div>
         </div>

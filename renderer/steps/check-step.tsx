@@ -7,6 +7,7 @@ import { IssueList, type IssueSelection } from '../components/issue-list.tsx';
 import { QualityChart } from '../components/quality-chart.tsx';
 import { RecordsGrid } from '../components/records-grid.tsx';
 import { ValueMapPanel } from '../components/value-map-panel.tsx';
+import { useWaitingChanges } from '../components/use-waiting-changes.ts';
 
 /**
  * 检查与修正: the quality summary, the issues by rule and field, the grid to fix them in, and the
@@ -19,7 +20,8 @@ export function CheckStep({
   project: ProjectState;
   onProject: (state: ProjectState) => void;
 }) {
-  const { api, t, notify } = useApp();
+  const { api, t, notify, runningJob, language } = useApp();
+  const changes = useWaitingChanges(runningJob, language);
   const [summary, setSummary] = useState<ChannelOutput<'quality:summary'> | undefined>(undefined);
   const [fields, setFields] = useState<PackSummary['datasets'][number]['fields']>([]);
   const [onlyIssues, setOnlyIssues] = useState(false);
@@ -53,14 +55,26 @@ export function CheckStep({
 
   const edit = useCallback(
     async (rid: number, field: string, value: string) => {
+      // A cell edited in the grid has no button: while an import or merge runs, the edit waits
+      // for it, and the clerk is told so.
+      if (runningJob !== undefined)
+        notify({
+          zh: formatText('editWaiting', 'zh', { job: runningJob.zh }),
+          en: formatText('editWaiting', 'en', { job: runningJob.en }),
+        });
       const result = await api.invoke('edit:cell', { rid, field, value });
       if (result.ok) onProject(result.value);
       else notify(result.error.message, 'error');
     },
-    [api, notify, onProject],
+    [api, notify, onProject, runningJob],
   );
 
   const applySuggestions = async (ruleId: string) => {
+    if (runningJob !== undefined)
+      notify({
+        zh: formatText('waitingForJob', 'zh', { job: runningJob.zh }),
+        en: formatText('waitingForJob', 'en', { job: runningJob.en }),
+      });
     const result = await api.invoke('edit:apply-suggestions', { rule: ruleId });
     if (result.ok) {
       onProject(result.value.state);
@@ -73,7 +87,7 @@ export function CheckStep({
   };
 
   const runReplace = async () => {
-    const result = await api.invoke('edit:replace', replace);
+    const result = await changes.run('edit:replace', () => api.invoke('edit:replace', replace));
     if (result.ok) {
       onProject(result.value.state);
       const count = result.value.count;
@@ -167,8 +181,12 @@ export function CheckStep({
               value={replace.replacement}
               onChange={(e) => setReplace({ ...replace, replacement: e.target.value })}
             />
-            <button type="submit" disabled={replace.find === ''}>
-              {t('replace')}
+            <button
+              type="submit"
+              disabled={replace.find === '' || changes.isWaiting('edit:replace')}
+              aria-busy={changes.isWaiting('edit:replace')}
+            >
+              {changes.label('edit:replace', t('replace'))}
             </button>
           </form>
         </section>

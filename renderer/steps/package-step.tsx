@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ChannelOutput, ProjectState } from '../../shared/ipc/contract.ts';
 import { useApp } from '../app-context.tsx';
+import { useWaitingChanges } from '../components/use-waiting-changes.ts';
 
 type RuleCounts = ChannelOutput<'quality:summary'>['rules'][number];
 type LastPackage = ChannelOutput<'package:last'>;
@@ -18,7 +19,8 @@ export function PackageStep({
   project: ProjectState;
   onProject: (state: ProjectState) => void;
 }) {
-  const { api, t, notify } = useApp();
+  const { api, t, notify, runningJob, language } = useApp();
+  const changes = useWaitingChanges(runningJob, language);
   const [form, setForm] = useState({
     kind: 'share' as 'share' | 'open',
     onError: 'block' as ErrorPolicy,
@@ -59,11 +61,13 @@ export function PackageStep({
   };
 
   const exempt = async () => {
-    const result = await api.invoke('package:exempt', {
-      rule: exemption.rule,
-      reason: exemption.reason.trim(),
-      reviewer: exemption.reviewer.trim(),
-    });
+    const result = await changes.run('package:exempt', () =>
+      api.invoke('package:exempt', {
+        rule: exemption.rule,
+        reason: exemption.reason.trim(),
+        reviewer: exemption.reviewer.trim(),
+      }),
+    );
     if (result.ok) {
       onProject(result.value);
       setExemption({ rule: '', reason: '', reviewer: '' });
@@ -254,10 +258,12 @@ export function PackageStep({
               disabled={
                 exemption.rule === '' ||
                 exemption.reason.trim() === '' ||
-                exemption.reviewer.trim() === ''
+                exemption.reviewer.trim() === '' ||
+                changes.isWaiting('package:exempt')
               }
+              aria-busy={changes.isWaiting('package:exempt')}
             >
-              {t('addExemption')}
+              {changes.label('package:exempt', t('addExemption'))}
             </button>
           </div>
         </form>

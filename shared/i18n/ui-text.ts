@@ -88,6 +88,11 @@ export const uiText = {
     en: 'Create or open a project on the start page first.',
   },
   working: { zh: '处理中…', en: 'Working…' },
+  waitingForJob: { zh: '{job}，完成后执行…', en: '{job}; runs when it finishes…' },
+  editWaiting: {
+    zh: '{job}，完成后保存这处修改…',
+    en: '{job}; the edit is saved when it finishes…',
+  },
   language: { zh: 'English', en: '中文' },
   changed: { zh: '已修改', en: 'Changed' },
   history: { zh: '操作记录', en: 'History' },

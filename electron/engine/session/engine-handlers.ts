@@ -32,6 +32,7 @@ import { todayIso } from '../today.ts';
 import { Workspace } from '../workspace/workspace.ts';
 import type { EngineSession } from './engine-session.ts';
 import { describeProject } from './project-state.ts';
+import type { GateHolder } from './write-gate.ts';
 import { importHandlers, importTables } from './import-handlers.ts';
 import { templatesDirectory } from '../mapping/template-store.ts';
 
@@ -39,6 +40,14 @@ type Handler<C extends Channel> = (
   input: ChannelInput<C>,
   session: EngineSession,
 ) => Promise<Result<ChannelOutput<C>>>;
+
+/**
+ * A handler whose work changes the project (or which project is open): it waits its turn at the
+ * session's write gate, so it never runs while an import or another change is under way.
+ */
+function writing<C extends Channel>(what: GateHolder, handler: Handler<C>): Handler<C> {
+  return (input, session) => session.writes.run(what, () => handler(input, session));
+}
 
 /** One handler per channel. */
 export type EngineHandlers = { readonly [C in Channel]: Handler<C> };
@@ -170,43 +179,49 @@ export const engineHandlers: EngineHandlers = {
     );
   },
 
-  async 'project:create'(input, session) {
-    const created = await createProject(session, input);
-    if (!created.ok) return created;
-    const project = session.requireProject();
-    return project.ok ? ok(describeProject(project.value, session.config.dataDir)) : project;
-  },
+  'project:create': writing(
+    { zh: '新建项目', en: 'creating a project' },
+    async (input, session) => {
+      const created = await createProject(session, input);
+      if (!created.ok) return created;
+      const project = session.requireProject();
+      return project.ok ? ok(describeProject(project.value, session.config.dataDir)) : project;
+    },
+  ),
 
-  async 'project:training'(input, session) {
-    const pack = findBundledPack('pop-base');
-    if (pack === undefined) throw new Error('pop-base is bundled');
-    const options = {
-      rows: input.rows ?? 2000,
-      seed: input.seed ?? 20261126,
-      errorRate: 0.08,
-      today: todayIso(),
-    };
-    const generator = createDemo(pack, options);
-    if (!generator.ok) return generator;
-    const folder = join(session.config.dataDir, 'training');
-    await mkdir(folder, { recursive: true });
-    const csv = join(folder, `牡丹区人口演示数据-${options.seed}.csv`);
-    await writeDemoData(generator.value, options, csv);
-    const created = await createProject(
-      session,
-      { packId: 'pop-base', dataset: 'population', department: '牡丹区（培训）', period: '培训' },
-      { file: `培训项目-${options.seed}.dsw`, isTraining: true },
-    );
-    if (!created.ok) return created;
-    const imported = await importTables(created.value, [{ path: csv }], undefined, {
-      signal: new AbortController().signal,
-      progress: () => undefined,
-      templatesDir: templatesDirectory(session.config.dataDir),
-    });
-    if (!imported.ok) return imported;
-    const project = session.requireProject();
-    return project.ok ? ok(describeProject(project.value, session.config.dataDir)) : project;
-  },
+  'project:training': writing(
+    { zh: '打开培训项目', en: 'opening the training project' },
+    async (input, session) => {
+      const pack = findBundledPack('pop-base');
+      if (pack === undefined) throw new Error('pop-base is bundled');
+      const options = {
+        rows: input.rows ?? 2000,
+        seed: input.seed ?? 20261126,
+        errorRate: 0.08,
+        today: todayIso(),
+      };
+      const generator = createDemo(pack, options);
+      if (!generator.ok) return generator;
+      const folder = join(session.config.dataDir, 'training');
+      await mkdir(folder, { recursive: true });
+      const csv = join(folder, `牡丹区人口演示数据-${options.seed}.csv`);
+      await writeDemoData(generator.value, options, csv);
+      const created = await createProject(
+        session,
+        { packId: 'pop-base', dataset: 'population', department: '牡丹区（培训）', period: '培训' },
+        { file: `培训项目-${options.seed}.dsw`, isTraining: true },
+      );
+      if (!created.ok) return created;
+      const imported = await importTables(created.value, [{ path: csv }], undefined, {
+        signal: new AbortController().signal,
+        progress: () => undefined,
+        templatesDir: templatesDirectory(session.config.dataDir),
+      });
+      if (!imported.ok) return imported;
+      const project = session.requireProject();
+      return project.ok ? ok(describeProject(project.value, session.config.dataDir)) : project;
+    },
+  ),
 
   async 'project:state'(_input, session) {
     const project = session.requireProject();
@@ -240,30 +255,36 @@ export const engineHandlers: EngineHandlers = {
     return ok(found.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt)));
   },
 
-  async 'project:open'(input, session) {
+  'project:open': writing({ zh: '打开项目', en: 'opening a project' }, async (input, session) => {
     const match = /^(projects|training)\/([^/\\]+\.dsw)$/.exec(input.projectId);
     if (match === null) return err('project-unknown', '找不到该项目', 'No such project');
     const path = join(session.config.dataDir, match[1] ?? '', match[2] ?? '');
     return openProjectAt(session, path, match[1] === 'training');
-  },
+  }),
 
-  async 'project:open-file'(input, session) {
-    const file = session.file(input.fileId);
-    if (!file.ok) return file;
-    if (!file.value.path.toLowerCase().endsWith('.dsw')) {
-      return err(
-        'not-a-project',
-        `「${file.value.name}」不是数据归集项目文件（.dsw）`,
-        `"${file.value.name}" is not a project file (.dsw)`,
-      );
-    }
-    return openProjectAt(session, file.value.path, false);
-  },
+  'project:open-file': writing(
+    { zh: '打开项目', en: 'opening a project' },
+    async (input, session) => {
+      const file = session.file(input.fileId);
+      if (!file.ok) return file;
+      if (!file.value.path.toLowerCase().endsWith('.dsw')) {
+        return err(
+          'not-a-project',
+          `「${file.value.name}」不是数据归集项目文件（.dsw）`,
+          `"${file.value.name}" is not a project file (.dsw)`,
+        );
+      }
+      return openProjectAt(session, file.value.path, false);
+    },
+  ),
 
-  async 'project:close'(_input, session) {
-    await session.replaceProject(undefined);
-    return ok({});
-  },
+  'project:close': writing(
+    { zh: '关闭项目', en: 'closing the project' },
+    async (_input, session) => {
+      await session.replaceProject(undefined);
+      return ok({});
+    },
+  ),
 
   async 'records:page'(input, session) {
     const project = session.requireProject();
@@ -301,7 +322,7 @@ export const engineHandlers: EngineHandlers = {
     });
   },
 
-  async 'edit:cell'(input, session) {
+  'edit:cell': writing({ zh: '修改单元格', en: 'editing a cell' }, async (input, session) => {
     const project = session.requireProject();
     if (!project.ok) return project;
     const edited = await project.value.workspace.editCell(input.rid, input.field, input.value, {
@@ -309,46 +330,52 @@ export const engineHandlers: EngineHandlers = {
       context: context(),
     });
     return edited.ok ? ok(describeProject(project.value, session.config.dataDir)) : edited;
-  },
+  }),
 
-  async 'edit:replace'(input, session) {
-    const project = session.requireProject();
-    if (!project.ok) return project;
-    const replaced = await project.value.workspace.replaceInField(
-      input.field,
-      input.find,
-      input.replacement,
-      {
+  'edit:replace': writing(
+    { zh: '查找替换', en: 'replacing in a field' },
+    async (input, session) => {
+      const project = session.requireProject();
+      if (!project.ok) return project;
+      const replaced = await project.value.workspace.replaceInField(
+        input.field,
+        input.find,
+        input.replacement,
+        {
+          ...actor(input),
+          context: context(),
+        },
+      );
+      return replaced.ok
+        ? ok({
+            count: replaced.value.count,
+            state: describeProject(project.value, session.config.dataDir),
+          })
+        : replaced;
+    },
+  ),
+
+  'edit:apply-suggestions': writing(
+    { zh: '批量采用建议', en: 'applying suggestions' },
+    async (input, session) => {
+      const project = session.requireProject();
+      if (!project.ok) return project;
+      const filter =
+        input.field === undefined ? { rule: input.rule } : { rule: input.rule, field: input.field };
+      const applied = await project.value.workspace.applySuggestions(filter, {
         ...actor(input),
         context: context(),
-      },
-    );
-    return replaced.ok
-      ? ok({
-          count: replaced.value.count,
-          state: describeProject(project.value, session.config.dataDir),
-        })
-      : replaced;
-  },
+      });
+      return applied.ok
+        ? ok({
+            count: applied.value.count,
+            state: describeProject(project.value, session.config.dataDir),
+          })
+        : applied;
+    },
+  ),
 
-  async 'edit:apply-suggestions'(input, session) {
-    const project = session.requireProject();
-    if (!project.ok) return project;
-    const filter =
-      input.field === undefined ? { rule: input.rule } : { rule: input.rule, field: input.field };
-    const applied = await project.value.workspace.applySuggestions(filter, {
-      ...actor(input),
-      context: context(),
-    });
-    return applied.ok
-      ? ok({
-          count: applied.value.count,
-          state: describeProject(project.value, session.config.dataDir),
-        })
-      : applied;
-  },
-
-  async 'history:undo'(_input, session) {
+  'history:undo': writing({ zh: '撤销', en: 'undoing' }, async (_input, session) => {
     const project = session.requireProject();
     if (!project.ok) return project;
     const undone = await project.value.workspace.undo(context());
@@ -358,9 +385,9 @@ export const engineHandlers: EngineHandlers = {
           state: describeProject(project.value, session.config.dataDir),
         })
       : undone;
-  },
+  }),
 
-  async 'history:redo'(_input, session) {
+  'history:redo': writing({ zh: '重做', en: 'redoing' }, async (_input, session) => {
     const project = session.requireProject();
     if (!project.ok) return project;
     const redone = await project.value.workspace.redo(context());
@@ -370,7 +397,7 @@ export const engineHandlers: EngineHandlers = {
           state: describeProject(project.value, session.config.dataDir),
         })
       : redone;
-  },
+  }),
 
   async 'history:list'(_input, session) {
     const project = session.requireProject();
@@ -395,74 +422,81 @@ export const engineHandlers: EngineHandlers = {
     const kindName = input.kind === 'share' ? '共享' : '开放';
     return ok(
       session.startJob(
-        async (_signal, progress) => {
-          const written = await writePackage(workspace, {
-            kind: input.kind,
-            onError: input.onError,
-            created: new Date(),
-            outDir,
-            division,
-            steward: input.steward,
-            ...(input.reviewer === undefined ? {} : { reviewer: input.reviewer }),
-            ...(input.provider === undefined ? {} : { provider: input.provider }),
-            toolVersion: readToolVersion(),
-            tempDir: await session.workFolder(),
-            onProgress: progress,
-          });
-          if (!written.ok) {
-            const details = written.error.details ?? [];
-            session.lastPackage = {
-              written: null,
-              blockers: written.error.code === 'package-blocked' ? [...details] : [],
-            };
-            // The 打包 step lists every blocker; the message only says what happened.
-            return written.error.code === 'package-blocked'
-              ? err(
-                  written.error.code,
-                  `有 ${details.length} 类错误没有豁免，未生成数据包；请查看“打包前检查”和未豁免错误的列表`,
-                  `${details.length} kinds of error have no exemption; no package was written`,
-                )
-              : err(
-                  written.error.code,
-                  `${written.error.message.zh}${details.length > 0 ? `：${details.slice(0, 3).join('；')}` : ''}`,
-                  written.error.message.en,
-                );
-          }
-          const submission = written.value.manifest['x-submission'];
-          const name = basename(written.value.path);
-          session.lastPackage = {
-            written: {
-              name,
-              kind: input.kind,
-              period: submission.period,
-              division: `${submission.division.code}${submission.division.name === undefined ? '' : ` ${submission.division.name}`}`,
-              created: submission.created,
-              rows: submission.rows.packaged,
-              excluded: submission.rows.excludedByUser + submission.rows.excludedByPolicy,
-              errors: submission.issues.errors,
-              warnings: submission.issues.warnings,
-              exemptedErrors: submission.issues.exemptedErrors,
-              rules: Object.entries(submission.issues.byRule).map(([rule, counts]) => ({
-                rule,
-                title: describeRule(workspace.dataset, rule).zh,
-                errors: counts.errors,
-                warnings: counts.warnings,
-              })),
-              fields: submission.fields.map((f) => ({
-                name: f.name,
-                title: f.title,
-                action: f.action,
-                note: f.note.zh,
-              })),
-              files: submission.files.map((f) => ({ ...f })),
+        (_signal, progress) =>
+          // Packaging reads the whole project across many awaits: it takes its turn at the
+          // write gate, so a package never holds half an import or half of a bulk change.
+          session.writeToProject(
+            workspace,
+            { zh: `生成${kindName}数据包`, en: `writing the ${input.kind} package` },
+            async () => {
+              const written = await writePackage(workspace, {
+                kind: input.kind,
+                onError: input.onError,
+                created: new Date(),
+                outDir,
+                division,
+                steward: input.steward,
+                ...(input.reviewer === undefined ? {} : { reviewer: input.reviewer }),
+                ...(input.provider === undefined ? {} : { provider: input.provider }),
+                toolVersion: readToolVersion(),
+                tempDir: await session.workFolder(),
+                onProgress: progress,
+              });
+              if (!written.ok) {
+                const details = written.error.details ?? [];
+                session.lastPackage = {
+                  written: null,
+                  blockers: written.error.code === 'package-blocked' ? [...details] : [],
+                };
+                // The 打包 step lists every blocker; the message only says what happened.
+                return written.error.code === 'package-blocked'
+                  ? err(
+                      written.error.code,
+                      `有 ${details.length} 类错误没有豁免，未生成数据包；请查看“打包前检查”和未豁免错误的列表`,
+                      `${details.length} kinds of error have no exemption; no package was written`,
+                    )
+                  : err(
+                      written.error.code,
+                      `${written.error.message.zh}${details.length > 0 ? `：${details.slice(0, 3).join('；')}` : ''}`,
+                      written.error.message.en,
+                    );
+              }
+              const submission = written.value.manifest['x-submission'];
+              const name = basename(written.value.path);
+              session.lastPackage = {
+                written: {
+                  name,
+                  kind: input.kind,
+                  period: submission.period,
+                  division: `${submission.division.code}${submission.division.name === undefined ? '' : ` ${submission.division.name}`}`,
+                  created: submission.created,
+                  rows: submission.rows.packaged,
+                  excluded: submission.rows.excludedByUser + submission.rows.excludedByPolicy,
+                  errors: submission.issues.errors,
+                  warnings: submission.issues.warnings,
+                  exemptedErrors: submission.issues.exemptedErrors,
+                  rules: Object.entries(submission.issues.byRule).map(([rule, counts]) => ({
+                    rule,
+                    title: describeRule(workspace.dataset, rule).zh,
+                    errors: counts.errors,
+                    warnings: counts.warnings,
+                  })),
+                  fields: submission.fields.map((f) => ({
+                    name: f.name,
+                    title: f.title,
+                    action: f.action,
+                    note: f.note.zh,
+                  })),
+                  files: submission.files.map((f) => ({ ...f })),
+                },
+                blockers: [],
+              };
+              return ok({
+                zh: `已生成${kindName}数据包 ${name}（${submission.rows.packaged} 条记录）`,
+                en: `Wrote the ${input.kind} package ${name} (${submission.rows.packaged} records)`,
+              });
             },
-            blockers: [],
-          };
-          return ok({
-            zh: `已生成${kindName}数据包 ${name}（${submission.rows.packaged} 条记录）`,
-            en: `Wrote the ${input.kind} package ${name} (${submission.rows.packaged} records)`,
-          });
-        },
+          ),
         { zh: `正在生成${kindName}数据包`, en: `Writing the ${input.kind} package` },
       ),
     );
@@ -472,20 +506,23 @@ export const engineHandlers: EngineHandlers = {
     return ok(session.lastPackage);
   },
 
-  async 'package:exempt'(input, session) {
-    const project = session.requireProject();
-    if (!project.ok) return project;
-    const exempted = await project.value.workspace.addExemption(
-      {
-        rule: input.rule,
-        ...(input.field === undefined ? {} : { field: input.field }),
-        reason: input.reason,
-        reviewer: input.reviewer,
-      },
-      { why: input.reason },
-    );
-    return exempted.ok ? ok(describeProject(project.value, session.config.dataDir)) : exempted;
-  },
+  'package:exempt': writing(
+    { zh: '登记豁免', en: 'adding an exemption' },
+    async (input, session) => {
+      const project = session.requireProject();
+      if (!project.ok) return project;
+      const exempted = await project.value.workspace.addExemption(
+        {
+          rule: input.rule,
+          ...(input.field === undefined ? {} : { field: input.field }),
+          reason: input.reason,
+          reviewer: input.reviewer,
+        },
+        { why: input.reason },
+      );
+      return exempted.ok ? ok(describeProject(project.value, session.config.dataDir)) : exempted;
+    },
+  ),
 
   async 'job:cancel'(input, session) {
     session.cancelJob(input.jobId);
@@ -511,26 +548,32 @@ export const engineHandlers: EngineHandlers = {
     // In this engine's temp folder: a killed engine's exports are removed at the next start.
     const path = join(await session.workFolder(), `${downloadId}.xlsx`);
     const job = session.startJob(
-      async (signal, progress) => {
-        const exported = await exportErrorWorkbook(workspace, {
-          created,
-          signal,
-          onProgress: progress,
-        });
-        if (!exported.ok) return exported;
-        try {
-          await writeFile(path, exported.value.bytes);
-        } catch (error) {
-          await rm(path, { force: true }); // a full disk must not leave a partial workbook
-          throw error;
-        }
-        await session.offerDownload(downloadId, path, name);
-        const { records } = exported.value;
-        return ok({
-          zh: `已导出问题数据表 ${name}（${records} 条有问题的记录）`,
-          en: `Exported the error workbook ${name} (${records} records with issues)`,
-        });
-      },
+      (signal, progress) =>
+        // Like a package, the workbook is read from one consistent project (see package:write).
+        session.writeToProject(
+          workspace,
+          { zh: '导出问题数据表', en: 'exporting the error workbook' },
+          async () => {
+            const exported = await exportErrorWorkbook(workspace, {
+              created,
+              signal,
+              onProgress: progress,
+            });
+            if (!exported.ok) return exported;
+            try {
+              await writeFile(path, exported.value.bytes);
+            } catch (error) {
+              await rm(path, { force: true }); // a full disk must not leave a partial workbook
+              throw error;
+            }
+            await session.offerDownload(downloadId, path, name);
+            const { records } = exported.value;
+            return ok({
+              zh: `已导出问题数据表 ${name}（${records} 条有问题的记录）`,
+              en: `Exported the error workbook ${name} (${records} records with issues)`,
+            });
+          },
+        ),
       { zh: '正在导出问题数据表', en: 'Exporting the error workbook' },
     );
     return ok({ ...job, downloadId, name });
@@ -545,40 +588,47 @@ export const engineHandlers: EngineHandlers = {
     const name = file.value.name;
     return ok(
       session.startJob(
-        async (signal, progress) => {
-          const before = workspace.issueCounts();
-          const merged = await mergeErrorWorkbook(
+        (signal, progress) =>
+          // The merge holds the write gate from reading the project's values to applying the
+          // changes, so no edit slips in between and is overwritten.
+          session.writeToProject(
             workspace,
-            file.value.path,
-            { ...actor(input), context: context() },
-            { signal, onProgress: progress },
-          );
-          if (!merged.ok) return merged;
-          const m = merged.value;
-          session.lastMerge = {
-            file: name,
-            records: m.records,
-            applied: m.applied,
-            alreadyEqual: m.alreadyEqual,
-            ...(m.operationId === undefined ? {} : { operationId: m.operationId }),
-            conflictCount: m.conflicts.length,
-            conflicts: m.conflicts.slice(0, mergeListLimit).map((c) => ({
-              ...c,
-              sourceRow: workspace.sourceOf(c.rid)?.sourceRow ?? 0,
-            })),
-            unreadable: m.unreadable.slice(0, mergeListLimit),
-            unreadableRows: m.unreadableRows.slice(0, mergeListLimit),
-            unknownRecords: m.unknownRecords.slice(0, mergeListLimit),
-            duplicateRecords: m.duplicateRecords.slice(0, mergeListLimit),
-            before,
-            after: workspace.issueCounts(),
-          };
-          const conflicts = m.conflicts.length;
-          return ok({
-            zh: `已合并 ${name}：${m.applied} 处修改${conflicts > 0 ? `，${conflicts} 处冲突待处理` : ''}`,
-            en: `Merged ${name}: ${m.applied} cells changed${conflicts > 0 ? `, ${conflicts} conflicts to decide` : ''}`,
-          });
-        },
+            { zh: `合并 ${name}`, en: `merging ${name}` },
+            async () => {
+              const before = workspace.issueCounts();
+              const merged = await mergeErrorWorkbook(
+                workspace,
+                file.value.path,
+                { ...actor(input), context: context() },
+                { signal, onProgress: progress },
+              );
+              if (!merged.ok) return merged;
+              const m = merged.value;
+              session.lastMerge = {
+                file: name,
+                records: m.records,
+                applied: m.applied,
+                alreadyEqual: m.alreadyEqual,
+                ...(m.operationId === undefined ? {} : { operationId: m.operationId }),
+                conflictCount: m.conflicts.length,
+                conflicts: m.conflicts.slice(0, mergeListLimit).map((c) => ({
+                  ...c,
+                  sourceRow: workspace.sourceOf(c.rid)?.sourceRow ?? 0,
+                })),
+                unreadable: m.unreadable.slice(0, mergeListLimit),
+                unreadableRows: m.unreadableRows.slice(0, mergeListLimit),
+                unknownRecords: m.unknownRecords.slice(0, mergeListLimit),
+                duplicateRecords: m.duplicateRecords.slice(0, mergeListLimit),
+                before,
+                after: workspace.issueCounts(),
+              };
+              const conflicts = m.conflicts.length;
+              return ok({
+                zh: `已合并 ${name}：${m.applied} 处修改${conflicts > 0 ? `，${conflicts} 处冲突待处理` : ''}`,
+                en: `Merged ${name}: ${m.applied} cells changed${conflicts > 0 ? `, ${conflicts} conflicts to decide` : ''}`,
+              });
+            },
+          ),
         { zh: `正在合并 ${name}`, en: `Merging ${name}` },
       ),
     );
@@ -627,52 +677,55 @@ export const engineHandlers: EngineHandlers = {
     });
   },
 
-  async 'edit:apply-value-map'(input, session) {
-    const project = session.requireProject();
-    if (!project.ok) return project;
-    const { workspace } = project.value;
-    const field = workspace.dataset.fields.find((f) => f.name === input.field);
-    if (field === undefined)
-      return err('field-not-found', `没有字段 ${input.field}`, `No field ${input.field}`);
-    const allowed = allowedCodes(workspace, field);
-    if (allowed === undefined) {
-      return err(
-        'not-a-code-field',
-        `「${field.title}」不是代码字段，不能使用值映射`,
-        `"${field.title}" is not a code field; a value map does not apply`,
-      );
-    }
-    const wrong = Object.values(input.map).filter((code) => !allowed.has(code));
-    if (wrong.length > 0) {
-      return err(
-        'code-not-allowed',
-        `这些代码不在「${field.title}」的代码表中：${[...new Set(wrong)].join('、')}`,
-        `Not codes of "${field.title}": ${[...new Set(wrong)].join(', ')}`,
-      );
-    }
-    const applied = await workspace.applyValueMap(input.field, input.map, {
-      ...actor(input),
-      context: context(),
-    });
-    if (!applied.ok) return applied;
-    let templates: { name: string; isNew: boolean }[] = [];
-    if (input.shouldSaveTemplate) {
-      const saved = await saveValueMapToTemplates(
-        workspace,
-        applied.value.sourceIds,
-        input.field,
-        input.map,
-        new Date().toISOString(),
-      );
-      if (!saved.ok) return saved;
-      templates = saved.value;
-    }
-    return ok({
-      count: applied.value.count,
-      templates,
-      state: describeProject(project.value, session.config.dataDir),
-    });
-  },
+  'edit:apply-value-map': writing(
+    { zh: '应用值映射', en: 'applying a value map' },
+    async (input, session) => {
+      const project = session.requireProject();
+      if (!project.ok) return project;
+      const { workspace } = project.value;
+      const field = workspace.dataset.fields.find((f) => f.name === input.field);
+      if (field === undefined)
+        return err('field-not-found', `没有字段 ${input.field}`, `No field ${input.field}`);
+      const allowed = allowedCodes(workspace, field);
+      if (allowed === undefined) {
+        return err(
+          'not-a-code-field',
+          `「${field.title}」不是代码字段，不能使用值映射`,
+          `"${field.title}" is not a code field; a value map does not apply`,
+        );
+      }
+      const wrong = Object.values(input.map).filter((code) => !allowed.has(code));
+      if (wrong.length > 0) {
+        return err(
+          'code-not-allowed',
+          `这些代码不在「${field.title}」的代码表中：${[...new Set(wrong)].join('、')}`,
+          `Not codes of "${field.title}": ${[...new Set(wrong)].join(', ')}`,
+        );
+      }
+      const applied = await workspace.applyValueMap(input.field, input.map, {
+        ...actor(input),
+        context: context(),
+      });
+      if (!applied.ok) return applied;
+      let templates: { name: string; isNew: boolean }[] = [];
+      if (input.shouldSaveTemplate) {
+        const saved = await saveValueMapToTemplates(
+          workspace,
+          applied.value.sourceIds,
+          input.field,
+          input.map,
+          new Date().toISOString(),
+        );
+        if (!saved.ok) return saved;
+        templates = saved.value;
+      }
+      return ok({
+        count: applied.value.count,
+        templates,
+        state: describeProject(project.value, session.config.dataDir),
+      });
+    },
+  ),
 };
 
 /** At most this many conflicts (and other listed cells) are sent to the UI per merge. */

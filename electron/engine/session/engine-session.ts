@@ -12,6 +12,7 @@ import { diskFullError, isDiskFull } from '../disk-full.ts';
 import type { Download, EngineConfig } from '../protocol.ts';
 import { createTempFolder, removeDeadTempFolders, type TempFolder } from '../temp-folder.ts';
 import type { Workspace } from '../workspace/workspace.ts';
+import { WriteGate, type GateHolder } from './write-gate.ts';
 
 /** A file the UI may use, by id. */
 export interface RegisteredFile {
@@ -35,6 +36,11 @@ export class EngineSession {
   private readonly downloads = new Map<string, Download>();
   private readonly emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   project: OpenProject | undefined;
+  /**
+   * Every change to the project, and opening or closing one, passes here one at a time (see
+   * write-gate.ts); reads do not.
+   */
+  readonly writes = new WriteGate();
   /** The last package written in this session, or why the last attempt was blocked. */
   lastPackage: ChannelOutput<'package:last'> = { written: null, blockers: [] };
   /** What the last error-workbook merge of this session did. */
@@ -144,6 +150,28 @@ export class EngineSession {
   }
 
   /**
+   * Runs a job's change to `workspace` at the write gate, holding it for the whole change. If
+   * that project was closed or replaced while the job waited its turn, nothing is done.
+   */
+  writeToProject<T>(
+    workspace: Workspace,
+    what: GateHolder,
+    work: () => Promise<Result<T>>,
+  ): Promise<Result<T>> {
+    return this.writes.run(what, () =>
+      this.project?.workspace === workspace
+        ? work()
+        : Promise.resolve(
+            err(
+              'project-closed',
+              '项目已关闭或已换成另一个项目，本次操作没有执行；请打开该项目后重新操作',
+              'The project was closed or replaced meanwhile; nothing was done',
+            ),
+          ),
+    );
+  }
+
+  /**
    * Starts a long job: it gets an id the UI can cancel, reports progress, and says when it is
    * done. The work runs after this returns, so the UI is answered at once.
    */
@@ -163,6 +191,8 @@ export class EngineSession {
         total === undefined ? { jobId, phase, done } : { jobId, phase, done, total },
       );
     };
+    // Said at once, so the UI knows a job runs (and that changes asked for now wait for it).
+    progress(0);
     void (async () => {
       let result: Result<{ zh: string; en: string }>;
       try {

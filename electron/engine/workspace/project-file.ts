@@ -16,7 +16,11 @@ import { diskFullError, isDiskFull } from '../disk-full.ts';
  * the new one, whole: the bytes go to a temp file in the same folder, are flushed to disk, and
  * the temp file is renamed over the project (an atomic replace on the same volume).
  */
-export async function writeFileAtomically(path: string, bytes: Uint8Array): Promise<void> {
+export async function writeFileAtomically(
+  path: string,
+  bytes: Uint8Array,
+  fs: { readonly rename: typeof rename } = { rename },
+): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.saving`);
   try {
     const handle = await open(temp, 'w');
@@ -26,7 +30,7 @@ export async function writeFileAtomically(path: string, bytes: Uint8Array): Prom
     } finally {
       await handle.close();
     }
-    await rename(temp, path);
+    await renameRetrying(temp, path, fs.rename);
   } catch (error) {
     // A failed write (a full disk) must not leave its partial copy behind, keeping the disk full.
     await rm(temp, { force: true });
@@ -39,6 +43,30 @@ export async function writeFileAtomically(path: string, bytes: Uint8Array): Prom
       await folder.sync();
     } finally {
       await folder.close();
+    }
+  }
+}
+
+/** How long to wait before each retry of a rename that another program blocked, in ms. */
+const renameRetryDelaysMs = [20, 50, 100, 200, 400, 800];
+
+/**
+ * Renames `from` over `to`, retrying for about 1.5 s while Windows says EPERM, EBUSY or EACCES:
+ * an antivirus or search indexer that has just opened the project file makes the rename fail
+ * for a moment (the same retry graceful-fs does). Written by hand: it is one loop, and the
+ * rename is passed in so a test can make it fail.
+ */
+async function renameRetrying(from: string, to: string, renameFile: typeof rename): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await renameFile(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const delay = renameRetryDelaysMs[attempt];
+      if (delay === undefined || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES'))
+        throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
 }
