@@ -340,6 +340,9 @@ try {
   const hasCells = (await page.locator('.grid .grid-cell.active').count()) > 0;
   if (!hasCells) console.log('keyboard: this grid build has no active cell; not measured');
   else {
+    // From the top: the fling may have ended near the last row, where PageDown moves nothing.
+    await page.keyboard.press('Control+Home');
+    await waitRowNear(page, 0);
     const downs: number[] = [];
     for (let i = 0; i < 30; i += 1) {
       const before = await page.evaluate(
