@@ -442,3 +442,9 @@ await writeFile(
   )}\n`,
 );
 console.log(`results: ${jsonPath}`);
+// A step that failed is a broken bench, not a slow one: say so in the exit code.
+const failed = results.filter((row) => row.note?.startsWith('failed') === true);
+if (failed.length > 0) {
+  console.log(`steps that failed: ${failed.map((row) => row.step).join(', ')}`);
+  process.exitCode = 1;
+}
