@@ -18,6 +18,7 @@ import { cpus, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
+import { openTable } from '../electron/engine/import/open-workbook.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const benchDir = join(root, '.bench');
@@ -168,6 +169,32 @@ export async function writeBenchXlsx(path: string, rows: number): Promise<void> 
     const cells: (string | number)[] = createBenchRow(i, random);
     cells[0] = i + 1;
     sheet.addRow(cells).commit();
+  }
+  sheet.commit();
+  await workbook.commit();
+  await rename(temp, path);
+}
+
+/**
+ * Writes a CSV (the register `steward demo-data` makes) as xlsx, every cell as text so IDs and
+ * codes keep their leading zeros, streaming with shared strings as Excel writes them. The CSV is
+ * read by the engine's own reader, so the xlsx holds the very rows the CSV steps import.
+ */
+export async function writeXlsxFromCsv(csv: string, path: string): Promise<void> {
+  const table = await openTable(csv);
+  if (!table.ok) throw new Error(table.error.message.en);
+  const temp = `${path}.partial`;
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: temp,
+    useSharedStrings: true,
+    useStyles: false,
+  });
+  const sheet = workbook.addWorksheet('人口信息');
+  try {
+    sheet.addRow([...table.value.columns]).commit();
+    for await (const record of table.value.rows()) sheet.addRow([...record.cells]).commit();
+  } finally {
+    await table.value.close();
   }
   sheet.commit();
   await workbook.commit();
