@@ -3,6 +3,7 @@
  * `{"error":{"code","message"}}` object on stdout and no usage text; in text mode, the usage
  * only after a real usage mistake, never after refused input. Exit code 2 either way.
  */
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../electron/cli/main.ts';
@@ -114,6 +115,22 @@ describe('steward refusals', () => {
       expect(run.stderr).toMatch(/[\u4e00-\u9fff]/);
       expect(run.stderr).not.toContain('用法');
     });
+  });
+
+  it('refuses a line of text named .xls as not a spreadsheet, saying what it holds', async () => {
+    const path = join(dir, '低保名单.xls');
+    await writeFile(path, '文件已转移至共享盘，请到共享盘下载最新名单');
+    for (const verb of ['inspect', 'validate']) {
+      const args = verb === 'inspect' ? [path] : [path, '--pack', 'pop-base'];
+      const run = await runSteward([verb, ...args, '--format', 'json']);
+      expect(run.code).toBe(2);
+      expect(parseRefusal(run.stdout)).toEqual({
+        code: 'not-a-spreadsheet',
+        message: expect.stringMatching(
+          /^文件扩展名是 \.xls，但内容是一行文本：「文件已转移至共享盘，请到共享盘下载最新名单」，不是表格。/,
+        ) as string,
+      });
+    }
   });
 
   it('answers an unknown verb under --format json with one JSON error', async () => {

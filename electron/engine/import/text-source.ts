@@ -1,18 +1,20 @@
 /**
- * The text reader (csv, tsv, txt, and text files named `.xls`): decoded by us (BOM, else UTF-16
+ * The text reader (csv, tsv, txt, and text files named `.xls`; a line or a few lines of text
+ * with no delimiter named as a spreadsheet is refused as not a table): decoded by us (BOM, else UTF-16
  * by its NULs, else UTF-8 or GB18030 weighed line by line, or the user's choice), delimiter detected, parsed streaming by papaparse.
  * Cells written as `="0123"` (the trick exports use to keep leading zeros) are unwrapped. Every
  * field is kept, however many a line has: a line wider than the header gets extra columns.
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import Papa from 'papaparse';
 import { detectDelimiter } from '../../../shared/import/detect-delimiter.ts';
+import { detectLoneText } from '../../../shared/import/detect-lone-text.ts';
 import type { ImportWarning } from '../../../shared/import/import-warning.ts';
 import type { RawRow } from '../../../shared/import/raw-row.ts';
 import { unwrapExcelText } from '../../../shared/import/unwrap-excel-text.ts';
-import { ok, type Result } from '../../../shared/result.ts';
+import { err, ok, type Result } from '../../../shared/result.ts';
 import {
   createTextDecoderStream,
   describeOffLines,
@@ -30,12 +32,17 @@ export interface TextSourceOptions {
   readonly encoding?: TextEncoding;
 }
 
-async function readSample(path: string, encoding: TextEncoding): Promise<string> {
+/** The decoded start of a file, and whether it is the whole file. */
+async function readSample(
+  path: string,
+  encoding: TextEncoding,
+): Promise<{ text: string; isWhole: boolean }> {
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.alloc(sampleBytes);
     const { bytesRead } = await handle.read(buffer, 0, sampleBytes, 0);
-    return new TextDecoder(encoding).decode(buffer.subarray(0, bytesRead), { stream: true });
+    const text = new TextDecoder(encoding).decode(buffer.subarray(0, bytesRead), { stream: true });
+    return { text, isWhole: bytesRead < sampleBytes };
   } finally {
     await handle.close();
   }
@@ -129,11 +136,13 @@ export async function openTextSource(
     warning = describeOffLines(decided.value);
   }
   const chosen = encoding;
-  const sample = await readSample(path, encoding);
+  const { text: sample, isWhole } = await readSample(path, encoding);
+  const name = basename(path);
+  const loneText = isWhole ? detectLoneText(sample, extname(path)) : undefined;
+  if (loneText !== undefined) return err('not-a-spreadsheet', loneText.zh, loneText.en);
   const delimiter = detectDelimiter(sample);
   const hasDelimiter = sample.includes(delimiter);
   const format = !hasDelimiter ? 'txt' : delimiter === '\t' ? 'tsv' : 'csv';
-  const name = basename(path);
   return ok({
     format,
     encoding,

@@ -33,6 +33,20 @@ describe('stripRequiredMarker', () => {
     expect(stripRequiredMarker('＊ 身份证号')).toEqual({ title: '身份证号', isRequired: true });
     expect(stripRequiredMarker('电话(*)')).toEqual({ title: '电话', isRequired: true });
   });
+  it('removes a written 必填 mark in any bracket, with or without spaces', () => {
+    for (const header of [
+      '姓名（必填）',
+      '姓名(必填)',
+      '姓名 ( 必填 )',
+      '【必填】姓名',
+      '（必填） 姓名',
+      '姓名【 必填】',
+    ]) {
+      expect(stripRequiredMarker(header)).toEqual({ title: '姓名', isRequired: true });
+    }
+    expect(stripRequiredMarker('与户主关系*')).toEqual({ title: '与户主关系', isRequired: true });
+    expect(stripRequiredMarker('姓名＊')).toEqual({ title: '姓名', isRequired: true });
+  });
   it('keeps titles without a marker, and a lone *', () => {
     expect(stripRequiredMarker('备注')).toEqual({ title: '备注', isRequired: false });
     expect(stripRequiredMarker('*')).toEqual({ title: '*', isRequired: false });
@@ -40,6 +54,8 @@ describe('stripRequiredMarker', () => {
       title: '规格(直径*长度)',
       isRequired: false,
     });
+    expect(stripRequiredMarker('(必填)')).toEqual({ title: '(必填)', isRequired: false });
+    expect(stripRequiredMarker('必填项说明')).toEqual({ title: '必填项说明', isRequired: false });
   });
 });
 

@@ -142,6 +142,15 @@ describe('suggestMapping: headers', () => {
     ).toEqual(['XM', 'XB', 'MZ', 'CSRQ', 'LXDH']);
   });
 
+  it('reads through a required mark written as * or as (必填) in any bracket', () => {
+    const marked = suggestMapping(pop.pack, pop.dataset, headerOnly(['姓名（必填）']));
+    expect(marked.columns[0]).toMatchObject({ field: 'XM', confidence: 1 });
+    expect(marked.columns[0]?.reason.zh).toBe('列名即字段名称「姓名」');
+    expect(
+      fieldsOf(pop, headerOnly(['与户主关系*', '姓名＊', '性别 (必填)', '【必填】民族'])),
+    ).toEqual(['YHZGX', 'XM', 'XB', 'MZ']);
+  });
+
   it('matches a numbered title by its own name and by the name in its brackets', () => {
     expect(
       fieldsOf(

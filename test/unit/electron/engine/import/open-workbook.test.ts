@@ -52,6 +52,22 @@ describe('openTable', () => {
     ]);
   });
 
+  it('refuses a line of text named .xls as not a spreadsheet, and still reads a TSV named .xls', async () => {
+    const path = join(temp.dir, '人口登记.xls');
+    await writeFile(path, '请于12月31日前报送人口登记表，表格见附件\r\n');
+    const refused = await openTable(path);
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.error.code).toBe('not-a-spreadsheet');
+    expect(refused.error.message.zh).toMatch(
+      /^文件扩展名是 \.xls，但内容是一行文本：「请于12月31日前报送人口登记表，表格见附件」，不是表格。/,
+    );
+    const disguised = await openTable(join(corpus, 'hxsec_records_gbk_tsv_disguised.xls'));
+    if (!disguised.ok) throw new Error(disguised.error.message.en);
+    expect(disguised.value).toMatchObject({ format: 'tsv', headerRow: 1, rowCount: 13 });
+    await disguised.value.close();
+  });
+
   it('takes the first visible sheet with data, or the one asked for by name or position', async () => {
     const path = join(corpus, 'sheetjs_sheet_visibility.xlsx');
     const first = await openTable(path);
