@@ -30,10 +30,14 @@ export function ReplacePanel({
     match: ReplaceMatch;
   }>({ field: '', find: '', replacement: '', match: 'contains' });
   // The count is kept with the query it answers, so a count for older text is never shown.
-  const [counted, setCounted] = useState<{ query: string; count: number } | undefined>(undefined);
+  const [counted, setCounted] = useState<
+    { query: string; project: ProjectState; count: number } | undefined
+  >(undefined);
   const field = replace.field || (fields[0]?.name ?? '');
-  const query = JSON.stringify([field, replace.find, replace.replacement, replace.match, project]);
-  const preview = counted?.query === query ? counted.count : undefined;
+  const query = JSON.stringify([field, replace.find, replace.replacement, replace.match]);
+  // A new project state (after any edit, undo or redo) is a new count, even if it looks the same.
+  const preview =
+    counted?.query === query && counted.project === project ? counted.count : undefined;
 
   useEffect(() => {
     if (replace.find === '' || field === '') return;
@@ -47,7 +51,7 @@ export function ReplacePanel({
           match: replace.match,
         });
         if (!isCurrent) return;
-        if (result.ok) setCounted({ query, count: result.value.count });
+        if (result.ok) setCounted({ query, project, count: result.value.count });
         else notify(result.error.message, 'error');
       })();
     }, previewDelayMs);
@@ -56,7 +60,7 @@ export function ReplacePanel({
       clearTimeout(timer);
     };
     // The project state changes after every edit, undo or redo: count again.
-  }, [api, notify, field, replace.find, replace.replacement, replace.match, query]);
+  }, [api, notify, field, replace.find, replace.replacement, replace.match, query, project]);
 
   const runReplace = async () => {
     const result = await changes.run('edit:replace', () =>
@@ -113,13 +117,13 @@ export function ReplacePanel({
       <fieldset className="replace-match">
         <legend>{t('replaceMatch')}</legend>
         {(['contains', 'cell'] as const).map((match) => (
-          <label key={match}>
+          <label key={match} className="radio">
             <input
               type="radio"
               name="replace-match"
               checked={replace.match === match}
               onChange={() => setReplace({ ...replace, match })}
-            />{' '}
+            />
             {t(match === 'contains' ? 'matchContains' : 'matchCell')}
           </label>
         ))}

@@ -54,15 +54,16 @@ describe('批量替换 in the real UI', () => {
     const form = page.locator('form.replace-form');
     await form.getByLabel('字段').selectOption({ label: '户籍地址' });
     expect(await form.getByLabel('包含').isChecked()).toBe(true);
-    await form.getByPlaceholder('查找').fill('牡丹区');
-    await form.getByPlaceholder('替换为').fill('牡丹区（菏泽）');
-    // Every generated address is in 牡丹区: the count is the records whose address has it.
+    await form.getByPlaceholder('查找').fill('山东省菏泽市');
+    await form.getByPlaceholder('替换为').fill('菏泽市');
+    // Every generated address starts with 山东省菏泽市: the count is the records that have it.
     const preview = form.locator('.replace-preview');
     await expect.poll(() => preview.innerText()).toMatch(/将替换 [\d,]+ 处/);
     const count = Number((await preview.innerText()).replace(/[^0-9]/g, ''));
     expect(count).toBeGreaterThan(1000);
     const before = await addressCells();
-    expect(before.some((v) => v.includes('牡丹区') && !v.includes('（菏泽）'))).toBe(true);
+    expect(before.some((v) => v.startsWith('山东省菏泽市'))).toBe(true);
+    await form.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'bulk-replace-preview');
 
     await form.getByRole('button', { name: '替换' }).click();
@@ -72,10 +73,13 @@ describe('批量替换 in the real UI', () => {
     await waitForGridData(page);
     const after = await addressCells();
     expect(after.length).toBeGreaterThan(0);
-    for (const value of after) {
-      if (value.includes('牡丹区')) expect(value).toContain('牡丹区（菏泽）');
-    }
-    expect(after.filter((v) => v.includes('牡丹区（菏泽）')).length).toBeGreaterThan(0);
+    expect(after.filter((v) => v.startsWith('菏泽市牡丹区')).length).toBeGreaterThan(0);
+    for (const value of after) expect(value).not.toContain('山东省');
+    // Counted again on the changed data: nothing is left to replace.
+    await expect.poll(() => preview.innerText()).toBe('没有可替换的内容');
+    // The changed column in view, for the screenshot.
+    await page.locator('.grid .grid-row [data-field="HJDZ"]').first().scrollIntoViewIfNeeded();
+    await form.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'bulk-replace-applied');
   });
 
@@ -85,14 +89,15 @@ describe('批量替换 in the real UI', () => {
     await form.getByPlaceholder('替换为').fill('锦绣华城小区');
     await expect.poll(() => form.locator('.replace-preview').innerText()).toBe('没有可替换的内容');
     expect(await form.getByRole('button', { name: '替换' }).isDisabled()).toBe(true);
+    await form.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'bulk-replace-nothing');
     // 整个单元格: a part of an address is not a whole cell.
-    await form.getByPlaceholder('查找').fill('牡丹区（菏泽）');
+    await form.getByPlaceholder('查找').fill('菏泽市牡丹区');
     await form.getByLabel('整个单元格').check();
     await expect.poll(() => form.locator('.replace-preview').innerText()).toBe('没有可替换的内容');
     await form.getByLabel('包含').check();
     await expect
       .poll(() => form.locator('.replace-preview').innerText())
       .toMatch(/将替换 [\d,]+ 处/);
-    await saveScreenshot(page, 'bulk-replace-nothing');
   });
 });
