@@ -6,8 +6,8 @@ import { ErrorWorkbookPanel } from '../components/error-workbook-panel.tsx';
 import { IssueList, type IssueSelection } from '../components/issue-list.tsx';
 import { QualityChart } from '../components/quality-chart.tsx';
 import { RecordsGrid } from '../components/records-grid.tsx';
+import { ReplacePanel } from '../components/replace-panel.tsx';
 import { ValueMapPanel } from '../components/value-map-panel.tsx';
-import { useWaitingChanges } from '../components/use-waiting-changes.ts';
 
 /**
  * 检查与修正: the quality summary, the issues by rule and field, the grid to fix them in, and the
@@ -20,14 +20,12 @@ export function CheckStep({
   project: ProjectState;
   onProject: (state: ProjectState) => void;
 }) {
-  const { api, t, notify, runningJob, language } = useApp();
-  const changes = useWaitingChanges(runningJob, language);
+  const { api, t, notify, runningJob } = useApp();
   const [summary, setSummary] = useState<ChannelOutput<'quality:summary'> | undefined>(undefined);
   const [fields, setFields] = useState<PackSummary['datasets'][number]['fields']>([]);
   const [onlyIssues, setOnlyIssues] = useState(false);
   const [selection, setSelection] = useState<IssueSelection | undefined>(undefined);
   const [valueMap, setValueMap] = useState<Required<IssueSelection> | undefined>(undefined);
-  const [replace, setReplace] = useState({ field: '', find: '', replacement: '' });
 
   useEffect(() => {
     void (async () => {
@@ -37,7 +35,6 @@ export function CheckStep({
           .find((p) => p.id === project.packId)
           ?.datasets.find((d) => d.name === project.dataset);
         setFields(dataset?.fields ?? []);
-        setReplace((r) => ({ ...r, field: r.field || (dataset?.fields[0]?.name ?? '') }));
       }
     })();
   }, [api, project.packId, project.dataset]);
@@ -82,18 +79,6 @@ export function CheckStep({
       notify({
         zh: formatText('suggestionsApplied', 'zh', { count }),
         en: formatText('suggestionsApplied', 'en', { count }),
-      });
-    } else notify(result.error.message, 'error');
-  };
-
-  const runReplace = async () => {
-    const result = await changes.run('edit:replace', () => api.invoke('edit:replace', replace));
-    if (result.ok) {
-      onProject(result.value.state);
-      const count = result.value.count;
-      notify({
-        zh: formatText('replaced', 'zh', { count }),
-        en: formatText('replaced', 'en', { count }),
       });
     } else notify(result.error.message, 'error');
   };
@@ -153,42 +138,7 @@ export function CheckStep({
         </section>
         <section className="card">
           <h3>{t('replaceInField')}</h3>
-          <form
-            className="form compact"
-            onSubmit={(event) => {
-              event.preventDefault();
-              void runReplace();
-            }}
-          >
-            <select
-              value={replace.field}
-              onChange={(e) => setReplace({ ...replace, field: e.target.value })}
-              aria-label={t('fields')}
-            >
-              {fields.map((f) => (
-                <option key={f.name} value={f.name}>
-                  {f.title}
-                </option>
-              ))}
-            </select>
-            <input
-              placeholder={t('find')}
-              value={replace.find}
-              onChange={(e) => setReplace({ ...replace, find: e.target.value })}
-            />
-            <input
-              placeholder={t('replaceWith')}
-              value={replace.replacement}
-              onChange={(e) => setReplace({ ...replace, replacement: e.target.value })}
-            />
-            <button
-              type="submit"
-              disabled={replace.find === '' || changes.isWaiting('edit:replace')}
-              aria-busy={changes.isWaiting('edit:replace')}
-            >
-              {changes.label('edit:replace', t('replace'))}
-            </button>
-          </form>
+          <ReplacePanel fields={fields} project={project} onProject={onProject} />
         </section>
         <ErrorWorkbookPanel fieldTitles={fieldTitles} onProject={onProject} />
       </aside>

@@ -200,6 +200,11 @@ export const uiText = {
   suggestionsCount: { zh: '{count} 处有确定的建议值', en: '{count} issues have a certain fix' },
   suggestionsApplied: { zh: '已采用建议值 {count} 处', en: 'Applied {count} suggestions' },
   replaced: { zh: '已替换 {count} 处', en: 'Replaced {count} cells' },
+  replacePreview: { zh: '将替换 {count} 处', en: '{count} cells will change' },
+  nothingToReplace: { zh: '没有可替换的内容', en: 'Nothing to replace' },
+  replaceMatch: { zh: '匹配方式', en: 'Match' },
+  matchContains: { zh: '包含', en: 'Contains' },
+  matchCell: { zh: '整个单元格', en: 'Whole cell' },
   valueMap: { zh: '值映射', en: 'Value map' },
   valueMapTitle: { zh: '值映射：{field}', en: 'Value map: {field}' },
   valueMapHint: {

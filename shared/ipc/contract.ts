@@ -112,6 +112,11 @@ const recordFilter = z.object({
 
 const actorInput = { why: text.optional() };
 
+/** How 批量替换 matches: `contains` (包含) replaces every occurrence inside a cell, `cell` (整个单元格) only whole cells. */
+export const replaceMatch = z.enum(['contains', 'cell']);
+/** How 批量替换 matches a cell. */
+export type ReplaceMatch = z.infer<typeof replaceMatch>;
+
 /** The longest value one cell edit may set (the grid's edit, and a merged workbook's cell). */
 export const maxCellEditLength = 100_000;
 
@@ -398,13 +403,24 @@ export const contract = {
     }),
     output: projectState,
   },
+  'edit:replace-preview': {
+    input: z.object({
+      field: id,
+      find: z.string().max(100_000),
+      replacement: z.string().max(100_000),
+      match: replaceMatch,
+    }),
+    output: z.object({ count: z.number().int() }),
+  },
   'edit:replace': {
     input: z.object({
       field: id,
       find: z.string().max(100_000),
       replacement: z.string().max(100_000),
+      match: replaceMatch,
       ...actorInput,
     }),
+    /** count 0: nothing was replaced and no operation was recorded. */
     output: z.object({ count: z.number().int(), state: projectState }),
   },
   'edit:apply-suggestions': {

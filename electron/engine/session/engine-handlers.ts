@@ -332,6 +332,17 @@ export const engineHandlers: EngineHandlers = {
     return edited.ok ? ok(describeProject(project.value, session.config.dataDir)) : edited;
   }),
 
+  async 'edit:replace-preview'(input, session) {
+    const project = session.requireProject();
+    if (!project.ok) return project;
+    return project.value.workspace.previewReplace(
+      input.field,
+      input.find,
+      input.replacement,
+      input.match,
+    );
+  },
+
   'edit:replace': writing(
     { zh: '查找替换', en: 'replacing in a field' },
     async (input, session) => {
@@ -341,6 +352,7 @@ export const engineHandlers: EngineHandlers = {
         input.field,
         input.find,
         input.replacement,
+        input.match,
         {
           ...actor(input),
           context: context(),

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import type { Database, SqlValue, Statement } from 'sql.js';
+import type { ReplaceMatch } from '../../../shared/ipc/contract.ts';
 import type { Issue } from '../../../shared/issue.ts';
 import { parsePack } from '../../../shared/pack/load-pack.ts';
 import type { Dataset, Pack } from '../../../shared/pack/pack-schema.ts';
@@ -856,30 +857,71 @@ export class Workspace {
     return ok(id);
   }
 
-  /** Replaces a value in one field wherever it appears exactly, as one operation; returns the count. */
-  async replaceInField(
+  /**
+   * The cells of one field a replace would change, with their new values: `contains` replaces
+   * every occurrence of the text inside a cell (包含), `cell` only cells equal to it (整个单元格).
+   * A cell whose value would stay the same is not a change.
+   */
+  private replaceChanges(
     field: string,
     find: string,
     replacement: string,
-    actor: Actor & { context: RuleContext },
-  ): Promise<Result<{ operationId: number; count: number }>> {
-    if (!this.fieldNames.includes(field))
-      return err('field-not-found', `没有字段 ${field}`, `No field ${field}`);
+    match: ReplaceMatch,
+  ): { rid: number; field: string; value: string }[] {
+    const column = quoteIdentifier(field);
     const statement = this.db.prepare(
-      this.activeRecordsSql('_rid', `${quoteIdentifier(field)} = ?`),
+      this.activeRecordsSql(
+        `_rid, ${column}`,
+        match === 'cell' ? `${column} = ?` : `instr(${column}, ?) > 0`,
+      ),
     );
     const changes: { rid: number; field: string; value: string }[] = [];
     try {
       statement.bind([find]);
-      while (statement.step())
-        changes.push({ rid: Number(statement.get()[0]), field, value: replacement });
+      while (statement.step()) {
+        const [rid, old] = statement.get();
+        const value = match === 'cell' ? replacement : String(old).replaceAll(find, replacement);
+        if (value !== old) changes.push({ rid: Number(rid), field, value });
+      }
     } finally {
       statement.free();
     }
+    return changes;
+  }
+
+  /** Counts the cells a replace in one field would change; a read, nothing is written. */
+  previewReplace(
+    field: string,
+    find: string,
+    replacement: string,
+    match: ReplaceMatch,
+  ): Result<{ count: number }> {
+    if (!this.fieldNames.includes(field))
+      return err('field-not-found', `没有字段 ${field}`, `No field ${field}`);
+    if (find === '') return ok({ count: 0 });
+    return ok({ count: this.replaceChanges(field, find, replacement, match).length });
+  }
+
+  /**
+   * Replaces a text in one field (inside cells or whole cells) as one operation; returns the
+   * count. When no cell would change, nothing is written and no operation is recorded.
+   */
+  async replaceInField(
+    field: string,
+    find: string,
+    replacement: string,
+    match: ReplaceMatch,
+    actor: Actor & { context: RuleContext },
+  ): Promise<Result<{ operationId: number | undefined; count: number }>> {
+    if (!this.fieldNames.includes(field))
+      return err('field-not-found', `没有字段 ${field}`, `No field ${field}`);
+    const changes = find === '' ? [] : this.replaceChanges(field, find, replacement, match);
+    if (changes.length === 0) return ok({ operationId: undefined, count: 0 });
     const title = this.dataset.fields.find((f) => f.name === field)?.title ?? field;
+    const how = match === 'cell' ? '整个单元格为' : '中的';
     const operationId = this.applyChanges(
       'bulk-replace',
-      `把「${title}」中的「${find}」替换为「${replacement}」（${changes.length} 处）`,
+      `把「${title}」${how}「${find}」替换为「${replacement}」（${changes.length} 处）`,
       changes,
       actor,
     );

@@ -64,6 +64,17 @@ async function cellOf(rid: number, field: string): Promise<string | null | undef
   return page.rows[0]?.values[index ?? -1];
 }
 
+/** Every record's value in a field, by record id. */
+async function allValues(field: string): Promise<Map<number, string | null | undefined>> {
+  const index = session.project?.workspace.dataset.fields.findIndex((f) => f.name === field);
+  const values = new Map<number, string | null | undefined>();
+  for (let offset = 0; ; offset += 1000) {
+    const page = await call('records:page', { offset, limit: 1000, filter: {} });
+    for (const row of page.rows) values.set(row.rid, row.values[index ?? -1]);
+    if (offset + 1000 >= page.total) return values;
+  }
+}
+
 function jobDone(jobId: string): Promise<EventPayload<'job:done'>> {
   const ended = done.get(jobId);
   if (ended !== undefined) return Promise.resolve(ended);
@@ -117,6 +128,102 @@ describe('检查与修正 on the engine handlers', () => {
     const mz = truth.filter((i) => i.kind === 'unknown-code' && i.field === 'MZ').length;
     expect(mz).toBeGreaterThan(0);
     expect(codeTable?.fields.find((f) => f.field === 'MZ')?.errors).toBe(mz);
+  });
+
+  it('批量替换 replaces a part of a cell (包含), counts the cells first, and undoes exactly', async () => {
+    const before = await allValues('HJDZ');
+    const find = '牡丹区';
+    const replacement = '牡丹区（菏泽）';
+    const expected = [...before].filter(([, v]) => v?.includes(find) === true);
+    expect(expected.length).toBeGreaterThan(10);
+    const historyBefore = await call('history:list', {});
+    const preview = await call('edit:replace-preview', {
+      field: 'HJDZ',
+      find,
+      replacement,
+      match: 'contains',
+    });
+    expect(preview.count).toBe(expected.length);
+    // The preview is a read: nothing changed, nothing recorded.
+    expect(await call('history:list', {})).toEqual(historyBefore);
+    expect(await allValues('HJDZ')).toEqual(before);
+
+    const replaced = await call('edit:replace', {
+      field: 'HJDZ',
+      find,
+      replacement,
+      match: 'contains',
+    });
+    expect(replaced.count).toBe(expected.length);
+    const after = await allValues('HJDZ');
+    for (const [rid, value] of before) {
+      expect(after.get(rid)).toBe(value?.replaceAll(find, replacement) ?? null);
+    }
+    const history = await call('history:list', {});
+    expect(history).toHaveLength(historyBefore.length + 1);
+    expect(history.at(-1)).toMatchObject({ kind: 'bulk-replace', state: 'done' });
+
+    await call('history:undo', {});
+    expect(await allValues('HJDZ')).toEqual(before);
+  });
+
+  it('批量替换 整个单元格 changes only cells equal to the text, and a part does not match', async () => {
+    const before = await allValues('HJDZ');
+    const whole = before.get(1) as string;
+    const same = [...before].filter(([, v]) => v === whole).map(([rid]) => rid);
+    expect(same.length).toBeGreaterThan(0);
+    const part = whole.slice(0, 6);
+    expect(
+      (
+        await call('edit:replace-preview', {
+          field: 'HJDZ',
+          find: part,
+          replacement: 'x',
+          match: 'cell',
+        })
+      ).count,
+    ).toBe(0);
+    const preview = await call('edit:replace-preview', {
+      field: 'HJDZ',
+      find: whole,
+      replacement: '已搬迁',
+      match: 'cell',
+    });
+    expect(preview.count).toBe(same.length);
+    const replaced = await call('edit:replace', {
+      field: 'HJDZ',
+      find: whole,
+      replacement: '已搬迁',
+      match: 'cell',
+    });
+    expect(replaced.count).toBe(same.length);
+    const after = await allValues('HJDZ');
+    for (const [rid, value] of before)
+      expect(after.get(rid)).toBe(same.includes(rid) ? '已搬迁' : value);
+    await call('history:undo', {});
+    expect(await allValues('HJDZ')).toEqual(before);
+  });
+
+  it('批量替换 with nothing to replace records no operation', async () => {
+    const historyBefore = await call('history:list', {});
+    const stateBefore = await call('project:state', {});
+    for (const match of ['contains', 'cell'] as const) {
+      const input = { field: 'HJDZ', find: '锦绣华城', replacement: '锦绣华城小区', match };
+      expect((await call('edit:replace-preview', input)).count).toBe(0);
+      const replaced = await call('edit:replace', input);
+      expect(replaced.count).toBe(0);
+      expect(replaced.state).toEqual(stateBefore);
+    }
+    // A replacement that changes nothing (the same text) is nothing to replace either.
+    const same = {
+      field: 'HJDZ',
+      find: '牡丹区',
+      replacement: '牡丹区',
+      match: 'contains',
+    } as const;
+    expect((await call('edit:replace-preview', same)).count).toBe(0);
+    expect((await call('edit:replace', same)).count).toBe(0);
+    expect(await call('history:list', {})).toEqual(historyBefore);
   });
 
   it('lists the distinct bad values of a code field with their counts', async () => {

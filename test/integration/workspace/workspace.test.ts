@@ -147,7 +147,9 @@ describe('a project made from demo data', () => {
     });
     const withIssues = workspace.pageRecords(0, 1000, { withIssues: true });
     expect(withIssues.length).toBe(new Set(workspace.issuesOf().map((i) => i.row)).size);
-    const replaced = await workspace.replaceInField('HYZK', '同居', '未婚', { context });
+    const replaced = await workspace.replaceInField('HYZK', '同居', '未婚', 'cell', {
+      context,
+    });
     expect(replaced.ok && replaced.value.count).toBeGreaterThan(0);
     expect(
       workspace.issuesOf().filter((i) => i.rule === 'code-table' && i.field === 'HYZK'),
