@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ChannelOutput, ProjectState } from '../../shared/ipc/contract.ts';
+import { runJob } from '../api/run-job.ts';
 import { useApp } from '../app-context.tsx';
 import { useWaitingChanges } from '../components/use-waiting-changes.ts';
 
@@ -33,6 +34,10 @@ export function PackageStep({
   const [rules, setRules] = useState<RuleCounts[]>([]);
   const [last, setLast] = useState<LastPackage>({ written: null, blockers: [] });
   const [jobsDone, setJobsDone] = useState(0);
+  const [isWriting, setIsWriting] = useState(false);
+  // Set at the first click, before React re-renders the button disabled: a double-click's second
+  // click must not start a second package.
+  const writing = useRef(false);
 
   // A finished job may be this step's package: fetch again when one ends.
   useEffect(() => api.on('job:done', () => setJobsDone((n) => n + 1)), [api]);
@@ -49,15 +54,26 @@ export function PackageStep({
   }, [api, project, jobsDone]);
 
   const write = async () => {
-    const result = await api.invoke('package:write', {
-      kind: form.kind,
-      onError: form.onError,
-      steward: form.steward.trim(),
-      ...(form.provider.trim() === '' ? {} : { provider: form.provider.trim() }),
-      ...(form.reviewer.trim() === '' ? {} : { reviewer: form.reviewer.trim() }),
-      ...(form.division === '' ? {} : { division: form.division }),
-    });
-    if (!result.ok) notify(result.error.message, 'error');
+    if (writing.current) return;
+    writing.current = true;
+    setIsWriting(true);
+    try {
+      // The button stays disabled until the job ends (written, blocked, failed or cancelled).
+      const result = await runJob(api, () =>
+        api.invoke('package:write', {
+          kind: form.kind,
+          onError: form.onError,
+          steward: form.steward.trim(),
+          ...(form.provider.trim() === '' ? {} : { provider: form.provider.trim() }),
+          ...(form.reviewer.trim() === '' ? {} : { reviewer: form.reviewer.trim() }),
+          ...(form.division === '' ? {} : { division: form.division }),
+        }),
+      );
+      if (!result.ok) notify(result.error.message, 'error');
+    } finally {
+      writing.current = false;
+      setIsWriting(false);
+    }
   };
 
   const exempt = async () => {
@@ -162,8 +178,13 @@ export function PackageStep({
             />
           </label>
           <div className="form-actions">
-            <button type="submit" className="primary" disabled={cannotWrite !== undefined}>
-              {t('writePackage')}
+            <button
+              type="submit"
+              className="primary"
+              disabled={cannotWrite !== undefined || isWriting}
+              aria-busy={isWriting}
+            >
+              {isWriting ? t('writingPackage') : t('writePackage')}
             </button>
             {cannotWrite !== undefined && <span className="muted">{cannotWrite}</span>}
           </div>

@@ -143,6 +143,7 @@ export const uiText = {
     en: 'Division code (blank: read from the data)',
   },
   writePackage: { zh: '生成数据包', en: 'Write the package' },
+  writingPackage: { zh: '正在生成数据包…', en: 'Writing the package…' },
   lastPackage: { zh: '最近生成的数据包', en: 'Last package' },
   packageFiles: { zh: '包内文件与校验值', en: 'Files and checksums' },
   exemption: { zh: '豁免（需写明理由与审核人）', en: 'Exemption (with reason and reviewer)' },

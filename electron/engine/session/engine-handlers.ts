@@ -432,85 +432,85 @@ export const engineHandlers: EngineHandlers = {
     const outDir = join(session.config.dataDir, 'packages');
     await mkdir(outDir, { recursive: true });
     const kindName = input.kind === 'share' ? '共享' : '开放';
-    return ok(
-      session.startJob(
-        (_signal, progress) =>
-          // Packaging reads the whole project across many awaits: it takes its turn at the
-          // write gate, so a package never holds half an import or half of a bulk change.
-          session.writeToProject(
-            workspace,
-            { zh: `生成${kindName}数据包`, en: `writing the ${input.kind} package` },
-            async () => {
-              const written = await writePackage(workspace, {
-                kind: input.kind,
-                onError: input.onError,
-                created: new Date(),
-                outDir,
-                division,
-                steward: input.steward,
-                ...(input.reviewer === undefined ? {} : { reviewer: input.reviewer }),
-                ...(input.provider === undefined ? {} : { provider: input.provider }),
-                toolVersion: readToolVersion(),
-                tempDir: await session.workFolder(),
-                onProgress: progress,
-              });
-              if (!written.ok) {
-                const details = written.error.details ?? [];
-                session.lastPackage = {
-                  written: null,
-                  blockers: written.error.code === 'package-blocked' ? [...details] : [],
-                };
-                // The 打包 step lists every blocker; the message only says what happened.
-                return written.error.code === 'package-blocked'
-                  ? err(
-                      written.error.code,
-                      `有 ${details.length} 类错误没有豁免，未生成数据包；请查看“打包前检查”和未豁免错误的列表`,
-                      `${details.length} kinds of error have no exemption; no package was written`,
-                    )
-                  : err(
-                      written.error.code,
-                      `${written.error.message.zh}${details.length > 0 ? `：${details.slice(0, 3).join('；')}` : ''}`,
-                      written.error.message.en,
-                    );
-              }
-              const submission = written.value.manifest['x-submission'];
-              const name = basename(written.value.path);
+    return session.startOnlyJob(
+      'package',
+      { zh: '数据包正在生成，请等待完成', en: 'A package is being written; wait for it to finish' },
+      (_signal, progress) =>
+        // Packaging reads the whole project across many awaits: it takes its turn at the
+        // write gate, so a package never holds half an import or half of a bulk change.
+        session.writeToProject(
+          workspace,
+          { zh: `生成${kindName}数据包`, en: `writing the ${input.kind} package` },
+          async () => {
+            const written = await writePackage(workspace, {
+              kind: input.kind,
+              onError: input.onError,
+              created: new Date(),
+              outDir,
+              division,
+              steward: input.steward,
+              ...(input.reviewer === undefined ? {} : { reviewer: input.reviewer }),
+              ...(input.provider === undefined ? {} : { provider: input.provider }),
+              toolVersion: readToolVersion(),
+              tempDir: await session.workFolder(),
+              onProgress: progress,
+            });
+            if (!written.ok) {
+              const details = written.error.details ?? [];
               session.lastPackage = {
-                written: {
-                  name,
-                  kind: input.kind,
-                  period: submission.period,
-                  division: `${submission.division.code}${submission.division.name === undefined ? '' : ` ${submission.division.name}`}`,
-                  created: submission.created,
-                  rows: submission.rows.packaged,
-                  excluded: submission.rows.excludedByUser + submission.rows.excludedByPolicy,
-                  errors: submission.issues.errors,
-                  warnings: submission.issues.warnings,
-                  exemptedErrors: submission.issues.exemptedErrors,
-                  rules: Object.entries(submission.issues.byRule).map(([rule, counts]) => ({
-                    rule,
-                    title: describeRule(workspace.dataset, rule).zh,
-                    errors: counts.errors,
-                    warnings: counts.warnings,
-                  })),
-                  fields: submission.fields.map((f) => ({
-                    name: f.name,
-                    title: f.title,
-                    action: f.action,
-                    note: f.note.zh,
-                  })),
-                  files: submission.files.map((f) => ({ ...f })),
-                },
-                blockers: [],
+                written: null,
+                blockers: written.error.code === 'package-blocked' ? [...details] : [],
               };
-              return ok({
-                zh: `已生成${kindName}数据包 ${name}（${submission.rows.packaged} 条记录）`,
-                en: `Wrote the ${input.kind} package ${name} (${submission.rows.packaged} records)`,
-              });
-            },
-          ),
-        { zh: `正在生成${kindName}数据包`, en: `Writing the ${input.kind} package` },
-      ),
+              // The 打包 step lists every blocker; the message only says what happened.
+              return written.error.code === 'package-blocked'
+                ? err(
+                    written.error.code,
+                    `有 ${details.length} 类错误没有豁免，未生成数据包；请查看“打包前检查”和未豁免错误的列表`,
+                    `${details.length} kinds of error have no exemption; no package was written`,
+                  )
+                : err(
+                    written.error.code,
+                    `${written.error.message.zh}${details.length > 0 ? `：${details.slice(0, 3).join('；')}` : ''}`,
+                    written.error.message.en,
+                  );
+            }
+            const submission = written.value.manifest['x-submission'];
+            const name = basename(written.value.path);
+            session.lastPackage = {
+              written: {
+                name,
+                kind: input.kind,
+                period: submission.period,
+                division: `${submission.division.code}${submission.division.name === undefined ? '' : ` ${submission.division.name}`}`,
+                created: submission.created,
+                rows: submission.rows.packaged,
+                excluded: submission.rows.excludedByUser + submission.rows.excludedByPolicy,
+                errors: submission.issues.errors,
+                warnings: submission.issues.warnings,
+                exemptedErrors: submission.issues.exemptedErrors,
+                rules: Object.entries(submission.issues.byRule).map(([rule, counts]) => ({
+                  rule,
+                  title: describeRule(workspace.dataset, rule).zh,
+                  errors: counts.errors,
+                  warnings: counts.warnings,
+                })),
+                fields: submission.fields.map((f) => ({
+                  name: f.name,
+                  title: f.title,
+                  action: f.action,
+                  note: f.note.zh,
+                })),
+                files: submission.files.map((f) => ({ ...f })),
+              },
+              blockers: [],
+            };
+            return ok({
+              zh: `已生成${kindName}数据包 ${name}（${submission.rows.packaged} 条记录）`,
+              en: `Wrote the ${input.kind} package ${name} (${submission.rows.packaged} records)`,
+            });
+          },
+        ),
+      { zh: `正在生成${kindName}数据包`, en: `Writing the ${input.kind} package` },
     );
   },
 
@@ -559,7 +559,12 @@ export const engineHandlers: EngineHandlers = {
     const downloadId = randomUUID();
     // In this engine's temp folder: a killed engine's exports are removed at the next start.
     const path = join(await session.workFolder(), `${downloadId}.xlsx`);
-    const job = session.startJob(
+    const job = session.startOnlyJob(
+      'errors-export',
+      {
+        zh: '问题数据表正在导出，请等待完成',
+        en: 'The error workbook is being exported; wait for it to finish',
+      },
       (signal, progress) =>
         // Like a package, the workbook is read from one consistent project (see package:write).
         session.writeToProject(
@@ -588,7 +593,8 @@ export const engineHandlers: EngineHandlers = {
         ),
       { zh: '正在导出问题数据表', en: 'Exporting the error workbook' },
     );
-    return ok({ ...job, downloadId, name });
+    if (!job.ok) return job;
+    return ok({ ...job.value, downloadId, name });
   },
 
   async 'errors:merge'(input, session) {
@@ -598,51 +604,54 @@ export const engineHandlers: EngineHandlers = {
     if (!file.ok) return file;
     const { workspace } = project.value;
     const name = file.value.name;
-    return ok(
-      session.startJob(
-        (signal, progress) =>
-          // The merge holds the write gate from reading the project's values to applying the
-          // changes, so no edit slips in between and is overwritten.
-          session.writeToProject(
-            workspace,
-            { zh: `合并 ${name}`, en: `merging ${name}` },
-            async () => {
-              const before = workspace.issueCounts();
-              const merged = await mergeErrorWorkbook(
-                workspace,
-                file.value.path,
-                { ...actor(input), context: context() },
-                { signal, onProgress: progress },
-              );
-              if (!merged.ok) return merged;
-              const m = merged.value;
-              session.lastMerge = {
-                file: name,
-                records: m.records,
-                applied: m.applied,
-                alreadyEqual: m.alreadyEqual,
-                ...(m.operationId === undefined ? {} : { operationId: m.operationId }),
-                conflictCount: m.conflicts.length,
-                conflicts: m.conflicts.slice(0, mergeListLimit).map((c) => ({
-                  ...c,
-                  sourceRow: workspace.sourceOf(c.rid)?.sourceRow ?? 0,
-                })),
-                unreadable: m.unreadable.slice(0, mergeListLimit),
-                unreadableRows: m.unreadableRows.slice(0, mergeListLimit),
-                unknownRecords: m.unknownRecords.slice(0, mergeListLimit),
-                duplicateRecords: m.duplicateRecords.slice(0, mergeListLimit),
-                before,
-                after: workspace.issueCounts(),
-              };
-              const conflicts = m.conflicts.length;
-              return ok({
-                zh: `已合并 ${name}：${m.applied} 处修改${conflicts > 0 ? `，${conflicts} 处冲突待处理` : ''}`,
-                en: `Merged ${name}: ${m.applied} cells changed${conflicts > 0 ? `, ${conflicts} conflicts to decide` : ''}`,
-              });
-            },
-          ),
-        { zh: `正在合并 ${name}`, en: `Merging ${name}` },
-      ),
+    return session.startOnlyJob(
+      'errors-merge',
+      {
+        zh: '正在合并改好的问题数据表，请等待完成后再合并',
+        en: 'A fixed workbook is being merged; wait for it to finish',
+      },
+      (signal, progress) =>
+        // The merge holds the write gate from reading the project's values to applying the
+        // changes, so no edit slips in between and is overwritten.
+        session.writeToProject(
+          workspace,
+          { zh: `合并 ${name}`, en: `merging ${name}` },
+          async () => {
+            const before = workspace.issueCounts();
+            const merged = await mergeErrorWorkbook(
+              workspace,
+              file.value.path,
+              { ...actor(input), context: context() },
+              { signal, onProgress: progress },
+            );
+            if (!merged.ok) return merged;
+            const m = merged.value;
+            session.lastMerge = {
+              file: name,
+              records: m.records,
+              applied: m.applied,
+              alreadyEqual: m.alreadyEqual,
+              ...(m.operationId === undefined ? {} : { operationId: m.operationId }),
+              conflictCount: m.conflicts.length,
+              conflicts: m.conflicts.slice(0, mergeListLimit).map((c) => ({
+                ...c,
+                sourceRow: workspace.sourceOf(c.rid)?.sourceRow ?? 0,
+              })),
+              unreadable: m.unreadable.slice(0, mergeListLimit),
+              unreadableRows: m.unreadableRows.slice(0, mergeListLimit),
+              unknownRecords: m.unknownRecords.slice(0, mergeListLimit),
+              duplicateRecords: m.duplicateRecords.slice(0, mergeListLimit),
+              before,
+              after: workspace.issueCounts(),
+            };
+            const conflicts = m.conflicts.length;
+            return ok({
+              zh: `已合并 ${name}：${m.applied} 处修改${conflicts > 0 ? `，${conflicts} 处冲突待处理` : ''}`,
+              en: `Merged ${name}: ${m.applied} cells changed${conflicts > 0 ? `, ${conflicts} conflicts to decide` : ''}`,
+            });
+          },
+        ),
+      { zh: `正在合并 ${name}`, en: `Merging ${name}` },
     );
   },
 

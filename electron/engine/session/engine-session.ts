@@ -28,10 +28,15 @@ export interface OpenProject {
 }
 
 /** Engine state shared by the handlers. */
+/** The jobs that run once at a time: a second request while one runs is refused. */
+export type JobKind = 'import' | 'package' | 'errors-export' | 'errors-merge';
+
 export class EngineSession {
   readonly config: EngineConfig;
   private readonly files = new Map<string, RegisteredFile>();
   private readonly jobs = new Map<string, AbortController>();
+  /** The kind of each running job that runs once at a time (a package, an export), by job id. */
+  private readonly jobKinds = new Map<string, JobKind>();
   /** Files written for the clerk to save, by id; removed with the project they came from. */
   private readonly downloads = new Map<string, Download>();
   private readonly emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -172,6 +177,24 @@ export class EngineSession {
   }
 
   /**
+   * Starts a job of a kind that runs once at a time, or refuses it with `busy` while one of that
+   * kind runs: a double-click or a second window must not write a second package. The check and
+   * the start happen in one synchronous step, so two requests at once cannot both pass.
+   */
+  startOnlyJob(
+    kind: JobKind,
+    busy: { zh: string; en: string },
+    work: Parameters<EngineSession['startJob']>[0],
+    phase: { zh: string; en: string },
+  ): Result<{ jobId: string }> {
+    if ([...this.jobKinds.values()].includes(kind)) return err('job-running', busy.zh, busy.en);
+    const job = this.startJob(work, phase);
+    // Its work ends after an await at the earliest, so the kind is recorded before it ends.
+    this.jobKinds.set(job.jobId, kind);
+    return ok(job);
+  }
+
+  /**
    * Starts a long job: it gets an id the UI can cancel, reports progress, and says when it is
    * done. The work runs after this returns, so the UI is answered at once.
    */
@@ -212,6 +235,7 @@ export class EngineSession {
         }
       } finally {
         this.jobs.delete(jobId);
+        this.jobKinds.delete(jobId);
       }
       this.emit('job:done', {
         jobId,

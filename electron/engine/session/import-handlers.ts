@@ -436,37 +436,37 @@ export const importHandlers: Pick<EngineHandlers, ImportChannel> = {
     }
     const label = [...names].join('、');
     const templatesDir = templatesOf(session);
-    return ok(
-      session.startJob(
-        (signal, progress) =>
-          // The import holds the write gate for its whole write: a change asked for meanwhile
-          // waits for it (it holds BEGIN across the awaits of reading the file).
-          session.writeToProject(
-            workspace,
-            { zh: `导入 ${label}`, en: `importing ${label}` },
-            async () => {
-              const imported = await importTables(workspace, sources, mapping, {
-                signal,
-                progress,
-                templatesDir,
-              });
-              if (!imported.ok) return imported;
-              const { rows, tables, errors, warnings } = imported.value;
-              return ok(
-                tables === 1
-                  ? {
-                      zh: `已导入 ${rows} 条记录：错误 ${errors} 个，警告 ${warnings} 个`,
-                      en: `Imported ${rows} records: ${errors} errors, ${warnings} warnings`,
-                    }
-                  : {
-                      zh: `已从 ${tables} 个表导入 ${rows} 条记录：错误 ${errors} 个，警告 ${warnings} 个`,
-                      en: `Imported ${rows} records from ${tables} tables: ${errors} errors, ${warnings} warnings`,
-                    },
-              );
-            },
-          ),
-        { zh: `正在导入 ${label}`, en: `Importing ${label}` },
-      ),
+    return session.startOnlyJob(
+      'import',
+      { zh: '正在导入，请等待导入完成', en: 'An import is running; wait for it to finish' },
+      (signal, progress) =>
+        // The import holds the write gate for its whole write: a change asked for meanwhile
+        // waits for it (it holds BEGIN across the awaits of reading the file).
+        session.writeToProject(
+          workspace,
+          { zh: `导入 ${label}`, en: `importing ${label}` },
+          async () => {
+            const imported = await importTables(workspace, sources, mapping, {
+              signal,
+              progress,
+              templatesDir,
+            });
+            if (!imported.ok) return imported;
+            const { rows, tables, errors, warnings } = imported.value;
+            return ok(
+              tables === 1
+                ? {
+                    zh: `已导入 ${rows} 条记录：错误 ${errors} 个，警告 ${warnings} 个`,
+                    en: `Imported ${rows} records: ${errors} errors, ${warnings} warnings`,
+                  }
+                : {
+                    zh: `已从 ${tables} 个表导入 ${rows} 条记录：错误 ${errors} 个，警告 ${warnings} 个`,
+                    en: `Imported ${rows} records from ${tables} tables: ${errors} errors, ${warnings} warnings`,
+                  },
+            );
+          },
+        ),
+      { zh: `正在导入 ${label}`, en: `Importing ${label}` },
     );
   },
 };
