@@ -6,7 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { repoRoot } from '../helpers/run-steward.ts';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { createTempDir, repoRoot } from '../helpers/run-steward.ts';
 
 /** Where e2e screenshots are kept (CI artefacts; look at them). */
 export const screenshotDir = join(repoRoot, 'test-results/e2e');
@@ -111,4 +112,62 @@ export function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
+}
+
+/** What `useServedPage` gives a test file once its `beforeAll` has run. */
+export interface ServedPage {
+  /** The test file's temp folder; the app's data folder is `<dir>/data`. */
+  readonly dir: string;
+  readonly app: ServedApp;
+  readonly page: Page;
+}
+
+/**
+ * The setup most e2e files share: a temp folder, browser mode serving `<dir>/data`, Chromium and
+ * one page, all closed after the file; an uncaught error in the page fails the test that hit it.
+ * `prepare` runs first in the temp folder (to write the files a test imports).
+ */
+export function useServedPage(
+  options: {
+    readonly viewport?: { width: number; height: number };
+    readonly prepare?: (dir: string) => Promise<void>;
+  } = {},
+): ServedPage {
+  let temp: Awaited<ReturnType<typeof createTempDir>> | undefined;
+  let app: ServedApp | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  let pageErrors: string[] = [];
+  beforeAll(async () => {
+    temp = await createTempDir();
+    await options.prepare?.(temp.dir);
+    app = await serveApp(join(temp.dir, 'data'));
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: options.viewport ?? { width: 1440, height: 900 } });
+    pageErrors = collectPageErrors(page);
+    await page.goto(app.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await temp?.cleanup();
+  });
+  afterEach(() => {
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
+  const ready = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`useServedPage: ${name} is used before beforeAll ran`);
+    return value;
+  };
+  return {
+    get dir() {
+      return ready(temp, 'dir').dir;
+    },
+    get app() {
+      return ready(app, 'app');
+    },
+    get page() {
+      return ready(page, 'page');
+    },
+  };
 }

@@ -3,55 +3,22 @@
  * 替换为, sees how many cells will change before applying, replaces a part of an address
  * (包含, the default), and is told 没有可替换的内容 when nothing matches.
  */
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTempDir } from '../helpers/run-steward.ts';
-import {
-  collectPageErrors,
-  launchChromium,
-  saveScreenshot,
-  serveApp,
-  waitForGridData,
-  type ServedApp,
-} from './browser-mode.ts';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot, waitForGridData, useServedPage } from './browser-mode.ts';
 
-let temp: Awaited<ReturnType<typeof createTempDir>>;
-let app: ServedApp;
-let browser: Browser;
-let page: Page;
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  temp = await createTempDir();
-  app = await serveApp(join(temp.dir, 'data'));
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  pageErrors = collectPageErrors(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await temp.cleanup();
-});
-
-// A UI bug (an uncaught error in the page) fails the test that hit it.
-afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
-});
+const served = useServedPage();
 
 /** The 户籍地址 cells the grid shows now. */
 async function addressCells(): Promise<string[]> {
-  return page.locator('.grid .grid-row [data-field="HJDZ"]').allInnerTexts();
+  return served.page.locator('.grid .grid-row [data-field="HJDZ"]').allInnerTexts();
 }
 
 describe('批量替换 in the real UI', () => {
   it('counts the cells first, then replaces a part of each address', async () => {
-    await page.goto(app.url);
-    await page.getByRole('button', { name: '开始培训' }).click();
-    await waitForGridData(page);
-    const form = page.locator('form.replace-form');
+    await served.page.goto(served.app.url);
+    await served.page.getByRole('button', { name: '开始培训' }).click();
+    await waitForGridData(served.page);
+    const form = served.page.locator('form.replace-form');
     await form.getByLabel('字段').selectOption({ label: '户籍地址' });
     expect(await form.getByLabel('包含').isChecked()).toBe(true);
     await form.getByPlaceholder('查找').fill('山东省菏泽市');
@@ -64,13 +31,13 @@ describe('批量替换 in the real UI', () => {
     const before = await addressCells();
     expect(before.some((v) => v.startsWith('山东省菏泽市'))).toBe(true);
     await form.scrollIntoViewIfNeeded();
-    await saveScreenshot(page, 'bulk-replace-preview');
+    await saveScreenshot(served.page, 'bulk-replace-preview');
 
     await form.getByRole('button', { name: '替换' }).click();
     await expect
-      .poll(() => page.locator('.notice').innerText())
+      .poll(() => served.page.locator('.notice').innerText())
       .toContain(`已替换 ${count.toLocaleString('zh-CN')} 处`);
-    await waitForGridData(page);
+    await waitForGridData(served.page);
     const after = await addressCells();
     expect(after.length).toBeGreaterThan(0);
     expect(after.filter((v) => v.startsWith('菏泽市牡丹区')).length).toBeGreaterThan(0);
@@ -78,19 +45,22 @@ describe('批量替换 in the real UI', () => {
     // Counted again on the changed data: nothing is left to replace.
     await expect.poll(() => preview.innerText()).toBe('没有可替换的内容');
     // The changed column in view, for the screenshot.
-    await page.locator('.grid .grid-row [data-field="HJDZ"]').first().scrollIntoViewIfNeeded();
+    await served.page
+      .locator('.grid .grid-row [data-field="HJDZ"]')
+      .first()
+      .scrollIntoViewIfNeeded();
     await form.scrollIntoViewIfNeeded();
-    await saveScreenshot(page, 'bulk-replace-applied');
+    await saveScreenshot(served.page, 'bulk-replace-applied');
   });
 
   it('says 没有可替换的内容 when nothing matches, and offers no replace', async () => {
-    const form = page.locator('form.replace-form');
+    const form = served.page.locator('form.replace-form');
     await form.getByPlaceholder('查找').fill('锦绣华城');
     await form.getByPlaceholder('替换为').fill('锦绣华城小区');
     await expect.poll(() => form.locator('.replace-preview').innerText()).toBe('没有可替换的内容');
     expect(await form.getByRole('button', { name: '替换' }).isDisabled()).toBe(true);
     await form.scrollIntoViewIfNeeded();
-    await saveScreenshot(page, 'bulk-replace-nothing');
+    await saveScreenshot(served.page, 'bulk-replace-nothing');
     // 整个单元格: a part of an address is not a whole cell.
     await form.getByPlaceholder('查找').fill('菏泽市牡丹区');
     await form.getByLabel('整个单元格').check();
