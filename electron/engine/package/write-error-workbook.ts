@@ -110,7 +110,7 @@ function helpLines(input: ErrorWorkbookInput): string[][] {
     ['4', `「${issueSheetName}」表逐条列出问题、当前值和建议值，供核对。`],
     [
       '5',
-      '改好后保存为 .xlsx 文件，发回数据管理员。数据管理员用“合并修改”（steward merge）按记录编号把修改合并回项目；同一单元格在项目中也被改过的，会列为冲突，不会被覆盖。',
+      '改好后保存（xlsx、xls、et 或 ods 格式均可），发回数据管理员。数据管理员用“合并修改”（steward merge）按记录编号把修改合并回项目；同一单元格在项目中也被改过的，会列为冲突，不会被覆盖。',
     ],
   ];
   if (m.isMasked) {
