@@ -206,6 +206,17 @@ async function expectFixesLand(
 }
 
 describe('the error workbook round trip', () => {
+  it('protects the 记录编号 column and leaves the field cells editable', async () => {
+    const { workspace, exported, rids } = await createProject();
+    const { protection } = await editWithOpenpyxl(
+      workspace,
+      exported,
+      join(dir, 'protection.xlsx'),
+      rids,
+    );
+    expect(protection).toEqual({ sheet: true, idLocked: true, fieldLocked: false });
+  });
+
   it('merges a workbook saved by openpyxl, with rich text and comments', async () => {
     const { workspace, exported, rids } = await createProject();
     const fixed = join(dir, 'openpyxl.xlsx');
@@ -223,7 +234,7 @@ describe('the error workbook round trip', () => {
     }, 180_000);
   }
 
-  it('merges an xls saved under WPS’s .et name', async () => {
+  it('merges an xls saved under WPS’s .et name, and keeps the protection LibreOffice re-saves', async () => {
     const { workspace, exported, rids } = await createProject();
     const fixed = join(dir, 'fixed-for-et.xlsx');
     const { expected } = await editWithOpenpyxl(workspace, exported, fixed, rids);
@@ -231,6 +242,9 @@ describe('the error workbook round trip', () => {
     const et = join(dir, 'fixed.et');
     await copyFile(xls, et);
     await expectFixesLand(workspace, et, expected);
+    const xlsx = await resave(fixed, 'xlsx');
+    const { protection } = await editWithOpenpyxl(workspace, xlsx, join(dir, 'again.xlsx'), rids);
+    expect(protection).toEqual({ sheet: true, idLocked: true, fieldLocked: false });
   }, 180_000);
 });
 
