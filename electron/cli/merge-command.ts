@@ -6,10 +6,10 @@ import { createCommand, type Command } from './command.ts';
 import { writeJson, writeLine } from './output.ts';
 import { stringOption } from './parse-options.ts';
 
-const help = `用法 / usage: steward merge <项目.dsw> <改好的问题数据表.xlsx> [--who 操作人] [--why 原因]
+const help = `用法 / usage: steward merge <项目.dsw> <改好的问题数据表.xlsx|xls|et|ods> [--who 操作人] [--why 原因]
                   [--today YYYY-MM-DD] [--format text|json]
 
-把部门改好发回的问题数据表按记录编号合并回项目：作为一次“合并”操作记入历史（可撤销），改过的记录重新检查。
+把部门改好发回的问题数据表（Excel、WPS 或 LibreOffice 保存的 xlsx、xls、et、ods 均可）按记录编号合并回项目：作为一次“合并”操作记入历史（可撤销），改过的记录重新检查。
 同一单元格在项目中也改过的列为冲突，不覆盖。记录编号不是导出时的数字、或与项目中的记录对不上的行不合并，列为无法读取的行。
 退出码：0 已合并且没有冲突，1 有冲突或无法读取的单元格或行，2 输入有误。
 Merges a department's fixed error workbook back into the project by record id, as one operation

@@ -146,7 +146,7 @@ export function ErrorWorkbookPanel({
               type="file"
               hidden
               disabled={isBusy}
-              accept=".xlsx"
+              accept=".xlsx,.xls,.et,.ods"
               onChange={(e) => {
                 void uploadAndMerge(e.target.files);
                 e.target.value = '';

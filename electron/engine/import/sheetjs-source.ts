@@ -50,7 +50,7 @@ function cellText(cell: XLSX.CellObject): { text: string; kind: CellKind } | und
  * the details of a failure. SheetJS has no option to turn them off; the parse is synchronous,
  * so nothing else in this worker prints in between.
  */
-function quietly<T>(said: string[], parse: () => T): T {
+export function quietly<T>(said: string[], parse: () => T): T {
   const saved = { log: console.log, warn: console.warn, error: console.error };
   const keep = (...args: unknown[]) => {
     if (said.length < 10) said.push(args.map(String).join(' '));

@@ -8,10 +8,10 @@
  * are checked again, so the issues the department fixed are gone.
  */
 import { basename } from 'node:path';
-import type ExcelJS from 'exceljs';
+import * as XLSX from 'xlsx';
 import { z } from 'zod';
 import { maxCellEditLength } from '../../../shared/ipc/contract.ts';
-import { err, ok, type Result } from '../../../shared/result.ts';
+import { assertNever, err, ok, type Result } from '../../../shared/result.ts';
 import type { RuleContext } from '../../../shared/rules/rule-issue.ts';
 import type { Actor, ProgressListener, Workspace } from '../workspace/workspace.ts';
 import {
@@ -83,47 +83,75 @@ const metaSchema = z.object({
   fields: z.array(z.string()),
 });
 
-function notErrorWorkbook(): Result<never> {
+function notErrorWorkbook(path: string): Result<never> {
   return err(
     'not-error-workbook',
-    '这不是工作台导出的问题数据表（缺少合并所需的隐藏信息），无法合并',
-    'This is not an error workbook written by the workbench (the hidden merge sheet is missing)',
+    `「${basename(path)}」不是工作台导出的问题数据表（缺少合并所需的「${dataSheetName}」表或隐藏信息），无法合并；请让部门发回从工作台导出、改好后保存的那份问题数据表`,
+    `${basename(path)} is not an error workbook written by the workbench (the data sheet or the hidden merge sheet is missing)`,
   );
 }
 
-/** The text of a cell as the department left it, or why it cannot be trusted. */
-function cellText(value: ExcelJS.CellValue): { text: string } | { problem: string } {
-  if (value === null || value === undefined) return { text: '' };
-  if (typeof value === 'string') return { text: value };
-  if (typeof value === 'number') {
-    if (Number.isInteger(value) && Math.abs(value) >= 1e15) {
-      return {
-        problem: `单元格被转成了数字 ${value}，长数字已失去精度；请把单元格设为文本后重新输入`,
-      };
-    }
-    return { text: String(value) };
+/** A SheetJS cell of a dense sheet, by 1-based row and column (as a spreadsheet shows them). */
+function cellAt(sheet: XLSX.WorkSheet, row: number, column: number): XLSX.CellObject | undefined {
+  const rows = (sheet['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
+  return rows[row - 1]?.[column - 1];
+}
+
+/** The rows of a dense sheet that exist, with their 1-based numbers. */
+function* rowsOf(sheet: XLSX.WorkSheet): Generator<number> {
+  const rows = (sheet['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
+  for (let r = 0; r < rows.length; r += 1) if (rows[r] !== undefined) yield r + 1;
+}
+
+/**
+ * The text of a cell as the department left it, or why it cannot be trusted. A rich-text cell
+ * is its plain text (SheetJS's `v`); a date-formatted number is its ISO date.
+ */
+function cellText(cell: XLSX.CellObject | undefined): { text: string } | { problem: string } {
+  if (cell === undefined) return { text: '' };
+  // A formula with no cached result (typed in a program that does not calculate): its value is
+  // unknown, not empty.
+  if (cell.f !== undefined && (cell.t === 'z' || cell.v === undefined)) {
+    return {
+      problem: '单元格是公式，没有保存计算结果；请在单元格中直接输入值（不要用公式）后重新发回',
+    };
   }
-  if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
-  if (value instanceof Date) return { text: value.toISOString().slice(0, 10) };
-  if ('richText' in value) return { text: value.richText.map((r) => r.text).join('') };
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as { result?: ExcelJS.CellValue }).result;
-    // No cached result (a formula typed in a program that does not calculate): its value is
-    // unknown, not empty.
-    if (result === undefined || result === null) {
-      return {
-        problem: '单元格是公式，没有保存计算结果；请在单元格中直接输入值（不要用公式）后重新发回',
-      };
+  switch (cell.t) {
+    case 'z':
+      return { text: '' };
+    case 's':
+      return { text: String(cell.v ?? '') };
+    case 'b':
+      return { text: cell.v === true ? 'TRUE' : 'FALSE' };
+    case 'e':
+      return { problem: `单元格是错误值 ${cell.w ?? ''}` };
+    case 'd':
+      return cell.v instanceof Date
+        ? { text: cell.v.toISOString().slice(0, 10) }
+        : { text: String(cell.v ?? '') };
+    case 'n': {
+      const value = cell.v as number;
+      if (Number.isInteger(value) && Math.abs(value) >= 1e15) {
+        return {
+          problem: `单元格被转成了数字 ${value}，长数字已失去精度；请把单元格设为文本后重新输入`,
+        };
+      }
+      if (typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z)) {
+        const date = XLSX.SSF.parse_date_code(value);
+        if (date !== null && date !== undefined) {
+          const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+          return { text: `${pad(date.y, 4)}-${pad(date.m, 2)}-${pad(date.d, 2)}` };
+        }
+      }
+      return { text: String(value) };
     }
-    return cellText(result);
+    default:
+      return assertNever(cell.t);
   }
-  if ('text' in value && typeof value.text === 'string') return { text: value.text };
-  if ('error' in value) return { problem: `单元格是错误值 ${String(value.error)}` };
-  return { problem: '无法读取单元格的值' };
 }
 
 /** A cell's text, or why it is not merged (unreadable, or longer than an edit may be). */
-function readCell(value: ExcelJS.CellValue): { text: string } | { problem: string } {
+function readCell(value: XLSX.CellObject | undefined): { text: string } | { problem: string } {
   const cell = cellText(value);
   if ('text' in cell && cell.text.length > maxCellEditLength) {
     return {
@@ -169,16 +197,18 @@ export async function mergeErrorWorkbook(
   if (!loaded.ok) return loaded;
   const workbook = loaded.value;
   if (isCancelled()) return cancelled();
-  const mergeSheet = workbook.getWorksheet(mergeSheetName);
-  const dataSheet = workbook.getWorksheet(dataSheetName);
-  if (mergeSheet === undefined || dataSheet === undefined) return notErrorWorkbook();
+  const mergeSheet = workbook.Sheets[mergeSheetName];
+  const dataSheet = workbook.Sheets[dataSheetName];
+  if (mergeSheet === undefined || dataSheet === undefined) return notErrorWorkbook(path);
   let meta: z.infer<typeof metaSchema>;
   try {
-    const parsed = metaSchema.safeParse(JSON.parse(String(mergeSheet.getCell(1, 1).value)));
-    if (!parsed.success) return notErrorWorkbook();
+    const first = cellText(cellAt(mergeSheet, 1, 1));
+    const json: unknown = JSON.parse('text' in first ? first.text : '');
+    const parsed = metaSchema.safeParse(json);
+    if (!parsed.success) return notErrorWorkbook(path);
     meta = parsed.data;
   } catch {
-    return notErrorWorkbook();
+    return notErrorWorkbook(path);
   }
   if (meta.isMasked) {
     return err(
@@ -211,27 +241,30 @@ export async function mergeErrorWorkbook(
 
   // The values each record had when the workbook was written.
   const base = new Map<number, string[]>();
-  mergeSheet.eachRow((row, number) => {
-    if (number === 1) return;
-    const id = cellText(row.getCell(1).value);
+  for (const number of rowsOf(mergeSheet)) {
+    if (number === 1) continue;
+    const id = cellText(cellAt(mergeSheet, number, 1));
     const rid = 'text' in id ? parseRecordId(id.text) : undefined;
-    if (rid === undefined) return;
+    if (rid === undefined) continue;
     base.set(
       rid,
       meta.fields.map((_, i) => {
-        const text = cellText(row.getCell(i + 2).value);
+        const text = cellText(cellAt(mergeSheet, number, i + 2));
         return 'text' in text ? text.text : '';
       }),
     );
-  });
+  }
 
   // The department's columns, found by their headers (titles), so moved columns still merge.
   const titleToField = new Map(workspace.dataset.fields.map((f) => [f.title, f.name]));
   let ridColumn: number | undefined;
   const columnOfField = new Map<string, number>();
   const columnOfSource = new Map<string, number>();
-  dataSheet.getRow(1).eachCell((cell, column) => {
-    const header = String(cell.text).trim();
+  const headerRow = ((dataSheet['!data'] ?? []) as (XLSX.CellObject[] | undefined)[])[0] ?? [];
+  headerRow.forEach((cell, index) => {
+    const column = index + 1;
+    const read = cellText(cell);
+    const header = ('text' in read ? read.text : '').trim();
     if (header === recordIdHeader) ridColumn = column;
     else if ((provenanceHeaders as readonly string[]).includes(header))
       columnOfSource.set(header, column);
@@ -258,17 +291,18 @@ export async function mergeErrorWorkbook(
   const theirs = new Map<number, TheirRow>();
   const duplicates: number[] = [];
   const unreadableRows: UnreadableRow[] = [];
-  dataSheet.eachRow((row, number) => {
-    if (number === 1) return;
-    const id = cellText(row.getCell(idColumn).value);
-    const idText = 'text' in id ? id.text : row.getCell(idColumn).text;
+  for (const number of rowsOf(dataSheet)) {
+    if (number === 1) continue;
+    const idCell = cellAt(dataSheet, number, idColumn);
+    const id = cellText(idCell);
+    const idText = 'text' in id ? id.text : (idCell?.w ?? '');
     const cells = new Map<string, { text: string } | { problem: string }>();
     for (const [field, column] of columnOfField)
-      cells.set(field, readCell(row.getCell(column).value));
+      cells.set(field, readCell(cellAt(dataSheet, number, column)));
     const rid = 'text' in id ? parseRecordId(id.text) : undefined;
     if (rid === undefined) {
       const isBlank = [...cells.values()].every((c) => 'text' in c && c.text === '');
-      if (idText === '' && isBlank) return;
+      if (idText === '' && isBlank) continue;
       unreadableRows.push({
         row: number,
         recordId: idText,
@@ -277,16 +311,19 @@ export async function mergeErrorWorkbook(
             ? `这一行没有${recordIdHeader}，未合并；请不要删除${recordIdHeader}，也不要新增行`
             : `${recordIdHeader}「${idText}」不是导出时的编号（只能是数字），未合并；请改回导出时的${recordIdHeader}`,
       });
-      return;
+      continue;
     }
     if (theirs.has(rid)) {
       duplicates.push(rid);
-      return;
+      continue;
     }
     const source = new Map<string, string>();
-    for (const [header, column] of columnOfSource) source.set(header, row.getCell(column).text);
+    for (const [header, column] of columnOfSource) {
+      const text = cellText(cellAt(dataSheet, number, column));
+      source.set(header, 'text' in text ? text.text : '');
+    }
     theirs.set(rid, { row: number, recordId: idText, cells, source });
-  });
+  }
 
   const ours = new Map<number, readonly (string | null)[]>();
   for (const record of workspace.iterateRecords()) {

@@ -85,6 +85,20 @@ export interface ErrorWorkbookInput {
 
 const text = (value: string): string => value;
 
+/** The comment on the 记录编号 header: what the column is for and that it must stay as it is. */
+const recordIdNote = `${recordIdHeader}是合并修改时找回每条记录的依据，请不要修改、删除或新增这一列的内容。`;
+
+/** What the department may still do on the protected data sheet. */
+const sheetProtection: Partial<ExcelJS.WorksheetProtection> = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  formatCells: true,
+  formatColumns: true,
+  formatRows: true,
+  sort: true,
+  autoFilter: true,
+};
+
 function helpLines(input: ErrorWorkbookInput): string[][] {
   const m = input.meta;
   const lines: string[][] = [
@@ -104,13 +118,13 @@ function helpLines(input: ErrorWorkbookInput): string[][] {
     ],
     [
       '2',
-      `请直接在「${dataSheetName}」表中改正单元格的值。不要改动「${recordIdHeader}」列，不要增删列，不要改工作表的名称。`,
+      `请直接在「${dataSheetName}」表中改正单元格的值。不要改动「${recordIdHeader}」列（这一列和来源列已锁定），不要增删列，不要改工作表的名称。`,
     ],
     ['3', '所有单元格都是文本格式。身份证号码等长数字请照原样输入，不要转换成数字或科学计数法。'],
     ['4', `「${issueSheetName}」表逐条列出问题、当前值和建议值，供核对。`],
     [
       '5',
-      '改好后保存为 .xlsx 文件，发回数据管理员。数据管理员用“合并修改”（steward merge）按记录编号把修改合并回项目；同一单元格在项目中也被改过的，会列为冲突，不会被覆盖。',
+      '改好后保存（xlsx、xls、et 或 ods 格式均可），发回数据管理员。数据管理员用“合并修改”（steward merge）按记录编号把修改合并回项目；同一单元格在项目中也被改过的，会列为冲突，不会被覆盖。',
     ],
   ];
   if (m.isMasked) {
@@ -157,7 +171,12 @@ export async function writeErrorWorkbook(input: ErrorWorkbookInput): Promise<Buf
     cell.font = { bold: true };
     cell.fill = headerFill;
   });
+  data.getRow(1).getCell(1).note = recordIdNote;
   data.getRow(1).commit();
+  // The sheet is protected without a password: the header and the provenance columns (记录编号
+  // first) are locked, the field cells are not, so the department edits the values and cannot
+  // change a record id by accident; sorting, filtering and formatting stay allowed.
+  await data.protect('', sheetProtection);
   const first = provenanceHeaders.length;
   for (const row of input.rows) {
     const cells = [
@@ -168,7 +187,11 @@ export async function writeErrorWorkbook(input: ErrorWorkbookInput): Promise<Buf
       ...row.values,
     ];
     const excelRow = data.addRow(cells.map(text));
-    for (let c = 1; c <= cells.length; c += 1) excelRow.getCell(c).numFmt = '@';
+    for (let c = 1; c <= cells.length; c += 1) {
+      const cell = excelRow.getCell(c);
+      cell.numFmt = '@';
+      if (c > first) cell.protection = { locked: false };
+    }
     const byField = new Map<number, WorkbookIssue[]>();
     for (const issue of row.issues) {
       const index = fieldIndex.get(issue.field);
