@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ProjectState } from '../shared/ipc/contract.ts';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { EventPayload, ProjectState } from '../shared/ipc/contract.ts';
 import type { Language } from '../shared/i18n/localized-text.ts';
 import { translate, type UiTextKey } from '../shared/i18n/ui-text.ts';
 import { AppContext, type AppContextValue } from './app-context.tsx';
+import type { RunningImport } from './components/import-progress.tsx';
 import { JobProgress } from './components/job-progress.tsx';
 import { useWaitingChanges, type RunningJob } from './components/use-waiting-changes.ts';
 import { StartPage } from './start-page.tsx';
 import { CheckStep } from './steps/check-step.tsx';
-import { ImportStep, type ImportChoice, type ImportDraft } from './steps/import-step.tsx';
+import { createImportChoice, ImportStep, type ImportDraft } from './steps/import-step.tsx';
 import { MappingStep } from './steps/mapping-step.tsx';
 import { PackageStep } from './steps/package-step.tsx';
 import { StandardStep } from './steps/standard-step.tsx';
@@ -34,8 +35,15 @@ export function App() {
   const [project, setProject] = useState<ProjectState | undefined>(undefined);
   const [step, setStep] = useState<Step>('check');
   const [notice, setNotice] = useState<Notice | undefined>(undefined);
-  const [importChoice, setImportChoice] = useState<ImportChoice | undefined>(undefined);
   const [importDraft, setImportDraft] = useState<ImportDraft>({ files: [] });
+  // The mapping step works on the import step's tables, however the clerk gets there.
+  const importChoice = useMemo(() => createImportChoice(importDraft), [importDraft]);
+  /** The import the clerk started, while it runs, with its latest progress (shown in 检查与修正). */
+  const [importJob, setImportJob] = useState<RunningImport | undefined>(undefined);
+  /** Jobs that ended: an import can end before the answer that started it arrives. */
+  const endedJobs = useRef(new Set<string>());
+  /** The latest progress of each running job: it can come before the answer that started it. */
+  const jobProgress = useRef(new Map<string, EventPayload<'job:progress'>>());
   const t = useCallback((key: UiTextKey) => translate(key, language), [language]);
   const [runningJob, setRunningJob] = useState<RunningJob | undefined>(undefined);
   const changes = useWaitingChanges(runningJob, language);
@@ -45,12 +53,18 @@ export function App() {
     if (api === undefined) return;
     // The jobs that run now, oldest first: a change the clerk asks for waits for them.
     const jobs = new Map<string, RunningJob>();
-    const offProgress = api.on('job:progress', ({ jobId, phase }) => {
+    const offProgress = api.on('job:progress', (progress) => {
+      const { jobId, phase } = progress;
+      jobProgress.current.set(jobId, progress);
+      setImportJob((current) => (current?.jobId === jobId ? { jobId, progress } : current));
       if (jobs.has(jobId)) return;
       jobs.set(jobId, phase);
       setRunningJob(jobs.values().next().value);
     });
     const offDone = api.on('job:done', ({ jobId }) => {
+      endedJobs.current.add(jobId);
+      jobProgress.current.delete(jobId);
+      setImportJob((current) => (current?.jobId === jobId ? undefined : current));
       jobs.delete(jobId);
       setRunningJob(jobs.values().next().value);
     });
@@ -150,7 +164,6 @@ export function App() {
     await changes.run('project:close', () => context.api.invoke('project:close', {}));
     setProject(undefined);
     setImportDraft({ files: [] });
-    setImportChoice(undefined);
   };
 
   return (
@@ -261,19 +274,22 @@ export function App() {
             <ImportStep
               draft={importDraft}
               onDraft={setImportDraft}
-              onChosen={(choice) => {
-                setImportChoice(choice);
-                setStep('mapping');
-              }}
+              onNext={() => setStep('mapping')}
             />
           ) : step === 'mapping' ? (
             <MappingStep
               project={project}
               choice={importChoice}
-              onStarted={() => setStep('check')}
+              hasFiles={importDraft.files.length > 0}
+              onStarted={(jobId) => {
+                const progress = jobProgress.current.get(jobId);
+                if (!endedJobs.current.has(jobId))
+                  setImportJob(progress === undefined ? { jobId } : { jobId, progress });
+                setStep('check');
+              }}
             />
           ) : step === 'check' ? (
-            <CheckStep project={project} onProject={setProject} />
+            <CheckStep project={project} onProject={setProject} importing={importJob} />
           ) : (
             <PackageStep project={project} onProject={setProject} />
           )}

@@ -2,8 +2,8 @@
  * The Electron main process: the window, the menu, the dialogs and the IPC handlers. Thin:
  * everything else is the engine's, in a worker thread; main never touches rows.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
-import { basename, dirname, join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { basename, dirname, extname, join } from 'node:path';
 import { copyFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { ChannelInput, EventName, EventPayload } from '../../shared/ipc/contract.ts';
@@ -21,6 +21,13 @@ import {
 
 /** Where the app's files are: out/main/main.cjs beside out/preload, out/engine and dist/renderer. */
 const appRoot = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+
+/** The save dialog's file type, by a download's extension. */
+const saveFilterNames: Readonly<Record<string, string>> = {
+  xlsx: 'Excel 工作簿',
+  zip: '数据包',
+  html: '网页',
+};
 
 /** Starts the app: one window over one engine. */
 export async function startApp(): Promise<void> {
@@ -91,6 +98,8 @@ export async function startApp(): Promise<void> {
     if (path !== undefined) void openProjectFile(path);
   });
 
+  /** Where the clerk saved each download (打开所在文件夹 shows it there). */
+  const savedPaths = new Map<string, string>();
   registerIpc(engine, appRoot, {
     'files:pick': async () => {
       const picked = await dialog.showOpenDialog(window, {
@@ -106,28 +115,57 @@ export async function startApp(): Promise<void> {
       });
       return ok(picked.canceled ? [] : await registerPaths(picked.filePaths));
     },
-    // A file the engine wrote (the error workbook): the clerk chooses where it goes.
+    // A file the engine wrote (the error workbook, a package, its report): the clerk chooses
+    // where it goes, in the Documents folder unless they pick another.
     'files:save': async (_event, input) => {
       const { downloadId } = input as ChannelInput<'files:save'>;
       const download = await engine.resolveDownload(downloadId);
       if (!download.ok) return download;
+      const extension = extname(download.value.name).slice(1).toLowerCase();
       const chosen = await dialog.showSaveDialog(window, {
         title: '保存文件',
-        defaultPath: download.value.name,
-        filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
+        defaultPath: join(app.getPath('documents'), download.value.name),
+        filters: [{ name: saveFilterNames[extension] ?? '文件', extensions: [extension] }],
       });
       if (chosen.canceled || chosen.filePath === undefined || chosen.filePath === '')
         return ok({ isSaved: false });
       try {
         await copyFile(download.value.path, chosen.filePath);
-      } catch {
+      } catch (error) {
+        console.error(`save ${download.value.name} to ${chosen.filePath}: ${String(error)}`);
         return err(
           'save-failed',
           `无法保存到 ${chosen.filePath}，请换一个位置`,
           `Cannot save to ${chosen.filePath}; choose another place`,
         );
       }
+      savedPaths.set(downloadId, chosen.filePath);
       return ok({ isSaved: true });
+    },
+    // 打开所在文件夹: where the clerk saved it, else where the workbench keeps it.
+    'files:show': async (_event, input) => {
+      const { downloadId } = input as ChannelInput<'files:show'>;
+      const saved = savedPaths.get(downloadId);
+      const download = saved === undefined ? await engine.resolveDownload(downloadId) : undefined;
+      if (download !== undefined && !download.ok) return download;
+      shell.showItemInFolder(saved ?? download?.value.path ?? '');
+      return ok({});
+    },
+    // 打开校验报告: the system's browser opens the report page.
+    'files:open': async (_event, input) => {
+      const { downloadId } = input as ChannelInput<'files:open'>;
+      const download = await engine.resolveDownload(downloadId);
+      if (!download.ok) return download;
+      const failure = await shell.openPath(download.value.path);
+      if (failure !== '') {
+        console.error(`open ${download.value.path}: ${failure}`);
+        return err(
+          'open-failed',
+          `无法打开 ${download.value.name}，请先保存后用浏览器打开`,
+          `Cannot open ${download.value.name}; save it and open it in a browser`,
+        );
+      }
+      return ok({});
     },
   });
   // Dropped files: the preload turns File objects into paths; main checks they are files.

@@ -3,6 +3,7 @@ import type { ChannelOutput, PackSummary, ProjectState } from '../../shared/ipc/
 import { formatText } from '../../shared/i18n/ui-text.ts';
 import { useApp } from '../app-context.tsx';
 import { ErrorWorkbookPanel } from '../components/error-workbook-panel.tsx';
+import { ImportProgress, type RunningImport } from '../components/import-progress.tsx';
 import { IssueList, type IssueSelection } from '../components/issue-list.tsx';
 import { QualityChart } from '../components/quality-chart.tsx';
 import { RecordsGrid } from '../components/records-grid.tsx';
@@ -16,11 +17,15 @@ import { ValueMapPanel } from '../components/value-map-panel.tsx';
 export function CheckStep({
   project,
   onProject,
+  importing,
 }: {
   project: ProjectState;
   onProject: (state: ProjectState) => void;
+  /** The import the clerk started, while it runs: its progress shows instead of a verdict. */
+  importing: RunningImport | undefined;
 }) {
   const { api, t, notify, runningJob } = useApp();
+  const isImporting = importing !== undefined;
   const [summary, setSummary] = useState<ChannelOutput<'quality:summary'> | undefined>(undefined);
   const [fields, setFields] = useState<PackSummary['datasets'][number]['fields']>([]);
   const [onlyIssues, setOnlyIssues] = useState(false);
@@ -39,14 +44,27 @@ export function CheckStep({
     })();
   }, [api, project.packId, project.dataset]);
 
+  // An import started: the summary shown was of the project before it, so none until it ends.
+  const [wasImporting, setWasImporting] = useState(isImporting);
+  if (wasImporting !== isImporting) {
+    setWasImporting(isImporting);
+    if (isImporting) setSummary(undefined);
+  }
+
   useEffect(() => {
+    if (isImporting) return;
+    let isCurrent = true;
     void (async () => {
       const result = await api.invoke('quality:summary', {});
+      if (!isCurrent) return;
       if (result.ok) setSummary(result.value);
       else notify(result.error.message, 'error');
     })();
     // The project state changes after every edit, undo or redo: fetch the summary again.
-  }, [api, notify, project]);
+    return () => {
+      isCurrent = false;
+    };
+  }, [api, notify, project, isImporting]);
 
   const fieldTitles = useMemo(() => new Map(fields.map((f) => [f.name, f.title])), [fields]);
 
@@ -114,7 +132,9 @@ export function CheckStep({
       <aside className="check-side">
         <section className="card">
           <h3>{t('qualitySummary')}</h3>
-          {summary === undefined ? (
+          {importing !== undefined ? (
+            <ImportProgress job={importing} />
+          ) : summary === undefined ? (
             <p className="muted">{t('working')}</p>
           ) : (
             <QualityChart summary={summary} />
@@ -122,6 +142,7 @@ export function CheckStep({
         </section>
         <section className="card issues-card">
           <h3>{t('issuesByRule')}</h3>
+          {isImporting && <p className="muted">{t('verdictAfterImport')}</p>}
           {summary !== undefined && summary.rules.length === 0 && (
             <p className="muted">{t('noIssues')}</p>
           )}

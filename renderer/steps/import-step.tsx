@@ -63,6 +63,29 @@ function includedTables(
 }
 
 /**
+ * What the mapping step works on: the draft's ticked tables, or undefined when none is ticked or
+ * their layouts differ. Derived from the draft, so the chosen file goes with the clerk whichever
+ * way they reach 映射 (the button or the step bar).
+ */
+export function createImportChoice(draft: ImportDraft): ImportChoice | undefined {
+  const tables = includedTables(draft.files);
+  const reference = tables[0];
+  if (reference === undefined) return undefined;
+  if (tables.some(({ sheet }) => !compareLayout(reference.sheet.columns, sheet.columns).isSame))
+    return undefined;
+  return {
+    sources: tables.map(({ entry, sheet }) => ({
+      file: entry.file,
+      sheet: sheet.name,
+      headerRow: sheet.headerRow,
+      ...(entry.encoding === undefined ? {} : { encoding: entry.encoding }),
+      rows: sheet.rows,
+      columns: sheet.columns,
+    })),
+  };
+}
+
+/**
  * 导入: pick or drop one or more files, see what the importer found in each (format, encoding,
  * sheets, header row, title and footer rows, flagged cells, a preview), override the encoding or
  * the header row, and tick the tables that feed the dataset; they must share one layout.
@@ -70,70 +93,95 @@ function includedTables(
 export function ImportStep({
   draft,
   onDraft,
-  onChosen,
+  onNext,
 }: {
   draft: ImportDraft;
   onDraft: (draft: ImportDraft) => void;
-  onChosen: (choice: ImportChoice) => void;
+  /** 下一步：映射 (the draft's tables are what the mapping step works on). */
+  onNext: () => void;
 }) {
   const { api, t, f, notify, language } = useApp();
-  const [isBusy, setIsBusy] = useState(false);
+  /** The file being uploaded or inspected: a large one takes seconds, and the clerk is told. */
+  const [reading, setReading] = useState<string | undefined>(undefined);
+  const isBusy = reading !== undefined;
   const [headerRowInput, setHeaderRowInput] = useState<string | undefined>(undefined);
   const { files } = draft;
+
+  const whileReading = async <T,>(name: string, work: () => Promise<T>): Promise<T> => {
+    setReading(name);
+    try {
+      return await work();
+    } finally {
+      setReading(undefined);
+    }
+  };
 
   const inspect = async (
     fileId: string,
     options: { sheet?: string; headerRow?: number; encoding?: TextEncoding },
   ): Promise<Inspection | undefined> => {
-    setIsBusy(true);
-    try {
-      const result = await api.invoke('import:inspect', { fileId, ...options });
-      if (!result.ok) {
-        notify(result.error.message, 'error');
-        return undefined;
-      }
-      return result.value;
-    } finally {
-      setIsBusy(false);
+    const result = await api.invoke('import:inspect', { fileId, ...options });
+    if (!result.ok) {
+      notify(result.error.message, 'error');
+      return undefined;
     }
+    return result.value;
   };
 
-  const accept = async (refs: readonly FileRef[]) => {
+  const entryOf = async (ref: FileRef): Promise<ImportFileEntry | undefined> => {
+    const inspection = await inspect(ref.fileId, {});
+    if (inspection === undefined) return undefined;
+    const first = defaultSheet(inspection);
+    return {
+      file: ref,
+      inspection,
+      ...(inspection.encoding === undefined ? {} : { detectedEncoding: inspection.encoding }),
+      included: first === undefined ? [] : [first.name],
+    };
+  };
+
+  /** Reads each file (uploading it first in browser mode) and adds it to the draft. */
+  const accept = async (
+    items: readonly { name: string; ref: () => Promise<FileRef | undefined> }[],
+  ) => {
     let next = draft;
-    for (const ref of refs) {
-      const inspection = await inspect(ref.fileId, {});
-      if (inspection === undefined) continue;
-      const first = defaultSheet(inspection);
-      const entry: ImportFileEntry = {
-        file: ref,
-        inspection,
-        ...(inspection.encoding === undefined ? {} : { detectedEncoding: inspection.encoding }),
-        included: first === undefined ? [] : [first.name],
-      };
+    for (const item of items) {
+      const entry = await whileReading(item.name, async () => {
+        const ref = await item.ref();
+        return ref === undefined ? undefined : entryOf(ref);
+      });
+      if (entry === undefined) continue;
+      const first = defaultSheet(entry.inspection);
       next = {
-        files: [...next.files.filter((e) => e.file.fileId !== ref.fileId), entry],
+        files: [...next.files.filter((e) => e.file.fileId !== entry.file.fileId), entry],
         selected:
           next.selected ??
-          (first === undefined ? undefined : { fileId: ref.fileId, sheet: first.name }),
+          (first === undefined ? undefined : { fileId: entry.file.fileId, sheet: first.name }),
       };
       onDraft(next);
     }
   };
 
   const upload = async (picked: readonly File[]) => {
-    if (api.upload === undefined) return;
-    const refs: FileRef[] = [];
-    for (const file of picked) {
-      const result = await api.upload(file);
-      if (result.ok) refs.push(result.value);
-      else notify(result.error.message, 'error');
-    }
-    await accept(refs);
+    const send = api.upload;
+    if (send === undefined) return;
+    await accept(
+      picked.map((file) => ({
+        name: file.name,
+        ref: async () => {
+          const result = await send(file);
+          if (result.ok) return result.value;
+          notify(result.error.message, 'error');
+          return undefined;
+        },
+      })),
+    );
   };
 
   const pick = async () => {
     const result = await api.invoke('files:pick', { multiple: true });
-    if (result.ok) await accept(result.value);
+    if (result.ok)
+      await accept(result.value.map((ref) => ({ name: ref.name, ref: async () => ref })));
     else notify(result.error.message, 'error');
   };
 
@@ -150,7 +198,9 @@ export function ImportStep({
   };
 
   const changeEncoding = async (entry: ImportFileEntry, encoding: TextEncoding | undefined) => {
-    const inspection = await inspect(entry.file.fileId, encoding === undefined ? {} : { encoding });
+    const inspection = await whileReading(entry.file.name, () =>
+      inspect(entry.file.fileId, encoding === undefined ? {} : { encoding }),
+    );
     if (inspection === undefined) return;
     const names = new Set(inspection.sheets.map((s) => s.name));
     replaceEntry({
@@ -163,11 +213,13 @@ export function ImportStep({
   };
 
   const changeHeaderRow = async (entry: ImportFileEntry, sheet: string, headerRow: number) => {
-    const inspection = await inspect(entry.file.fileId, {
-      sheet,
-      headerRow,
-      ...(entry.encoding === undefined ? {} : { encoding: entry.encoding }),
-    });
+    const inspection = await whileReading(entry.file.name, () =>
+      inspect(entry.file.fileId, {
+        sheet,
+        headerRow,
+        ...(entry.encoding === undefined ? {} : { encoding: entry.encoding }),
+      }),
+    );
     const report = inspection?.sheets.find((s) => s.name === sheet);
     if (inspection === undefined || report === undefined) return;
     setHeaderRowInput(undefined);
@@ -242,17 +294,6 @@ export function ImportStep({
   };
 
   const totalRows = tables.reduce((sum, { sheet }) => sum + sheet.rows, 0);
-  const next = () =>
-    onChosen({
-      sources: tables.map(({ entry, sheet }) => ({
-        file: entry.file,
-        sheet: sheet.name,
-        headerRow: sheet.headerRow,
-        ...(entry.encoding === undefined ? {} : { encoding: entry.encoding }),
-        rows: sheet.rows,
-        columns: sheet.columns,
-      })),
-    });
 
   const selectedEntry = files.find((e) => e.file.fileId === draft.selected?.fileId);
   const selectedSheet = selectedEntry?.inspection.sheets.find(
@@ -264,12 +305,13 @@ export function ImportStep({
       <section className="card dropzone" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
         <p>{t('dropHint')}</p>
         {api.upload !== undefined ? (
-          <label className="button primary">
+          <label className={`button primary${isBusy ? ' disabled' : ''}`}>
             {t('chooseFiles')}
             <input
               type="file"
               hidden
               multiple
+              disabled={isBusy}
               accept=".xlsx,.xlsm,.xlsb,.xls,.et,.ods,.csv,.tsv,.txt"
               onChange={(e) => {
                 const picked = [...(e.target.files ?? [])];
@@ -279,9 +321,15 @@ export function ImportStep({
             />
           </label>
         ) : (
-          <button type="button" className="primary" onClick={() => void pick()}>
+          <button type="button" className="primary" disabled={isBusy} onClick={() => void pick()}>
             {t('chooseFiles')}
           </button>
+        )}
+        {reading !== undefined && (
+          <p className="reading-file" role="status" aria-busy="true">
+            <span className="spinner" aria-hidden="true" />
+            {f('readingFile', { name: reading })}
+          </p>
         )}
       </section>
       {files.map((entry) => (
@@ -414,7 +462,7 @@ export function ImportStep({
               type="button"
               className="primary"
               disabled={tables.length === 0 || differences.length > 0 || isBusy}
-              onClick={next}
+              onClick={onNext}
             >
               {tables.length > 1
                 ? f('nextMappingCount', { tables: tables.length, rows: totalRows })

@@ -79,11 +79,15 @@ function showSpaces(value: string): string {
 export function MappingStep({
   project,
   choice,
+  hasFiles,
   onStarted,
 }: {
   project: ProjectState;
   choice: ImportChoice | undefined;
-  onStarted: () => void;
+  /** Files are in the import step (but no table of one layout is ticked when choice is undefined). */
+  hasFiles: boolean;
+  /** The import job started. */
+  onStarted: (jobId: string) => void;
 }) {
   const { api, t, f, notify, language } = useApp();
   const [fields, setFields] = useState<readonly FieldInfo[]>([]);
@@ -159,7 +163,7 @@ export function MappingStep({
   }, []);
 
   if (choice === undefined || first === undefined)
-    return <div className="card muted">{t('noFileYet')}</div>;
+    return <div className="card muted">{t(hasFiles ? 'noTableChosen' : 'noFileYet')}</div>;
   if (suggestion === undefined || mapping === undefined)
     return <div className="card muted">{t('working')}</div>;
 
@@ -220,7 +224,7 @@ export function MappingStep({
         sources: choice.sources.map(toSource),
         mapping,
       });
-      if (result.ok) onStarted();
+      if (result.ok) onStarted(result.value.jobId);
       else notify(result.error.message, 'error');
     });
 

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ChannelOutput, ProjectState } from '../../shared/ipc/contract.ts';
+import { formatText } from '../../shared/i18n/ui-text.ts';
 import { runJob } from '../api/run-job.ts';
 import { useApp } from '../app-context.tsx';
 import { useWaitingChanges } from '../components/use-waiting-changes.ts';
 
 type RuleCounts = ChannelOutput<'quality:summary'>['rules'][number];
 type LastPackage = ChannelOutput<'package:last'>;
+type WrittenPackageFacts = NonNullable<LastPackage['written']>;
 type ErrorPolicy = 'block' | 'exclude';
 
 /**
@@ -35,6 +37,8 @@ export function PackageStep({
   const [last, setLast] = useState<LastPackage>({ written: null, blockers: [] });
   const [jobsDone, setJobsDone] = useState(0);
   const [isWriting, setIsWriting] = useState(false);
+  /** The packages (by download id) the clerk saved with the save dialog (Electron). */
+  const [saved, setSaved] = useState<ReadonlySet<string>>(new Set());
   // Set at the first click, before React re-renders the button disabled: a double-click's second
   // click must not start a second package.
   const writing = useRef(false);
@@ -70,10 +74,53 @@ export function PackageStep({
         }),
       );
       if (!result.ok) notify(result.error.message, 'error');
+      else if (result.value.done.ok) {
+        // A written package is offered at once: a download, or where to save it (Electron).
+        const written = await api.invoke('package:last', {});
+        if (written.ok) {
+          setLast(written.value);
+          if (written.value.written !== null) await savePackage(written.value.written);
+        }
+      }
     } finally {
       writing.current = false;
       setIsWriting(false);
     }
+  };
+
+  /** Takes the package out of the app: a browser download, or the save dialog (Electron). */
+  const savePackage = async (written: WrittenPackageFacts) => {
+    const { downloads } = written;
+    if (api.download !== undefined) {
+      api.download(downloads.package, written.name);
+      return;
+    }
+    const result = await api.invoke('files:save', { downloadId: downloads.package });
+    if (!result.ok) notify(result.error.message, 'error');
+    else if (result.value.isSaved) {
+      setSaved((current) => new Set(current).add(downloads.package));
+      notify({
+        zh: formatText('fileSaved', 'zh', { name: written.name }),
+        en: formatText('fileSaved', 'en', { name: written.name }),
+      });
+    }
+  };
+
+  /** 打开所在文件夹 (Electron): the folder the package was saved in. */
+  const showPackage = async (written: WrittenPackageFacts) => {
+    const result = await api.invoke('files:show', { downloadId: written.downloads.package });
+    if (!result.ok) notify(result.error.message, 'error');
+  };
+
+  /** 打开校验报告: a browser download, or the system's browser (Electron). */
+  const openReport = async (written: WrittenPackageFacts) => {
+    const { downloads } = written;
+    if (api.download !== undefined) {
+      api.download(downloads.report, downloads.reportName);
+      return;
+    }
+    const result = await api.invoke('files:open', { downloadId: downloads.report });
+    if (!result.ok) notify(result.error.message, 'error');
   };
 
   const exempt = async () => {
@@ -317,7 +364,15 @@ export function PackageStep({
           </ul>
         </section>
       )}
-      {last.written !== null && <WrittenPackage written={last.written} />}
+      {last.written !== null && (
+        <WrittenPackage
+          written={last.written}
+          isSaved={saved.has(last.written.downloads.package)}
+          onSave={(written) => void savePackage(written)}
+          onShow={(written) => void showPackage(written)}
+          onOpenReport={(written) => void openReport(written)}
+        />
+      )}
     </div>
   );
 }
@@ -352,9 +407,26 @@ function Choice<V extends string>({
   ));
 }
 
-/** The package just written: facts, the report's summary, the fields' handling, the files. */
-function WrittenPackage({ written }: { written: NonNullable<LastPackage['written']> }) {
-  const { t } = useApp();
+/**
+ * The package just written: how to take it out (download or save, 打开所在文件夹, 打开校验报告),
+ * its facts, the report's summary, the fields' handling, the files.
+ */
+function WrittenPackage({
+  written,
+  isSaved,
+  onSave,
+  onShow,
+  onOpenReport,
+}: {
+  written: WrittenPackageFacts;
+  /** Saved with the save dialog (Electron): 打开所在文件夹 is offered. */
+  isSaved: boolean;
+  onSave: (written: WrittenPackageFacts) => void;
+  onShow: (written: WrittenPackageFacts) => void;
+  onOpenReport: (written: WrittenPackageFacts) => void;
+}) {
+  const { api, t } = useApp();
+  const isBrowser = api.download !== undefined;
   const actionText = { keep: t('actionKeep'), mask: t('actionMask'), drop: t('actionDrop') };
   const changed = written.fields.filter((f) => f.action !== 'keep');
   const section = useRef<HTMLElement>(null);
@@ -368,6 +440,19 @@ function WrittenPackage({ written }: { written: NonNullable<LastPackage['written
       <h2>
         {t('lastPackage')}：<span className="mono">{written.name}</span>
       </h2>
+      <div className="form-actions wrap">
+        <button type="button" className="primary" onClick={() => onSave(written)}>
+          {isBrowser ? t('downloadPackage') : t('savePackage')}
+        </button>
+        {!isBrowser && isSaved && (
+          <button type="button" onClick={() => onShow(written)}>
+            {t('showInFolder')}
+          </button>
+        )}
+        <button type="button" onClick={() => onOpenReport(written)}>
+          {t('openValidationReport')}
+        </button>
+      </div>
       <dl className="facts">
         <dt>{t('packageKind')}</dt>
         <dd>{written.kind === 'share' ? '共享' : '开放'}</dd>

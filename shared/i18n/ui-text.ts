@@ -191,6 +191,23 @@ export const uiText = {
   },
   stewardNeeded: { zh: '请填写数据管理员。', en: 'Enter the data steward.' },
   noFileYet: { zh: '请先在“导入”步骤选择文件。', en: 'Choose a file in the Import step first.' },
+  // Issue #12 items 1, 12, 13: the file on its way in, the import in place, the package out.
+  noTableChosen: {
+    zh: '所选表格的列不一致，或没有勾选表格：请回到“导入”步骤调整。',
+    en: 'The chosen tables differ in their columns, or none is ticked: adjust them in the Import step.',
+  },
+  readingFile: { zh: '正在读取文件 {name}…', en: 'Reading {name}…' },
+  importStarting: { zh: '正在导入…', en: 'Importing…' },
+  importRowsDone: { zh: '已处理 {done} 行', en: '{done} rows done' },
+  importRowsOf: { zh: '已处理 {done} / {total} 行', en: '{done} of {total} rows done' },
+  verdictAfterImport: {
+    zh: '导入完成后显示检查结果。',
+    en: 'The check results show when the import is done.',
+  },
+  downloadPackage: { zh: '下载数据包', en: 'Download the package' },
+  savePackage: { zh: '保存数据包…', en: 'Save the package…' },
+  showInFolder: { zh: '打开所在文件夹', en: 'Show in folder' },
+  openValidationReport: { zh: '打开校验报告', en: 'Open the validation report' },
 
   // 检查与修正 (issue #6): issues by rule and field, value maps, the error workbook round trip.
   // `{name}` marks a value filled in by formatText.

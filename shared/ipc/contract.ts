@@ -504,6 +504,8 @@ export const contract = {
               sm3: z.string(),
             }),
           ),
+          /** Download ids of the zip and of its reports/validation.html (files:save, files:open). */
+          downloads: z.object({ package: id, report: id, reportName: z.string() }),
         })
         .nullable(),
       /** Why the last attempt wrote nothing (errors no exemption covers), one line each. */
@@ -529,6 +531,10 @@ export const contract = {
   'errors:last-merge': { input: z.object({}), output: mergeReport.nullable() },
   /** Saves a file the engine wrote (a download) where the clerk chooses; answered by the host. */
   'files:save': { input: z.object({ downloadId: id }), output: z.object({ isSaved: z.boolean() }) },
+  /** Shows a download in the file manager (where the clerk saved it); answered by the host. */
+  'files:show': { input: z.object({ downloadId: id }), output: z.object({}) },
+  /** Opens a download (the validation report) with the system's program; answered by the host. */
+  'files:open': { input: z.object({ downloadId: id }), output: z.object({}) },
   /** The distinct values of a rule's issues in a field, most frequent first, with a suggested code. */
   'issues:values': {
     input: z.object({

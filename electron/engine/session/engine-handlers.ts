@@ -25,6 +25,7 @@ import { saveValueMapToTemplates } from '../mapping/save-value-map-to-templates.
 import { exportErrorWorkbook } from '../package/export-error-workbook.ts';
 import { inferDivision } from '../package/infer-division.ts';
 import { mergeErrorWorkbook } from '../package/merge-error-workbook.ts';
+import { openZipFile } from '../package/read-zip.ts';
 import { readToolVersion } from '../package/tool-version.ts';
 import { writePackage } from '../package/write-package.ts';
 import { findPack, importPack, listPacks } from '../packs/pack-store.ts';
@@ -476,6 +477,7 @@ export const engineHandlers: EngineHandlers = {
             }
             const submission = written.value.manifest['x-submission'];
             const name = basename(written.value.path);
+            const downloads = await offerPackage(session, written.value.path, name);
             session.lastPackage = {
               written: {
                 name,
@@ -501,6 +503,7 @@ export const engineHandlers: EngineHandlers = {
                   note: f.note.zh,
                 })),
                 files: submission.files.map((f) => ({ ...f })),
+                downloads,
               },
               blockers: [],
             };
@@ -548,7 +551,7 @@ export const engineHandlers: EngineHandlers = {
     if (!project.ok) return project;
     const { workspace } = project.value;
     // One export at a time: the previous one (the project's data) does not stay on disk.
-    await session.removeDownloads();
+    await session.removeDownloads('error-workbook');
     const created = new Date();
     const name = errorWorkbookFileName(
       workspace.dataset.title,
@@ -667,6 +670,22 @@ export const engineHandlers: EngineHandlers = {
     );
   },
 
+  async 'files:show'() {
+    return err(
+      'save-in-host',
+      '请在浏览器的下载列表中打开文件所在的文件夹',
+      'Open the folder from the browser’s downloads',
+    );
+  },
+
+  async 'files:open'() {
+    return err(
+      'save-in-host',
+      '请用浏览器的下载打开文件',
+      'Open the file from the browser’s download',
+    );
+  },
+
   async 'issues:values'(input, session) {
     const project = session.requireProject();
     if (!project.ok) return project;
@@ -782,4 +801,32 @@ async function openProjectAt(
   await session.replaceProject({ workspace: opened.value, isTraining });
   const project = session.requireProject();
   return project.ok ? ok(describeProject(project.value, session.config.dataDir)) : project;
+}
+
+/**
+ * Offers a written package and its reports/validation.html (copied out of the zip, so the clerk
+ * opens the very page the package holds) as downloads; the previous package's offers end.
+ */
+async function offerPackage(
+  session: EngineSession,
+  zipPath: string,
+  name: string,
+): Promise<{ package: string; report: string; reportName: string }> {
+  await session.removeDownloads('package');
+  const packageId = randomUUID();
+  await session.offerDownload(packageId, zipPath, name, { group: 'package', isKept: true });
+  const reportId = randomUUID();
+  const reportName = `${name.replace(/\.zip$/i, '')}_校验报告.html`;
+  const reportPath = join(await session.workFolder(), `${reportId}.html`);
+  const zip = await openZipFile(zipPath);
+  try {
+    const entry = zip.entries.find((e) => e.name === 'reports/validation.html');
+    // The package was just written with its report: a missing one is a bug.
+    if (entry === undefined) throw new Error(`${name} has no reports/validation.html`);
+    await writeFile(reportPath, await zip.read(entry));
+  } finally {
+    zip.close();
+  }
+  await session.offerDownload(reportId, reportPath, reportName, { group: 'package' });
+  return { package: packageId, report: reportId, reportName };
 }

@@ -28,6 +28,16 @@ export interface OpenProject {
 }
 
 /** Engine state shared by the handlers. */
+/** What a download belongs to: a new one of a group withdraws the group's earlier ones. */
+type DownloadGroup = 'error-workbook' | 'package';
+
+/** A download with what withdrawing it does. */
+interface OfferedDownload extends Download {
+  readonly group: DownloadGroup;
+  /** A file the workbench keeps (the package in the data folder): withdrawing leaves it. */
+  readonly isKept: boolean;
+}
+
 /** The jobs that run once at a time: a second request while one runs is refused. */
 export type JobKind = 'import' | 'package' | 'errors-export' | 'errors-merge';
 
@@ -38,7 +48,7 @@ export class EngineSession {
   /** The kind of each running job that runs once at a time (a package, an export), by job id. */
   private readonly jobKinds = new Map<string, JobKind>();
   /** Files written for the clerk to save, by id; removed with the project they came from. */
-  private readonly downloads = new Map<string, Download>();
+  private readonly downloads = new Map<string, OfferedDownload>();
   private readonly emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   project: OpenProject | undefined;
   /**
@@ -109,10 +119,24 @@ export class EngineSession {
       : ok(file);
   }
 
-  /** Offers a file the engine wrote to the clerk, under an id the UI was given beforehand. */
-  async offerDownload(downloadId: string, path: string, name: string): Promise<void> {
+  /**
+   * Offers a file the engine wrote to the clerk, under an id the UI was given beforehand. A kept
+   * file (a package in the data folder's packages) stays on disk when its offer is withdrawn.
+   */
+  async offerDownload(
+    downloadId: string,
+    path: string,
+    name: string,
+    offer: { readonly group?: DownloadGroup; readonly isKept?: boolean } = {},
+  ): Promise<void> {
     const info = await stat(path);
-    this.downloads.set(downloadId, { path, name, size: info.size });
+    this.downloads.set(downloadId, {
+      path,
+      name,
+      size: info.size,
+      group: offer.group ?? 'error-workbook',
+      isKept: offer.isKept ?? false,
+    });
   }
 
   /** The file behind a download id (for the host: the UI never sees the path). */
@@ -124,16 +148,19 @@ export class EngineSession {
           '文件尚未生成或已删除，请重新导出',
           'The file is not ready or was removed; export it again',
         )
-      : ok(found);
+      : ok({ path: found.path, name: found.name, size: found.size });
   }
 
   /**
    * Removes the files written for the clerk: they hold the project's data, and the workbench
    * keeps nothing it does not need (共享不落地).
    */
-  async removeDownloads(): Promise<void> {
-    for (const { path } of this.downloads.values()) await rm(path, { force: true });
-    this.downloads.clear();
+  async removeDownloads(group?: DownloadGroup): Promise<void> {
+    for (const [downloadId, offered] of this.downloads) {
+      if (group !== undefined && offered.group !== group) continue;
+      if (!offered.isKept) await rm(offered.path, { force: true });
+      this.downloads.delete(downloadId);
+    }
   }
 
   /** The open project, or the message a clerk sees when there is none. */
