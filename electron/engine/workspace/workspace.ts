@@ -11,7 +11,7 @@
  * in and out; the whole table is never held as JavaScript objects.
  */
 import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import type { Database, SqlValue, Statement } from 'sql.js';
 import type { ReplaceMatch } from '../../../shared/ipc/contract.ts';
@@ -168,6 +168,12 @@ export class Workspace {
   /** The open journal; undefined until the first append after a checkpoint creates it. */
   private journal: JournalWriter | undefined;
   private checkpointTimer: NodeJS.Timeout | undefined;
+  /**
+   * Set when a checkpoint failed after its rename (flushing the folder failed): the snapshot on
+   * disk may be the new one or the old one, so no journal can safely continue it; operations
+   * are checkpointed until one checkpoint succeeds. The old journal is kept meanwhile.
+   */
+  private isSnapshotUnsure = false;
   private checkpointPolicy: CheckpointPolicy = defaultCheckpointPolicy;
   /** The active records' ids in order, cached until an import comes or goes. */
   private activeRids: Int32Array | undefined;
@@ -441,11 +447,11 @@ export class Workspace {
 
   private async appendToJournal(): Promise<void> {
     if (this.isClosed) return;
-    const statements = this.recorder.take();
-    if (statements === undefined) {
+    if (this.recorder.isOverflowed || (this.isSnapshotUnsure && this.recorder.hasChanges)) {
       await this.writeCheckpoint({ isReloadOnFailure: true });
       return;
     }
+    const statements = this.recorder.take() ?? [];
     if (statements.length === 0) return;
     const seq = this.seq + 1;
     let journal: JournalWriter;
@@ -487,12 +493,15 @@ export class Workspace {
       "INSERT OR REPLACE INTO meta (key, value) VALUES ('journal_seq', ?), ('journal_id', ?)",
       [String(seq), journalId],
     );
+    const before = await fileIdentity(this.path);
     try {
       await writeFileAtomically(this.path, this.rawDb.export());
     } catch (error) {
+      if ((await fileIdentity(this.path)) !== before) this.isSnapshotUnsure = true;
       if (options.isReloadOnFailure && hasUnjournaled) await this.reloadFromDisk();
       throw error;
     }
+    this.isSnapshotUnsure = false;
     this.recorder.reset();
     this.seq = seq;
     this.snapshotJournalId = journalId;
@@ -1817,6 +1826,15 @@ async function restoreJournal(db: Database, path: string): Promise<Result<Durabl
   }
   const journal = await JournalWriter.resume(journalPath, reading.goodEnd, reading.tornBytes);
   return ok({ seq: newer.at(-1)?.seq ?? snapshotSeq, journalId, journal });
+}
+
+/** The file's inode (so a checkpoint knows whether its rename happened), or undefined. */
+async function fileIdentity(path: string): Promise<bigint | undefined> {
+  try {
+    return (await stat(path, { bigint: true })).ino;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs the journaled statements again, in order, in one transaction. */
