@@ -8,7 +8,8 @@
  *       row, validate every cell, save.
  *   edit <data-dir> <name> <count>
  *       `project:open` through the engine's handlers, then <count> single-cell edits through
- *       `edit:cell` (answered once the edit is on disk); prints each edit's milliseconds.
+ *       `edit:cell` (answered once the edit is on disk: its journal record appended and
+ *       flushed, see docs/DESIGN.md); prints each edit's milliseconds.
  *   reopen <data-dir> <name>
  *       `project:open` then the first `records:page` of 100 rows, as the grid asks for it.
  *

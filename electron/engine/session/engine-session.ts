@@ -176,6 +176,10 @@ export class EngineSession {
     this.project = next;
     this.lastPackage = { written: null, blockers: [] };
     this.lastMerge = null;
+    // The workspace's own checkpoints (when idle, when its journal is large) wait their turn here.
+    next?.workspace.configureCheckpoints({
+      run: (work) => this.writes.run({ zh: '保存项目', en: 'saving the project' }, work),
+    });
     if (previous?.workspace !== next?.workspace) await this.removeDownloads();
     if (previous !== undefined && previous.workspace !== next?.workspace)
       await previous.workspace.close();

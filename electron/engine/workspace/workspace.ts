@@ -1,6 +1,9 @@
 /**
- * A project (one `.dsw` file): a SQLite database in memory (sql.js), saved atomically after
- * every operation. It holds the pack it was made for, the sources with their provenance, the
+ * A project (one `.dsw` file): a SQLite database in memory (sql.js). Each operation is made
+ * durable by appending the statements it ran to the project's journal (`.dsw-journal`), and the
+ * whole database is written to the `.dsw` snapshot at checkpoints: on close, after an import,
+ * when idle, and when the journal grows large (docs/DESIGN.md, "Durability: snapshot and
+ * journal"). It holds the pack it was made for, the sources with their provenance, the
  * standardised records, the issues of the last validation, and the operation history, which
  * drives undo and redo (across reopen) and the audit trail.
  *
@@ -8,7 +11,7 @@
  * in and out; the whole table is never held as JavaScript objects.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import type { Database, SqlValue, Statement } from 'sql.js';
 import type { ReplaceMatch } from '../../../shared/ipc/contract.ts';
@@ -28,6 +31,16 @@ import {
 import { diskFullError, isDiskFull } from '../disk-full.ts';
 import { loadSqlite } from './load-sqlite.ts';
 import { acquireLock, removeAbandonedSaves, writeFileAtomically } from './project-file.ts';
+import {
+  createJournalId,
+  encodeJournalRecord,
+  journalPathFor,
+  JournalWriter,
+  noJournalId,
+  readJournal,
+  type JournalRecord,
+} from './project-journal.ts';
+import { createRecordingDatabase, StatementRecorder } from './statement-recorder.ts';
 import { createSchema, migrate, projectFormat } from './workspace-schema.ts';
 
 /** What a project is for. */
@@ -136,11 +149,32 @@ export class Workspace {
   readonly pack: Pack;
   readonly dataset: Dataset;
   readonly info: ProjectInfo;
-  /** Replaced only when a failed save rolls the project back to its last good file. */
+  /**
+   * The database as every store uses it: sql.js behind the statement recorder, so each change
+   * can be journaled. Replaced only when a failed save rolls the project back to what is on disk.
+   */
   private db: Database;
+  /** The same database without the recorder: for checkpoints, which are not operations. */
+  private rawDb: Database;
+  private readonly recorder = new StatementRecorder();
   private readonly releaseLock: () => Promise<void>;
   private readonly fieldNames: readonly string[];
+  /** Saves and checkpoints run one after another, each after the last has settled. */
   private saving: Promise<void> = Promise.resolve();
+  /** The sequence number of the last operation acknowledged (in the journal or the snapshot). */
+  private seq: number;
+  /** The journal id of the snapshot on disk: a journal continues it only if it carries this id. */
+  private snapshotJournalId: string;
+  /** The open journal; undefined until the first append after a checkpoint creates it. */
+  private journal: JournalWriter | undefined;
+  private checkpointTimer: NodeJS.Timeout | undefined;
+  /**
+   * Set when a checkpoint failed after its rename (flushing the folder failed): the snapshot on
+   * disk may be the new one or the old one, so no journal can safely continue it; operations
+   * are checkpointed until one checkpoint succeeds. The old journal is kept meanwhile.
+   */
+  private isSnapshotUnsure = false;
+  private checkpointPolicy: CheckpointPolicy = defaultCheckpointPolicy;
   /** The active records' ids in order, cached until an import comes or goes. */
   private activeRids: Int32Array | undefined;
   /** The ids of the records each issue filter selects, cached until the issues change. */
@@ -153,7 +187,6 @@ export class Workspace {
   private filled: FilledCounts | undefined;
   /** Changes whenever any record value changes (so a count taken meanwhile is not kept). */
   private valuesVersion = 0;
-  private isDirty = false;
   private isClosed = false;
 
   private constructor(
@@ -163,9 +196,14 @@ export class Workspace {
     dataset: Dataset,
     info: ProjectInfo,
     release: () => Promise<void>,
+    durable: DurableState,
   ) {
     this.path = path;
-    this.db = db;
+    this.rawDb = db;
+    this.db = createRecordingDatabase(db, this.recorder);
+    this.seq = durable.seq;
+    this.snapshotJournalId = durable.journalId;
+    this.journal = durable.journal;
     this.pack = pack;
     this.dataset = dataset;
     this.info = info;
@@ -217,14 +255,20 @@ export class Workspace {
     const insert = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
     for (const [key, value] of Object.entries(meta)) insert.run([key, value]);
     insert.free();
-    const workspace = new Workspace(path, db, options.pack, dataset, info, lock.value);
+    const workspace = new Workspace(path, db, options.pack, dataset, info, lock.value, {
+      seq: 0,
+      journalId: noJournalId,
+      journal: undefined,
+    });
     workspace.recordOperation(
       'create',
       options,
       `新建项目：${options.pack.title} / ${dataset.title}，${info.department}，${info.period}`,
     );
     try {
-      await writeFileAtomically(path, db.export());
+      // A journal left beside by an earlier project of this name must not be replayed onto this one.
+      await rm(journalPathFor(path), { force: true });
+      await workspace.writeCheckpoint({ isReloadOnFailure: false });
     } catch (error) {
       // Nothing was saved: there is no project to keep open.
       db.close();
@@ -250,9 +294,15 @@ export class Workspace {
     const lock = await acquireLock(path);
     if (!lock.ok) return lock;
     await removeAbandonedSaves(path);
-    const fail = async (code: string, zh: string, en: string): Promise<Result<Workspace>> => {
+    await removeAbandonedSaves(journalPathFor(path));
+    const fail = async (
+      code: string,
+      zh: string,
+      en: string,
+      details?: readonly string[],
+    ): Promise<Result<Workspace>> => {
       await lock.value();
-      return err(code, zh, en);
+      return err(code, zh, en, details);
     };
     const SQL = await loadSqlite();
     let db: Database;
@@ -316,59 +366,203 @@ export class Workspace {
       period: meta.get('period') ?? '',
       createdAt: meta.get('created_at') ?? '',
     };
-    return ok(new Workspace(path, db, pack.value, dataset, info, lock.value));
+    const durable = await restoreJournal(db, path);
+    if (!durable.ok) {
+      db.close();
+      return fail(
+        durable.error.code,
+        durable.error.message.zh,
+        durable.error.message.en,
+        durable.error.details,
+      );
+    }
+    return ok(new Workspace(path, db, pack.value, dataset, info, lock.value, durable.value));
+  }
+
+  /** The journal beside the project file. */
+  get journalPath(): string {
+    return journalPathFor(this.path);
   }
 
   /**
-   * Saves (if anything changed), then closes the database and releases the lock. The lock is
-   * released even when that last save fails; the failure is then thrown, so the caller can say
-   * that the last change was not saved.
+   * Sets when checkpoints run: `idleMs` after the last operation, at once when the journal
+   * passes `journalBytes`; `run` runs each one (the engine passes its write gate, so a
+   * checkpoint never runs inside another change).
+   */
+  configureCheckpoints(policy: Partial<CheckpointPolicy>): void {
+    this.checkpointPolicy = { ...this.checkpointPolicy, ...policy };
+  }
+
+  /**
+   * Checkpoints (writes the whole database to the snapshot, then drops the journal), then
+   * closes the database and releases the lock. The lock is released even when that checkpoint
+   * fails; the failure is then thrown, and the journal stays, so nothing acknowledged is lost.
    */
   async close(): Promise<void> {
     if (this.isClosed) return;
+    this.cancelCheckpointTimer();
     try {
-      await this.save();
+      await this.serialize(() => this.writeCheckpoint({ isReloadOnFailure: false }));
     } finally {
       this.isClosed = true;
-      this.db.close();
-      await this.releaseLock();
+      this.cancelCheckpointTimer();
+      try {
+        await this.journal?.close();
+      } finally {
+        this.journal = undefined;
+        this.rawDb.close();
+        await this.releaseLock();
+      }
     }
   }
 
   /**
-   * Saves the project atomically. Saves are serialised: one that is asked for while another
-   * runs waits for it, then writes the newest state. A save that fails (a full disk) rolls the
-   * project back to its last good file, so what the clerk sees is what is on disk, and throws;
-   * the saves after it still run.
+   * Makes every change so far durable, and resolves only then: the statements they ran are
+   * appended to the journal as one record and flushed to disk; changes too big to journal (an
+   * import) are checkpointed instead. Saves are serialised: one asked for while another runs
+   * waits for it. A save that fails (a full disk) rolls the project back to what is on disk
+   * (snapshot and journal), so what the clerk sees is what is on disk, and throws; the saves
+   * after it still run.
    */
   save(): Promise<void> {
-    this.isDirty = true;
-    const saving = this.saving
-      .catch(() => undefined) // that failure was thrown to its own caller
-      .then(async () => {
-        if (!this.isDirty || this.isClosed) return;
-        this.isDirty = false;
-        try {
-          await writeFileAtomically(this.path, this.db.export());
-        } catch (error) {
-          await this.reloadFromDisk();
-          throw error;
-        }
-      });
-    this.saving = saving;
-    return saving;
+    return this.serialize(() => this.appendToJournal());
   }
 
-  /** Replaces the database in memory with the project file's last good save. */
+  /**
+   * Writes a checkpoint now: the whole database to the snapshot (temp file, flush, rename),
+   * then drops the journal, whose operations the snapshot now holds.
+   */
+  checkpoint(): Promise<void> {
+    return this.serialize(() => this.writeCheckpoint({ isReloadOnFailure: false }));
+  }
+
+  /** Runs `work` after every earlier save or checkpoint has settled, however it ended. */
+  private serialize(work: () => Promise<void>): Promise<void> {
+    const next = this.saving
+      .catch(() => undefined) // that failure was thrown to its own caller
+      .then(work);
+    this.saving = next;
+    return next;
+  }
+
+  private async appendToJournal(): Promise<void> {
+    if (this.isClosed) return;
+    if (this.recorder.isOverflowed || (this.isSnapshotUnsure && this.recorder.hasChanges)) {
+      await this.writeCheckpoint({ isReloadOnFailure: true });
+      return;
+    }
+    const statements = this.recorder.take() ?? [];
+    if (statements.length === 0) return;
+    const seq = this.seq + 1;
+    let journal: JournalWriter;
+    try {
+      // The first operation after a checkpoint starts the journal that continues its snapshot.
+      this.journal ??= await JournalWriter.create(this.journalPath, this.snapshotJournalId);
+      journal = this.journal;
+      await journal.append(encodeJournalRecord(seq, statements));
+    } catch (error) {
+      await this.reloadFromDisk();
+      throw error;
+    }
+    this.seq = seq;
+    this.scheduleCheckpoint(
+      journal.size > this.checkpointPolicy.journalBytes ? 0 : this.checkpointPolicy.idleMs,
+    );
+  }
+
+  /**
+   * Writes the snapshot: the last sequence number it holds and a new journal id go into its
+   * meta table, the database is exported to a temp file that is flushed and renamed over the
+   * project; then the old journal is dropped. If the snapshot cannot be written, the journal
+   * stays as it was (so nothing acknowledged is lost), and changes that were not journaled are
+   * rolled back when `isReloadOnFailure` (what the clerk sees is what is on disk).
+   */
+  private async writeCheckpoint(options: { isReloadOnFailure: boolean }): Promise<void> {
+    if (this.isClosed) return;
+    this.cancelCheckpointTimer();
+    if (this.recorder.isInTransaction) {
+      // An import holds a transaction across awaits: its half is not to be written. Later.
+      this.scheduleCheckpoint(this.checkpointPolicy.idleMs);
+      return;
+    }
+    const hasUnjournaled = this.recorder.hasChanges;
+    const seq = hasUnjournaled ? this.seq + 1 : this.seq;
+    const journalId = createJournalId();
+    // Through the raw database: these rows describe the snapshot, they are not an operation.
+    this.rawDb.run(
+      "INSERT OR REPLACE INTO meta (key, value) VALUES ('journal_seq', ?), ('journal_id', ?)",
+      [String(seq), journalId],
+    );
+    const before = await fileIdentity(this.path);
+    try {
+      await writeFileAtomically(this.path, this.rawDb.export());
+    } catch (error) {
+      if ((await fileIdentity(this.path)) !== before) this.isSnapshotUnsure = true;
+      if (options.isReloadOnFailure && hasUnjournaled) await this.reloadFromDisk();
+      throw error;
+    }
+    this.isSnapshotUnsure = false;
+    this.recorder.reset();
+    this.seq = seq;
+    this.snapshotJournalId = journalId;
+    // The snapshot now holds every operation of the old journal: drop it. If that fails, it
+    // is replaced by the next operation's new journal, and ignored as stale when opening.
+    const old = this.journal;
+    this.journal = undefined;
+    try {
+      await old?.close();
+      await rm(this.journalPath, { force: true });
+    } catch (error) {
+      console.warn('project journal: could not remove the journal after a checkpoint', error);
+    }
+  }
+
+  /** Starts (or restarts) the timer of the next checkpoint. */
+  private scheduleCheckpoint(delayMs: number): void {
+    this.cancelCheckpointTimer();
+    if (this.isClosed) return;
+    const timer = setTimeout(() => {
+      if (this.checkpointTimer !== timer || this.isClosed) return;
+      this.checkpointTimer = undefined;
+      this.checkpointPolicy
+        .run(() => this.checkpoint())
+        .catch((error: unknown) => {
+          // The journal still holds every operation; the next checkpoint tries again.
+          console.warn('project checkpoint failed; the journal keeps the changes', error);
+        });
+    }, delayMs);
+    timer.unref();
+    this.checkpointTimer = timer;
+  }
+
+  private cancelCheckpointTimer(): void {
+    if (this.checkpointTimer !== undefined) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = undefined;
+  }
+
+  /** Replaces the database in memory with what is on disk: the snapshot and its journal. */
   private async reloadFromDisk(): Promise<void> {
     const bytes = await readFile(this.path);
     const SQL = await loadSqlite();
     const db = new SQL.Database(bytes);
     migrate(db);
-    this.db.close();
-    this.db = db;
+    const journal = this.journal;
+    this.journal = undefined;
+    await journal?.close();
+    const restored = await restoreJournal(db, this.path);
+    if (!restored.ok) {
+      db.close();
+      // The journal was whole when this session last wrote it: damage now is not the clerk's.
+      throw new Error(`${restored.error.message.en}: ${restored.error.details?.join('; ') ?? ''}`);
+    }
+    this.rawDb.close();
+    this.rawDb = db;
+    this.db = createRecordingDatabase(db, this.recorder);
+    this.recorder.reset();
+    this.seq = restored.value.seq;
+    this.snapshotJournalId = restored.value.journalId;
+    this.journal = restored.value.journal;
     this.invalidate('records');
-    this.isDirty = false;
   }
 
   private recordOperation(
@@ -377,6 +571,8 @@ export class Workspace {
     summary: string,
     payload: object = {},
   ): number {
+    // An import writes every row: too big to journal, so it is checkpointed instead.
+    if (kind === 'import') this.recorder.overflow();
     this.db.run("UPDATE operations SET state = 'discarded' WHERE state = 'undone'");
     this.db.run(
       'INSERT INTO operations (kind, who, at, why, summary, payload) VALUES (?, ?, ?, ?, ?, ?)',
@@ -1544,6 +1740,129 @@ export class Workspace {
       columns: JSON.parse(String(row[3])) as string[],
       cells: JSON.parse(String(row[4])) as string[],
     };
+  }
+}
+
+/** What is durable when a project is opened or created: where the journal continues from. */
+interface DurableState {
+  /** The last operation's sequence number (in the snapshot or the journal). */
+  readonly seq: number;
+  /** The snapshot's journal id. */
+  readonly journalId: string;
+  /** The journal to append to, when one continues the snapshot. */
+  readonly journal: JournalWriter | undefined;
+}
+
+/** When checkpoints run, and through what. */
+export interface CheckpointPolicy {
+  /** A checkpoint runs after this many ms without an operation. */
+  readonly idleMs: number;
+  /** A checkpoint runs as soon as the journal is larger than this. */
+  readonly journalBytes: number;
+  /** Runs a checkpoint the timer asks for (the engine's write gate). */
+  readonly run: (work: () => Promise<void>) => Promise<void>;
+}
+
+/** 30 s idle, or 64 MB of journal: rare enough not to stall the clerk, small enough to replay fast. */
+const defaultCheckpointPolicy: CheckpointPolicy = {
+  idleMs: 30_000,
+  journalBytes: 64 * 1024 * 1024,
+  run: (work) => work(),
+};
+
+/**
+ * Brings a snapshot just read up to date with its journal: replays, in one transaction, the
+ * records after the snapshot's sequence number, drops a torn or damaged last record (a crash
+ * mid-append leaves one; it was never acknowledged), and refuses a journal damaged before its
+ * end or not belonging to this snapshot (acknowledged work would be lost silently).
+ */
+async function restoreJournal(db: Database, path: string): Promise<Result<DurableState>> {
+  const meta = new Map<string, string>();
+  for (const row of db.exec(
+    "SELECT key, value FROM meta WHERE key IN ('journal_seq', 'journal_id')",
+  )[0]?.values ?? [])
+    meta.set(String(row[0]), String(row[1]));
+  const snapshotSeq = Number(meta.get('journal_seq') ?? '0');
+  const journalId = meta.get('journal_id') ?? noJournalId;
+  const journalPath = journalPathFor(path);
+  const damaged = (reason: string): Result<DurableState> =>
+    err(
+      'project-journal-corrupt',
+      `项目的修改记录文件（${journalPath}）已损坏，其中已保存的修改无法完整恢复，因此没有打开项目。请保留该文件和项目文件，联系技术支持处理`,
+      `The project's journal (${journalPath}) is damaged, so saved changes cannot be fully restored; the project was not opened. Keep both files and contact support`,
+      [reason],
+    );
+  let reading: Awaited<ReturnType<typeof readJournal>>;
+  try {
+    reading = await readJournal(journalPath);
+  } catch (error) {
+    return err(
+      'project-journal-unreadable',
+      `无法读取项目的修改记录文件：${journalPath}，请检查该文件的权限后重新打开`,
+      `Cannot read the project's journal: ${journalPath}; check its permissions and open again`,
+      [error instanceof Error ? error.message : String(error)],
+    );
+  }
+  if (reading.kind === 'missing') return ok({ seq: snapshotSeq, journalId, journal: undefined });
+  if (reading.kind === 'corrupt') return damaged(reading.reason);
+  const newer = reading.records.filter((record) => record.seq > snapshotSeq);
+  if (reading.journalId !== journalId) {
+    // A journal of an older snapshot: a checkpoint ended before dropping it. Stale, unless it
+    // holds operations the snapshot lacks (then the project file was replaced by another copy).
+    if (newer.length === 0) return ok({ seq: snapshotSeq, journalId, journal: undefined });
+    return damaged(
+      `the journal continues snapshot ${reading.journalId}, the project file is snapshot ${journalId} at ${snapshotSeq}`,
+    );
+  }
+  const first = newer[0];
+  if (first !== undefined && first.seq !== snapshotSeq + 1)
+    return damaged(`the journal starts at ${first.seq}, the snapshot holds up to ${snapshotSeq}`);
+  try {
+    replayJournal(db, newer);
+  } catch (error) {
+    return damaged(
+      `replaying the journal failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const journal = await JournalWriter.resume(journalPath, reading.goodEnd, reading.tornBytes);
+  return ok({ seq: newer.at(-1)?.seq ?? snapshotSeq, journalId, journal });
+}
+
+/** The file's inode (so a checkpoint knows whether its rename happened), or undefined. */
+async function fileIdentity(path: string): Promise<bigint | undefined> {
+  try {
+    return (await stat(path, { bigint: true })).ino;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs the journaled statements again, in order, in one transaction. */
+function replayJournal(db: Database, records: readonly JournalRecord[]): void {
+  if (records.length === 0) return;
+  const prepared = new Map<string, Statement>();
+  db.exec('BEGIN');
+  try {
+    for (const record of records) {
+      for (const [kind, sql, params] of record.statements) {
+        if (kind === 'exec' || params === null) {
+          db.exec(sql, params ?? undefined);
+          continue;
+        }
+        let statement = prepared.get(sql);
+        if (statement === undefined) {
+          statement = db.prepare(sql);
+          prepared.set(sql, statement);
+        }
+        statement.run(params);
+      }
+    }
+    for (const statement of prepared.values()) statement.free();
+    db.exec('COMMIT');
+  } catch (error) {
+    for (const statement of prepared.values()) statement.free();
+    db.exec('ROLLBACK');
+    throw error;
   }
 }
 

@@ -1,0 +1,117 @@
+/**
+ * Checkpoints: an idle project, or one whose journal grew past its limit, has its snapshot
+ * rewritten and its journal dropped, so the `.dsw` alone holds every edit. A checkpoint that
+ * fails (a full disk) keeps the journal, loses nothing, and does not stop the next one.
+ */
+import { existsSync } from 'node:fs';
+import { copyFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { isDiskFull } from '../../../electron/engine/disk-full.ts';
+import { loadSqlite } from '../../../electron/engine/workspace/load-sqlite.ts';
+import { journalPathFor } from '../../../electron/engine/workspace/project-journal.ts';
+import { Workspace } from '../../../electron/engine/workspace/workspace.ts';
+import { mountSmallDisk, type SmallDisk } from '../../helpers/mount-small-disk.ts';
+import { context, createDemoWorkspace } from '../../helpers/open-demo-workspace.ts';
+import { createTempDir } from '../../helpers/run-steward.ts';
+
+let temp: Awaited<ReturnType<typeof createTempDir>>;
+let disk: SmallDisk;
+beforeAll(async () => {
+  temp = await createTempDir();
+  disk = await mountSmallDisk(join(temp.dir, 'disk'), 8);
+});
+afterAll(async () => {
+  await disk.unmount();
+  await temp.cleanup();
+});
+
+/** The XM value of a record and the meta rows, as any SQLite reader finds them in the file. */
+async function readSnapshot(
+  path: string,
+  rid: number,
+): Promise<{ value: string; journalSeq: string }> {
+  const SQL = await loadSqlite();
+  const db = new SQL.Database(await readFile(path));
+  try {
+    const value = db.exec('SELECT XM FROM records WHERE _rid = ?', [rid])[0]?.values[0]?.[0];
+    const seq = db.exec("SELECT value FROM meta WHERE key = 'journal_seq'")[0]?.values[0]?.[0];
+    return { value: String(value), journalSeq: String(seq) };
+  } finally {
+    db.close();
+  }
+}
+
+describe('checkpoints', () => {
+  it('run when the project is idle: the snapshot alone then holds the edit', async () => {
+    const { workspace, path } = await createDemoWorkspace(temp.dir, {
+      rows: 50,
+      seed: 41,
+      errorRate: 0,
+      name: 'idle',
+    });
+    workspace.configureCheckpoints({ idleMs: 50 });
+    const edited = await workspace.editCell(5, 'XM', '空闲时保存', { who: '测试员', context });
+    expect(edited.ok).toBe(true);
+    await vi.waitFor(() => expect(existsSync(journalPathFor(path))).toBe(false), {
+      timeout: 60_000,
+    });
+    expect(await readSnapshot(path, 5)).toEqual({ value: '空闲时保存', journalSeq: '3' });
+    await workspace.close();
+  });
+
+  it('run at once when the journal passes its limit', async () => {
+    const { workspace, path } = await createDemoWorkspace(temp.dir, {
+      rows: 50,
+      seed: 42,
+      errorRate: 0,
+      name: 'large',
+    });
+    workspace.configureCheckpoints({ idleMs: 3_600_000, journalBytes: 1 });
+    const edited = await workspace.editCell(6, 'XM', '日志过大', { who: '测试员', context });
+    expect(edited.ok).toBe(true);
+    await vi.waitFor(() => expect(existsSync(journalPathFor(path))).toBe(false), {
+      timeout: 60_000,
+    });
+    expect((await readSnapshot(path, 6)).value).toBe('日志过大');
+    await workspace.close();
+  });
+
+  it('that fail keep the journal whole, and the next one writes everything', async () => {
+    const { workspace, path } = await createDemoWorkspace(disk.dir, {
+      rows: 100,
+      seed: 43,
+      errorRate: 0,
+      name: 'failing',
+    });
+    workspace.configureCheckpoints({ idleMs: 3_600_000 });
+    const first = await workspace.editCell(7, 'XM', '第一次', { who: '测试员', context });
+    expect(first.ok).toBe(true);
+    const journal = await readFile(journalPathFor(path));
+    await disk.fill();
+    const failed = await workspace.checkpoint().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(isDiskFull(failed)).toBe(true);
+    expect(await readFile(journalPathFor(path))).toEqual(journal);
+    await disk.free();
+
+    const second = await workspace.editCell(8, 'XM', '第二次', { who: '测试员', context });
+    expect(second.ok).toBe(true);
+    // A crash now: the snapshot from before and the journal hold both edits.
+    const crashed = join(temp.dir, 'crashed.dsw');
+    await copyFile(path, crashed);
+    await copyFile(journalPathFor(path), journalPathFor(crashed));
+    const reopened = await Workspace.open(crashed);
+    if (!reopened.ok) throw new Error(reopened.error.message.en);
+    const xm = reopened.value.dataset.fields.findIndex((f) => f.name === 'XM');
+    expect(reopened.value.pageRecords(6, 2).map((r) => r.values[xm])).toEqual(['第一次', '第二次']);
+    await reopened.value.close();
+
+    await workspace.checkpoint();
+    expect(existsSync(journalPathFor(path))).toBe(false);
+    expect((await readSnapshot(path, 8)).value).toBe('第二次');
+    await workspace.close();
+  });
+});
