@@ -27,6 +27,7 @@ import {
 } from '../../../shared/validate/validation-summary.ts';
 import { diskFullError, isDiskFull } from '../disk-full.ts';
 import { loadSqlite } from './load-sqlite.ts';
+import { copyIntoMemory, isMemoryDatabase } from './memory-database.ts';
 import { acquireLock, removeAbandonedSaves, writeFileAtomically } from './project-file.ts';
 import { createSchema, migrate, projectFormat } from './workspace-schema.ts';
 
@@ -518,6 +519,7 @@ export class Workspace {
       summary?: string;
     },
   ): Promise<Result<{ operationId: number; rows: number; summary: ValidationSummary }>> {
+    await this.holdInMemory();
     const db = this.db;
     db.exec('BEGIN');
     let rows = 0;
@@ -606,6 +608,21 @@ export class Workspace {
     const summary = this.validateAll(options.context);
     await this.save();
     return ok({ operationId, rows, summary });
+  }
+
+  /**
+   * Moves the project's database into SQLite's own memory (once), before a bulk write: sql.js's
+   * file system copies its whole file every time the file grows. The file on disk is the same.
+   */
+  private async holdInMemory(): Promise<void> {
+    if (isMemoryDatabase(this.db)) return;
+    const memory = await copyIntoMemory(this.db);
+    if (isMemoryDatabase(this.db)) {
+      memory.close();
+      return;
+    }
+    this.db.close();
+    this.db = memory;
   }
 
   /** Indexes the unique and primary-key fields, so edits can check duplicates without a scan. */
