@@ -1,9 +1,11 @@
-import type { Dataset, Pack } from '../pack/pack-schema.ts';
+import type { Dataset, Field, Pack } from '../pack/pack-schema.ts';
 import { assertNever, err, ok, type Result } from '../result.ts';
 import { createValueTransform, type ValueTransform } from './apply-transforms.ts';
 import { createStandardValueResolver } from './create-standard-value-resolver.ts';
 import type { ContextName, FieldSource, Mapping } from './mapping-schema.ts';
 import { normalizeHeader } from './normalize-header.ts';
+import { hasFullWidth } from '../text/half-width.ts';
+import { parseDate } from '../validators/date.ts';
 
 /** Project facts that `context` sources read, and source facts that transforms read. */
 export interface MappingContext {
@@ -38,6 +40,21 @@ export interface RecordMapper {
 }
 
 type Reader = (cells: readonly string[]) => string;
+
+/**
+ * For a date field: a date written in an accepted form (2021/3/5, 2021年3月5日, 20210305) in
+ * its ISO form, as the rules read it and the package carries it, so the grid, the issues and
+ * the package show one value (the source cell keeps the form as read). A value with a slip
+ * (spaces around it, full-width digits) or that is not a date is left for the rules to report.
+ */
+function createDateStandardizer(field: Field): ((value: string) => string | undefined) | undefined {
+  if (field.type !== 'date') return undefined;
+  return (value) => {
+    if (value.length === 0 || value !== value.trim() || hasFullWidth(value)) return undefined;
+    const parsed = parseDate(value);
+    return 'iso' in parsed ? parsed.iso : undefined;
+  };
+}
 
 /** The index of each header: exact first, else by normalised header when that is unambiguous. */
 function createColumnFinder(headers: readonly string[]): (name: string) => number | undefined {
@@ -130,7 +147,8 @@ function createReader(
  * Compiles a mapping for a source table with these headers into a record mapper: each field's
  * source is read, its transforms applied in order, then its value map; a value the map does not
  * list but that is the standard's own spelling (男, 汉族, 已婚) becomes its code, as the rules
- * would read it; anything else is left as it is, for the rules to report. The source value is
+ * would read it, and a date in an accepted form (2021/3/5) becomes its ISO form (2021-03-05);
+ * anything else is left as it is, for the rules to report. The source value is
  * kept beside the standardised one. Fails when the mapping is for another dataset, names a field
  * the dataset lacks, or needs a project fact (department, period) the context does not give.
  * Columns the source lacks are listed in `missingColumns`, and their fields are left unmapped.
@@ -189,7 +207,7 @@ export function createRecordMapper(
     for (const [value, code] of Object.entries(mapping.valueMaps?.[name] ?? {})) {
       if (code !== null) valueMap.set(value, code);
     }
-    const resolve = createStandardValueResolver(pack, field);
+    const resolve = createStandardValueResolver(pack, field) ?? createDateStandardizer(field);
     readers[index] = reader;
     columnOfField[index] = label;
     finishers[index] =

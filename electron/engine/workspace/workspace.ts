@@ -29,7 +29,9 @@ import {
   type ValidationSummary,
 } from '../../../shared/validate/validation-summary.ts';
 import { diskFullError, isDiskFull } from '../disk-full.ts';
+import { createBatchInsert } from './batch-insert.ts';
 import { loadSqlite } from './load-sqlite.ts';
+import { copyIntoMemory, isMemoryDatabase } from './memory-database.ts';
 import { acquireLock, removeAbandonedSaves, writeFileAtomically } from './project-file.ts';
 import {
   createJournalId,
@@ -714,6 +716,7 @@ export class Workspace {
       summary?: string;
     },
   ): Promise<Result<{ operationId: number; rows: number; summary: ValidationSummary }>> {
+    await this.holdInMemory();
     const db = this.db;
     db.exec('BEGIN');
     let rows = 0;
@@ -723,14 +726,20 @@ export class Workspace {
       const sourceIds: number[] = [];
       const labels: string[] = [];
       let rid = Number(this.scalar('SELECT coalesce(max(rid), 0) FROM source_rows') ?? 0);
-      const insertSource = db.prepare(
-        'INSERT INTO source_rows (rid, source_id, source_row, cells) VALUES (?, ?, ?, ?)',
-      );
-      const columns = this.fieldNames.map(quoteIdentifier).join(', ');
-      const marks = this.fieldNames.map(() => '?').join(', ');
-      const insertRecord = db.prepare(
-        `INSERT INTO records (_rid, _source_id, _source_row, ${columns}) VALUES (?, ?, ?, ${marks})`,
-      );
+      const insertSource = createBatchInsert(db, 'source_rows', [
+        'rid',
+        'source_id',
+        'source_row',
+        'cells',
+      ]);
+      const insertRecord = createBatchInsert(db, 'records', [
+        '_rid',
+        '_source_id',
+        '_source_row',
+        ...this.fieldNames,
+      ]);
+      const width = this.fieldNames.length;
+      const bound: SqlValue[] = new Array<SqlValue>(3 + width);
       try {
         for await (const part of parts) {
           if (!part.ok) {
@@ -761,13 +770,17 @@ export class Workspace {
             rid += 1;
             rows += 1;
             sourceRows += 1;
-            insertSource.run([rid, sourceId, record.sourceRow, JSON.stringify(record.cells)]);
+            insertSource.add([rid, sourceId, record.sourceRow, JSON.stringify(record.cells)]);
             const values = toValues(record.cells);
-            const bound: SqlValue[] = [rid, sourceId, record.sourceRow];
-            for (let i = 0; i < this.fieldNames.length; i += 1) bound.push(values[i] ?? null);
-            insertRecord.run(bound);
+            bound[0] = rid;
+            bound[1] = sourceId;
+            bound[2] = record.sourceRow;
+            for (let i = 0; i < width; i += 1) bound[3 + i] = values[i] ?? null;
+            insertRecord.add(bound);
             if (rows % 10_000 === 0) options.onProgress?.(rows);
           }
+          insertSource.flush();
+          insertRecord.flush();
           db.run('UPDATE sources SET row_count = ?, first_rid = ?, last_rid = ? WHERE id = ?', [
             sourceRows,
             firstRid,
@@ -804,6 +817,21 @@ export class Workspace {
     return ok({ operationId, rows, summary });
   }
 
+  /**
+   * Moves the project's database into SQLite's own memory (once), before a bulk write: sql.js's
+   * file system copies its whole file every time the file grows. The file on disk is the same.
+   */
+  private async holdInMemory(): Promise<void> {
+    if (isMemoryDatabase(this.db)) return;
+    const memory = await copyIntoMemory(this.db);
+    if (isMemoryDatabase(this.db)) {
+      memory.close();
+      return;
+    }
+    this.db.close();
+    this.db = memory;
+  }
+
   /** Indexes the unique and primary-key fields, so edits can check duplicates without a scan. */
   private ensureKeyIndexes(): void {
     const keyed = new Set<string>();
@@ -830,9 +858,7 @@ export class Workspace {
     try {
       db.run('DELETE FROM issues');
       this.invalidate('issues');
-      const insert = db.prepare(
-        'INSERT INTO issues (rid, field, rule, severity, value, message_zh, message_en, suggestion) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      );
+      const insert = createBatchInsert(db, 'issues', issueColumns);
       const select = db.prepare(
         this.activeRecordsSql(['_rid', ...this.fieldNames.map(quoteIdentifier)].join(', ')),
       );
@@ -843,8 +869,9 @@ export class Workspace {
           const values = row.slice(1).map((v) => (v === null ? undefined : String(v)));
           const issues = validator.validateRecord(rid, values);
           countRecord(summary, issues);
-          for (const issue of issues) insertIssue(insert, issue);
+          for (const issue of issues) insert.add(issueRow(issue));
         }
+        insert.flush();
       } finally {
         select.free();
         insert.free();
@@ -1896,8 +1923,21 @@ function includesSorted(ids: Int32Array, id: number): boolean {
 
 class ImportCancelled extends Error {}
 
-function insertIssue(statement: Statement, issue: Issue): void {
-  statement.run([
+/** The columns of an issue row, in the order `issueRow` gives them. */
+const issueColumns = [
+  'rid',
+  'field',
+  'rule',
+  'severity',
+  'value',
+  'message_zh',
+  'message_en',
+  'suggestion',
+];
+
+/** An issue's row in the issues table. */
+function issueRow(issue: Issue): SqlValue[] {
+  return [
     issue.row,
     issue.field,
     issue.rule,
@@ -1906,5 +1946,9 @@ function insertIssue(statement: Statement, issue: Issue): void {
     issue.message.zh,
     issue.message.en,
     issue.suggestion ?? null,
-  ]);
+  ];
+}
+
+function insertIssue(statement: Statement, issue: Issue): void {
+  statement.run(issueRow(issue));
 }
