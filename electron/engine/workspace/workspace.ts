@@ -822,14 +822,16 @@ export class Workspace {
    * file system copies its whole file every time the file grows. The file on disk is the same.
    */
   private async holdInMemory(): Promise<void> {
-    if (isMemoryDatabase(this.db)) return;
-    const memory = await copyIntoMemory(this.db);
-    if (isMemoryDatabase(this.db)) {
+    if (isMemoryDatabase(this.rawDb)) return;
+    const memory = await copyIntoMemory(this.rawDb);
+    if (isMemoryDatabase(this.rawDb)) {
       memory.close();
       return;
     }
-    this.db.close();
-    this.db = memory;
+    this.rawDb.close();
+    // Both handles move together: stores write through the recorder, checkpoints export the raw one.
+    this.rawDb = memory;
+    this.db = createRecordingDatabase(memory, this.recorder);
   }
 
   /** Indexes the unique and primary-key fields, so edits can check duplicates without a scan. */
