@@ -736,6 +736,7 @@ export const engineHandlers: EngineHandlers = {
           input.field,
           input.map,
           new Date().toISOString(),
+          templatesDirectory(session.config.dataDir),
         );
         if (!saved.ok) return saved;
         templates = saved.value;
