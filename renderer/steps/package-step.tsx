@@ -249,7 +249,7 @@ export function PackageStep({
               {unrecoverable.flatMap((p) =>
                 p.unrecoverableValues.map((v) => (
                   <li key={`${targetOf(p)}\u0000${v.rid}`}>
-                    {f('recordNumber', { rid: v.rid })} · {p.fieldTitle}：
+                    {f('recordNumber', { rid: String(v.rid) })} · {p.fieldTitle}：
                     <span className="mono">{v.value}</span>{' '}
                     <button
                       type="button"
@@ -347,7 +347,8 @@ export function PackageStep({
               <li key={i}>
                 <strong>{e.ruleTitle}</strong>
                 {e.fieldTitle === undefined ? '' : ` · ${e.fieldTitle}`}
-                {e.rid === undefined ? '' : ` · ${f('recordNumber', { rid: e.rid })}`}：{e.reason}
+                {e.rid === undefined ? '' : ` · ${f('recordNumber', { rid: String(e.rid) })}`}：
+                {e.reason}
                 <span className="muted">
                   {' '}
                   · {t('reviewer')} {e.reviewer}
