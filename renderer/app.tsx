@@ -131,6 +131,8 @@ export function App() {
     if (api === undefined) return;
     // A project opened from the file manager or 文件 › 打开项目 (Electron main).
     return api.on('project:opened', (state) => {
+      // A notice of the project before (已导入 5000 条记录) is not about this one.
+      setNotice(undefined);
       setProject(state);
       setStep(state.records === 0 ? 'import' : 'check');
     });
@@ -163,6 +165,7 @@ export function App() {
     // Closing waits for a running import or merge to finish and be saved.
     await changes.run('project:close', () => context.api.invoke('project:close', {}));
     setProject(undefined);
+    setNotice(undefined);
     setImportDraft({ files: [] });
   };
 
@@ -259,6 +262,7 @@ export function App() {
           {project === undefined ? (
             <StartPage
               onOpened={(state) => {
+                setNotice(undefined);
                 setProject(state);
                 // A new project starts at 导入; one with records where the work is, 检查与修正.
                 setStep(state.records === 0 ? 'import' : 'check');

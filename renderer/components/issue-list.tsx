@@ -24,6 +24,8 @@ export function IssueList({
   selection,
   onSelect,
   onApplySuggestions,
+  applyLabel,
+  isApplying,
   onValueMap,
 }: {
   rules: readonly RuleSummary[];
@@ -31,6 +33,10 @@ export function IssueList({
   selection: IssueSelection | undefined;
   onSelect: (selection: IssueSelection | undefined) => void;
   onApplySuggestions: (rule: string) => void;
+  /** The text of 一键采用建议值 (what it waits for while suggestions are being applied). */
+  applyLabel: string;
+  /** True while suggestions are being applied: every 一键采用建议值 is disabled. */
+  isApplying: boolean;
   onValueMap: (selection: Required<IssueSelection>) => void;
 }) {
   const { t, language } = useApp();
@@ -58,9 +64,11 @@ export function IssueList({
                 type="button"
                 className="small"
                 title={formatText('suggestionsCount', language, { count: r.suggestions })}
+                disabled={isApplying}
+                aria-busy={isApplying}
                 onClick={() => onApplySuggestions(r.rule)}
               >
-                {t('applySuggestions')}
+                {isApplying ? applyLabel : t('applySuggestions')}
               </button>
             )}
           </div>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChannelOutput, PackSummary, ProjectState } from '../../shared/ipc/contract.ts';
 import { formatText } from '../../shared/i18n/ui-text.ts';
 import { useApp } from '../app-context.tsx';
@@ -8,6 +8,7 @@ import { IssueList, type IssueSelection } from '../components/issue-list.tsx';
 import { QualityChart } from '../components/quality-chart.tsx';
 import { RecordsGrid } from '../components/records-grid.tsx';
 import { ReplacePanel } from '../components/replace-panel.tsx';
+import { useWaitingChanges } from '../components/use-waiting-changes.ts';
 import { ValueMapPanel } from '../components/value-map-panel.tsx';
 
 /**
@@ -24,8 +25,12 @@ export function CheckStep({
   /** The import the clerk started, while it runs: its progress shows instead of a verdict. */
   importing: RunningImport | undefined;
 }) {
-  const { api, t, notify, runningJob } = useApp();
+  const { api, t, notify, runningJob, language } = useApp();
   const isImporting = importing !== undefined;
+  const changes = useWaitingChanges(runningJob, language);
+  // Set at the first click, before React re-renders the buttons disabled: a double-click on
+  // 一键采用建议值 must not apply (and record) it twice.
+  const applying = useRef(false);
   const [summary, setSummary] = useState<ChannelOutput<'quality:summary'> | undefined>(undefined);
   const [fields, setFields] = useState<PackSummary['datasets'][number]['fields']>([]);
   const [onlyIssues, setOnlyIssues] = useState(false);
@@ -85,12 +90,17 @@ export function CheckStep({
   );
 
   const applySuggestions = async (ruleId: string) => {
-    if (runningJob !== undefined)
-      notify({
-        zh: formatText('waitingForJob', 'zh', { job: runningJob.zh }),
-        en: formatText('waitingForJob', 'en', { job: runningJob.en }),
-      });
-    const result = await api.invoke('edit:apply-suggestions', { rule: ruleId });
+    if (applying.current) return;
+    applying.current = true;
+    let result;
+    try {
+      // The buttons stay disabled (and say what they wait for) until the change is done.
+      result = await changes.run('edit:apply-suggestions', () =>
+        api.invoke('edit:apply-suggestions', { rule: ruleId }),
+      );
+    } finally {
+      applying.current = false;
+    }
     if (result.ok) {
       onProject(result.value.state);
       const count = result.value.count;
@@ -153,6 +163,8 @@ export function CheckStep({
               selection={selection}
               onSelect={select}
               onApplySuggestions={(rule) => void applySuggestions(rule)}
+              applyLabel={changes.label('edit:apply-suggestions', t('applySuggestions'))}
+              isApplying={changes.isWaiting('edit:apply-suggestions')}
               onValueMap={openValueMap}
             />
           )}

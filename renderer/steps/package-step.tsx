@@ -5,7 +5,7 @@ import { runJob } from '../api/run-job.ts';
 import { useApp } from '../app-context.tsx';
 import { useWaitingChanges } from '../components/use-waiting-changes.ts';
 
-type RuleCounts = ChannelOutput<'quality:summary'>['rules'][number];
+type Preflight = ChannelOutput<'package:preflight'>;
 type LastPackage = ChannelOutput<'package:last'>;
 type WrittenPackageFacts = NonNullable<LastPackage['written']>;
 type ErrorPolicy = 'block' | 'exclude';
@@ -22,7 +22,7 @@ export function PackageStep({
   project: ProjectState;
   onProject: (state: ProjectState) => void;
 }) {
-  const { api, t, notify, runningJob, language } = useApp();
+  const { api, t, f, notify, runningJob, language } = useApp();
   const changes = useWaitingChanges(runningJob, language);
   const [form, setForm] = useState({
     kind: 'share' as 'share' | 'open',
@@ -32,8 +32,9 @@ export function PackageStep({
     reviewer: '',
     division: '',
   });
-  const [exemption, setExemption] = useState({ rule: '', reason: '', reviewer: '' });
-  const [rules, setRules] = useState<RuleCounts[]>([]);
+  // `target` is `<rule>\u0000<field>`: an exemption is by rule and field, or of one record.
+  const [exemption, setExemption] = useState({ target: '', rid: '', reason: '', reviewer: '' });
+  const [preflight, setPreflight] = useState<Preflight>([]);
   const [last, setLast] = useState<LastPackage>({ written: null, blockers: [] });
   const [jobsDone, setJobsDone] = useState(0);
   const [isWriting, setIsWriting] = useState(false);
@@ -48,11 +49,11 @@ export function PackageStep({
 
   useEffect(() => {
     void (async () => {
-      const [summary, written] = await Promise.all([
-        api.invoke('quality:summary', {}),
+      const [checked, written] = await Promise.all([
+        api.invoke('package:preflight', {}),
         api.invoke('package:last', {}),
       ]);
-      if (summary.ok) setRules(summary.value.rules.filter((r) => r.errors > 0));
+      if (checked.ok) setPreflight(checked.value);
       if (written.ok) setLast(written.value);
     })();
   }, [api, project, jobsDone]);
@@ -123,26 +124,31 @@ export function PackageStep({
     if (!result.ok) notify(result.error.message, 'error');
   };
 
+  const [rule = '', field = ''] = exemption.target.split('\u0000');
+  const rid = exemption.rid.trim() === '' ? undefined : Number(exemption.rid.trim());
+  const isRidValid = rid === undefined || (Number.isInteger(rid) && rid > 0);
   const exempt = async () => {
     const result = await changes.run('package:exempt', () =>
       api.invoke('package:exempt', {
-        rule: exemption.rule,
+        rule,
+        field,
+        ...(rid === undefined ? {} : { rid }),
         reason: exemption.reason.trim(),
         reviewer: exemption.reviewer.trim(),
       }),
     );
     if (result.ok) {
       onProject(result.value);
-      setExemption({ rule: '', reason: '', reviewer: '' });
+      // The reviewer and reason stay: naming several records one after another is common.
+      setExemption({ ...exemption, target: '', rid: '' });
       notify({ zh: '已记录豁免', en: 'Exemption recorded' });
     } else notify(result.error.message, 'error');
   };
 
-  // A rule is exempted when an exemption covers all of it (one narrowed to a field does not).
-  const exemptedRules = new Set(
-    project.exemptions.filter((e) => e.field === undefined).map((e) => e.rule),
-  );
-  const open = rules.filter((r) => !exemptedRules.has(r.rule));
+  // What still blocks: errors by rule and field that no exemption covers.
+  const open = preflight.filter((p) => p.open > 0);
+  const unrecoverable = open.filter((p) => p.unrecoverable > 0);
+  const targetOf = (p: Preflight[number]): string => `${p.rule}\u0000${p.field}`;
   const cannotWrite =
     project.records === 0
       ? t('noRecordsYet')
@@ -247,42 +253,75 @@ export function PackageStep({
             {form.onError === 'block' ? t('preflightBlocked') : t('preflightExclude')}
           </p>
         )}
-        {rules.length > 0 && (
+        {preflight.length > 0 && (
           <table className="table preflight">
             <tbody>
-              {rules.map((r) => {
-                const isExempted = exemptedRules.has(r.rule);
-                return (
-                  <tr key={r.rule}>
-                    <td>{r.title}</td>
-                    <td className="count error">{r.errors.toLocaleString()}</td>
-                    <td>
-                      {isExempted ? (
-                        <span className="badge">{t('exempted')}</span>
-                      ) : (
-                        <span
-                          className={form.onError === 'block' ? 'badge error' : 'badge warning'}
-                        >
-                          {form.onError === 'block' ? t('willBlock') : t('willExclude')}
-                        </span>
-                      )}
-                    </td>
-                    <td>
-                      {!isExempted && (
-                        <button
-                          type="button"
-                          className="link"
-                          onClick={() => setExemption({ ...exemption, rule: r.rule })}
-                        >
-                          {t('exemptThis')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
+              {preflight.map((p) => (
+                <tr key={targetOf(p)}>
+                  <td>
+                    {p.ruleTitle} · {p.fieldTitle}
+                  </td>
+                  <td className="count error">{p.errors.toLocaleString()}</td>
+                  <td>
+                    {p.open === 0 ? (
+                      <span className="badge">{t('exempted')}</span>
+                    ) : (
+                      <span className={form.onError === 'block' ? 'badge error' : 'badge warning'}>
+                        {form.onError === 'block' ? t('willBlock') : t('willExclude')}
+                        {p.open < p.errors ? `（${f('openErrors', { count: p.open })}）` : ''}
+                      </span>
+                    )}
+                  </td>
+                  <td>
+                    {p.open > p.unrecoverable && (
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => setExemption({ ...exemption, target: targetOf(p), rid: '' })}
+                      >
+                        {t('exemptThis')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
             </tbody>
           </table>
+        )}
+        {unrecoverable.length > 0 && (
+          <div className="unrecoverable">
+            <h3>{t('unrecoverableTitle')}</h3>
+            <p className="muted">{t('unrecoverableNote')}</p>
+            <ul className="unrecoverable-list">
+              {unrecoverable.flatMap((p) =>
+                p.unrecoverableValues.map((v) => (
+                  <li key={`${targetOf(p)}\u0000${v.rid}`}>
+                    {f('recordNumber', { rid: String(v.rid) })} · {p.fieldTitle}：
+                    <span className="mono">{v.value}</span>{' '}
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() =>
+                        setExemption({ ...exemption, target: targetOf(p), rid: String(v.rid) })
+                      }
+                    >
+                      {t('exemptRecord')}
+                    </button>
+                  </li>
+                )),
+              )}
+            </ul>
+            {unrecoverable.some((p) => p.unrecoverable > p.unrecoverableValues.length) && (
+              <p className="muted">
+                {f('unrecoverableMore', {
+                  count: unrecoverable.reduce(
+                    (n, p) => n + p.unrecoverable - p.unrecoverableValues.length,
+                    0,
+                  ),
+                })}
+              </p>
+            )}
+          </div>
         )}
         <h3>{t('exemption')}</h3>
         <form
@@ -293,18 +332,28 @@ export function PackageStep({
           }}
         >
           <label>
-            {t('rule')}
+            {t('ruleAndField')}
             <select
-              value={exemption.rule}
-              onChange={(e) => setExemption({ ...exemption, rule: e.target.value })}
+              value={exemption.target}
+              onChange={(e) => setExemption({ ...exemption, target: e.target.value })}
             >
               <option value="" />
-              {open.map((r) => (
-                <option key={r.rule} value={r.rule}>
-                  {r.title}（{r.errors}）
+              {open.map((p) => (
+                <option key={targetOf(p)} value={targetOf(p)}>
+                  {p.ruleTitle} · {p.fieldTitle}（{p.open}）
                 </option>
               ))}
             </select>
+          </label>
+          <label>
+            {t('exemptionRecord')}
+            <input
+              value={exemption.rid}
+              inputMode="numeric"
+              placeholder={t('exemptionRecordHint')}
+              aria-invalid={!isRidValid}
+              onChange={(e) => setExemption({ ...exemption, rid: e.target.value })}
+            />
           </label>
           <label>
             {t('exemptionReason')}
@@ -324,7 +373,8 @@ export function PackageStep({
             <button
               type="submit"
               disabled={
-                exemption.rule === '' ||
+                exemption.target === '' ||
+                !isRidValid ||
                 exemption.reason.trim() === '' ||
                 exemption.reviewer.trim() === '' ||
                 changes.isWaiting('package:exempt')
@@ -343,7 +393,9 @@ export function PackageStep({
             {project.exemptions.map((e, i) => (
               <li key={i}>
                 <strong>{e.ruleTitle}</strong>
-                {e.field === undefined ? '' : `（${e.field}）`}：{e.reason}
+                {e.fieldTitle === undefined ? '' : ` · ${e.fieldTitle}`}
+                {e.rid === undefined ? '' : ` · ${f('recordNumber', { rid: String(e.rid) })}`}：
+                {e.reason}
                 <span className="muted">
                   {' '}
                   · {t('reviewer')} {e.reviewer}

@@ -158,17 +158,35 @@ export const uiText = {
     en: 'No error without an exemption: ready to package.',
   },
   preflightBlocked: {
-    zh: '以下规则仍有未豁免的错误。按“阻止打包”将无法生成数据包：请先修正，或由审核人记录豁免，或改为剔除有错误的记录。',
+    zh: '以下规则与字段仍有未豁免的错误。按“阻止打包”将无法生成数据包：请先修正，或由审核人记录豁免，或改为剔除有错误的记录。',
     en: 'These rules still have errors without an exemption. With "Block" no package is written: fix them, record an exemption, or leave those records out.',
   },
   preflightExclude: {
-    zh: '以下规则仍有未豁免的错误，这些记录将被剔除，不进入数据包。',
+    zh: '以下规则与字段仍有未豁免的错误，这些记录将被剔除，不进入数据包。',
     en: 'These rules still have errors without an exemption; those records will be left out.',
   },
   exempted: { zh: '已豁免', en: 'Exempted' },
   willBlock: { zh: '阻止打包', en: 'Blocks' },
   willExclude: { zh: '记录将被剔除', en: 'Records left out' },
   exemptThis: { zh: '豁免…', en: 'Exempt…' },
+  exemptRecord: { zh: '豁免此条…', en: 'Exempt this record…' },
+  ruleAndField: { zh: '规则与字段', en: 'Rule and field' },
+  exemptionRecord: { zh: '记录编号（可选）', en: 'Record number (optional)' },
+  exemptionRecordHint: {
+    zh: '留空：豁免该字段中可以核实的错误；填写：只豁免这一条记录',
+    en: 'Empty: the field’s errors that can be checked; a number: only that record',
+  },
+  recordNumber: { zh: '第 {rid} 条', en: 'Record {rid}' },
+  openErrors: { zh: '{count} 个未豁免', en: '{count} not exempted' },
+  unrecoverableTitle: {
+    zh: '无法恢复的值（需逐条豁免）',
+    en: 'Values that cannot be recovered (exempt one by one)',
+  },
+  unrecoverableNote: {
+    zh: '这些值已被表格软件破坏（如 3.71702E+17），原来的数字无法恢复，按字段豁免不会放行。请让报送单位提供原始值后修改；确需照此报送的，由审核人逐条豁免。',
+    en: 'A spreadsheet destroyed these values (such as 3.71702E+17); the original digits cannot be recovered, and a field’s exemption does not let them in. Ask the department for the original values; a reviewer may exempt one record at a time.',
+  },
+  unrecoverableMore: { zh: '另有 {count} 个未列出', en: '{count} more not listed' },
   exemptionsInForce: { zh: '生效的豁免', en: 'Exemptions in force' },
   noExemptions: { zh: '尚无豁免。', en: 'No exemptions.' },
   packageBlocked: {

@@ -206,11 +206,16 @@ export function detectHeaderRow(
   if (candidate === first && isDataLike(stats)) {
     return { headerRow: 0, headerRows: 0, reason: reasonNone(first.row, 'data') };
   }
-  const above = nonBlank.filter((row) => row.row < candidate.row).length;
-  const base: LocalizedText = {
-    zh: `第 ${candidate.row} 行是第一个以互不相同的名称填满表格宽度（${stats.count}/${width} 列）的行${above > 0 ? `，上方 ${above} 行是标题或说明` : ''}`,
-    en: `row ${candidate.row} is the first row that fills the table's width (${stats.count} of ${width} columns) with distinct names${above > 0 ? `; the ${above} row(s) above are titles or notes` : ''}`,
+  // Every row above the header is skipped, blank ones too: the preview's 表头上方的 N 行已跳过
+  // counts the same rows, so the two never disagree.
+  const describe = (top: number): LocalizedText => {
+    const above = top - 1;
+    return {
+      zh: `第 ${candidate.row} 行是第一个以互不相同的名称填满表格宽度（${stats.count}/${width} 列）的行${above > 0 ? `，上方 ${above} 行是标题、说明或空行` : ''}`,
+      en: `row ${candidate.row} is the first row that fills the table's width (${stats.count} of ${width} columns) with distinct names${above > 0 ? `; the ${above} row(s) above are titles, notes or blank` : ''}`,
+    };
   };
+  const base = describe(candidate.row);
   const previous = at(rows, candidate.row - 1);
   if (previous !== undefined) {
     const previousStats = statsOf(previous);
@@ -224,8 +229,8 @@ export function detectHeaderRow(
         headerRow: previous.row,
         headerRows: 2,
         reason: {
-          zh: `${base.zh}；其上的第 ${previous.row} 行是合并单元格的分组标题，两行合并为列名`,
-          en: `${base.en}; row ${previous.row} above it groups its columns with merged cells, so the two rows are joined`,
+          zh: `${describe(previous.row).zh}；其上的第 ${previous.row} 行是合并单元格的分组标题，两行合并为列名`,
+          en: `${describe(previous.row).en}; row ${previous.row} above it groups its columns with merged cells, so the two rows are joined`,
         },
       };
     }

@@ -87,6 +87,9 @@ const projectState = z.object({
       rule: z.string(),
       ruleTitle: z.string(),
       field: z.string().optional(),
+      fieldTitle: z.string().optional(),
+      /** The record the reviewer named (an exemption of one record). */
+      rid: z.number().int().optional(),
       reason: z.string(),
       reviewer: z.string(),
     }),
@@ -512,9 +515,40 @@ export const contract = {
       blockers: z.array(z.string()),
     }),
   },
+  /**
+   * An exemption by rule and field, optionally of one record. A value a spreadsheet destroyed
+   * (3.71702E+17) is let in only by an exemption that names its record.
+   */
   'package:exempt': {
-    input: z.object({ rule: id, field: id.optional(), reason: text.min(1), reviewer: text.min(1) }),
+    input: z.object({
+      rule: id,
+      field: id,
+      rid: z.number().int().positive().optional(),
+      reason: text.min(1),
+      reviewer: text.min(1),
+    }),
     output: projectState,
+  },
+  /**
+   * 打包前检查: the errors by rule and field, how many no exemption covers, and the values no one
+   * can recover (each needs an exemption that names its record), at most 200 listed.
+   */
+  'package:preflight': {
+    input: z.object({}),
+    output: z.array(
+      z.object({
+        rule: z.string(),
+        ruleTitle: z.string(),
+        field: z.string(),
+        fieldTitle: z.string(),
+        errors: z.number().int(),
+        /** Errors no exemption in force covers: these block a package. */
+        open: z.number().int(),
+        /** Of `open`, the values no one can recover (a field's exemption does not cover them). */
+        unrecoverable: z.number().int(),
+        unrecoverableValues: z.array(z.object({ rid: z.number().int(), value: z.string() })),
+      }),
+    ),
   },
   'job:cancel': { input: jobRef, output: z.object({}) },
 

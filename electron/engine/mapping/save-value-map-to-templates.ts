@@ -27,6 +27,7 @@ const sampleRows = 500;
 /**
  * Adds `map` (value -> code) to the value map of `field` in the template of every layout among
  * the sources `sourceIds`. A layout whose mapping does not feed the field is left alone.
+ * `templatesDir` is the session's template store, the one the mapping step and imports use.
  */
 export async function saveValueMapToTemplates(
   workspace: Workspace,
@@ -34,6 +35,7 @@ export async function saveValueMapToTemplates(
   field: string,
   map: Readonly<Record<string, string>>,
   createdAt: string,
+  templatesDir: string,
 ): Promise<Result<TemplateUpdate[]>> {
   const { pack, dataset, info } = workspace;
   const wanted = new Set(sourceIds);
@@ -45,12 +47,10 @@ export async function saveValueMapToTemplates(
   }
   const updates: TemplateUpdate[] = [];
   for (const [fingerprint, source] of layouts) {
-    const stored = await findStoredTemplate({
-      fingerprint,
-      packId: pack.id,
-      dataset: dataset.name,
-      department: info.department,
-    });
+    const stored = await findStoredTemplate(
+      { fingerprint, packId: pack.id, dataset: dataset.name, department: info.department },
+      templatesDir,
+    );
     let template: Template;
     if (stored !== undefined) {
       template = stored.template;
@@ -87,7 +87,7 @@ export async function saveValueMapToTemplates(
       },
     };
     if (stored !== undefined) await writeTemplateFile(stored.path, updated);
-    else await saveStoredTemplate(updated);
+    else await saveStoredTemplate(updated, templatesDir);
     updates.push({ name: updated.name, isNew: stored === undefined });
   }
   return ok(updates);

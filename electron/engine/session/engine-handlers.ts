@@ -526,10 +526,22 @@ export const engineHandlers: EngineHandlers = {
     async (input, session) => {
       const project = session.requireProject();
       if (!project.ok) return project;
-      const exempted = await project.value.workspace.addExemption(
+      const { workspace } = project.value;
+      const field = workspace.dataset.fields.find((f) => f.name === input.field);
+      if (field === undefined)
+        return err('field-not-found', `没有字段 ${input.field}`, `No field ${input.field}`);
+      if (input.rid !== undefined && workspace.sourceOf(input.rid) === undefined) {
+        return err(
+          'record-not-found',
+          `没有第 ${input.rid} 条记录；请核对记录编号（检查与修正的表格左侧一列）`,
+          `There is no record ${input.rid}; check the record number (the first column of the grid in Check and fix)`,
+        );
+      }
+      const exempted = await workspace.addExemption(
         {
           rule: input.rule,
-          ...(input.field === undefined ? {} : { field: input.field }),
+          field: input.field,
+          ...(input.rid === undefined ? {} : { rid: input.rid }),
           reason: input.reason,
           reviewer: input.reviewer,
         },
@@ -538,6 +550,20 @@ export const engineHandlers: EngineHandlers = {
       return exempted.ok ? ok(describeProject(project.value, session.config.dataDir)) : exempted;
     },
   ),
+
+  async 'package:preflight'(_input, session) {
+    const project = session.requireProject();
+    if (!project.ok) return project;
+    const { workspace } = project.value;
+    const titles = new Map(workspace.dataset.fields.map((f) => [f.name, f.title]));
+    return ok(
+      workspace.exemptionPreflight().map((group) => ({
+        ...group,
+        ruleTitle: describeRule(workspace.dataset, group.rule).zh,
+        fieldTitle: titles.get(group.field) ?? group.field,
+      })),
+    );
+  },
 
   async 'job:cancel'(input, session) {
     session.cancelJob(input.jobId);
@@ -755,6 +781,7 @@ export const engineHandlers: EngineHandlers = {
           input.field,
           input.map,
           new Date().toISOString(),
+          templatesDirectory(session.config.dataDir),
         );
         if (!saved.ok) return saved;
         templates = saved.value;

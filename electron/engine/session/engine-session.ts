@@ -258,10 +258,11 @@ export class EngineSession {
         } else {
           // A bug: keep the details in the log, give the clerk a message to act on.
           console.error(error);
+          // The job's phase names what ran and on which file (正在合并 问题数据表.xlsx).
           result = err(
             'job-crashed',
-            '处理过程中出现内部错误，已记录日志；项目未受影响',
-            'An internal error occurred and was logged; the project is unharmed',
+            `${phase.zh}时出现内部错误（已记录日志），项目未受影响；请再试一次，仍不成功请把日志和这个文件交给技术支持`,
+            `${phase.en}: an internal error occurred (it was logged); the project is unharmed. Try again; if it fails again, give the log and this file to technical support`,
           );
         }
       } finally {

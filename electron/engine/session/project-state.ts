@@ -28,7 +28,13 @@ export function describeProject(project: OpenProject, dataDir: string): ProjectS
     exemptions: workspace.exemptions().map((e) => ({
       rule: e.rule,
       ruleTitle: describeRule(workspace.dataset, e.rule).zh,
-      ...(e.field === undefined ? {} : { field: e.field }),
+      ...(e.field === undefined
+        ? {}
+        : {
+            field: e.field,
+            fieldTitle: workspace.dataset.fields.find((f) => f.name === e.field)?.title ?? e.field,
+          }),
+      ...(e.rid === undefined ? {} : { rid: e.rid }),
       reason: e.reason,
       reviewer: e.reviewer,
     })),

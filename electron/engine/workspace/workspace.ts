@@ -17,6 +17,11 @@ import type { Database, SqlValue, Statement } from 'sql.js';
 import type { ReplaceMatch } from '../../../shared/ipc/contract.ts';
 import type { Issue } from '../../../shared/issue.ts';
 import { parsePack } from '../../../shared/pack/load-pack.ts';
+import { describeRule } from '../../../shared/package/describe-rule.ts';
+import {
+  createExemptionFinder,
+  isUnrecoverableValue,
+} from '../../../shared/package/find-exemption.ts';
 import type { Dataset, Pack } from '../../../shared/pack/pack-schema.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { FirstRowIndex } from '../../../shared/rules/first-row-index.ts';
@@ -1176,7 +1181,11 @@ export class Workspace {
     }
     const operationId = this.applyChanges(
       'apply-suggestions',
-      `对规则 ${filter.rule} 的问题采用建议值（${changes.length} 处）`,
+      `对「${describeRule(this.dataset, filter.rule).zh}」${
+        filter.field === undefined
+          ? ''
+          : `（字段「${this.dataset.fields.find((f) => f.name === filter.field)?.title ?? filter.field}」）`
+      }的问题采用建议值（${changes.length} 处）`,
       changes,
       actor,
     );
@@ -1296,16 +1305,18 @@ export class Workspace {
         'An exemption needs a reason and a reviewer',
       );
     }
+    // The history says it in the clerk's words: the rule's and the field's Chinese names.
+    const fieldTitle = this.dataset.fields.find((f) => f.name === exemption.field)?.title;
     const scope = [
-      exemption.field,
-      exemption.rid === undefined ? undefined : `第 ${exemption.rid} 条`,
+      exemption.field === undefined ? undefined : `字段「${fieldTitle ?? exemption.field}」`,
+      exemption.rid === undefined ? undefined : `第 ${exemption.rid} 条记录`,
     ]
       .filter(Boolean)
       .join('，');
     const operationId = this.recordOperation(
       'exemption',
       { ...actor, why: actor.why ?? exemption.reason },
-      `豁免规则 ${exemption.rule}${scope === '' ? '' : `（${scope}）`}：${exemption.reason}（审核人：${exemption.reviewer}）`,
+      `豁免「${describeRule(this.dataset, exemption.rule).zh}」${scope === '' ? '' : `（${scope}）`}：${exemption.reason}（审核人：${exemption.reviewer}）`,
     );
     this.db.run(
       'INSERT INTO exemptions (operation_id, rule, field, rid, reason, reviewer) VALUES (?, ?, ?, ?, ?, ?)',
@@ -1343,6 +1354,54 @@ export class Workspace {
       reason: String(r[4]),
       reviewer: String(r[5]),
     }));
+  }
+
+  /**
+   * 打包前检查: the errors by rule and field, how many of them no exemption in force covers, and
+   * which of those are values no one can recover (listed up to `listLimit`), which only an
+   * exemption that names the record lets in.
+   */
+  exemptionPreflight(listLimit = 200): {
+    rule: string;
+    field: string;
+    errors: number;
+    open: number;
+    unrecoverable: number;
+    unrecoverableValues: { rid: number; value: string }[];
+  }[] {
+    const find = createExemptionFinder(this.exemptions());
+    const excluded = this.excludedRecords();
+    const groups = new Map<string, ReturnType<Workspace['exemptionPreflight']>[number]>();
+    const statement = this.db.prepare(
+      "SELECT rule, field, rid, value FROM issues WHERE severity = 'error' ORDER BY rule, field, rid",
+    );
+    try {
+      while (statement.step()) {
+        const [rule, field, rid, value] = statement.get().map(String) as [
+          string,
+          string,
+          string,
+          string,
+        ];
+        if (excluded.has(Number(rid))) continue;
+        const key = `${rule}\u0000${field}`;
+        let group = groups.get(key);
+        if (group === undefined) {
+          group = { rule, field, errors: 0, open: 0, unrecoverable: 0, unrecoverableValues: [] };
+          groups.set(key, group);
+        }
+        group.errors += 1;
+        if (find({ rule, field, value }, Number(rid)) !== undefined) continue;
+        group.open += 1;
+        if (!isUnrecoverableValue(value)) continue;
+        group.unrecoverable += 1;
+        if (group.unrecoverableValues.length < listLimit)
+          group.unrecoverableValues.push({ rid: Number(rid), value });
+      }
+    } finally {
+      statement.free();
+    }
+    return [...groups.values()];
   }
 
   /** Leaves records out of packages, as one operation. */
