@@ -6,6 +6,7 @@
 import { getBuiltinCodeTable } from '../code-tables/builtin-code-tables.ts';
 import { createCodeLookup, type CodeLookup, type CodeTable } from '../code-tables/code-table.ts';
 import type { Issue } from '../issue.ts';
+import { commonValueForms } from '../mapping/common-value-forms.ts';
 import type { Dataset, Field, Pack } from '../pack/pack-schema.ts';
 import { createCodeTableCheck, type CodeTableCheck } from '../rules/code-table.ts';
 import { checkDate } from '../rules/date.ts';
@@ -70,15 +71,17 @@ function compileField(
   const tableName = field.constraints?.codeTable;
   let codeTable: CodeTableCheck | undefined;
   if (tableName !== undefined) {
+    const table = resolveCodeTable(pack, tableName);
     let lookup = lookups.get(tableName);
     if (lookup === undefined) {
-      lookup = createCodeLookup(resolveCodeTable(pack, tableName));
+      lookup = createCodeLookup(table);
       lookups.set(tableName, lookup);
     }
     codeTable = createCodeTableCheck(
       field,
       lookup,
       pack.codeTables?.[tableName]?.title ?? tableName,
+      commonValueForms[table.id],
     );
   }
   const aliasEntries = Object.entries(field.valueAliases ?? {}).flatMap(([value, spellings]) =>
@@ -243,9 +246,12 @@ function checkCell(
     const result = checks.codeTable(cursor.value);
     if (result.issue !== undefined) {
       found.push(result.issue);
-      return;
+      // A common form (初中) stands for its suggested code (71): checking goes on with that.
+      if (result.issue.suggestion === undefined) return;
+      normalized = result.issue.suggestion;
+    } else {
+      normalized = result.code;
     }
-    normalized = result.code;
   }
   normalized ??= cursor.value;
   if (checks.unique !== undefined) {
