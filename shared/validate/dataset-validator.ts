@@ -19,7 +19,7 @@ import { checkNumberType } from '../rules/number-type.ts';
 import { createPatternCheck, type PatternCheck } from '../rules/pattern.ts';
 import { createPrimaryKeyCheck, type PrimaryKeyCheck } from '../rules/primary-key.ts';
 import type { RecordCheck, RecordRuleScope } from '../rules/record-rule.ts';
-import { checkRequired, isBlank } from '../rules/required.ts';
+import { checkRequired, checkRequiredMapped, isBlank } from '../rules/required.ts';
 import type { RuleContext, RuleIssue } from '../rules/rule-issue.ts';
 import { createMemoryFirstRowIndex, type FirstRowIndex } from '../rules/first-row-index.ts';
 import { createUniqueCheck, type UniqueCheck } from '../rules/unique.ts';
@@ -30,7 +30,8 @@ export interface DatasetValidator {
   readonly dataset: Dataset;
   /**
    * Checks one record. `values` holds the cell text for each field of the dataset, in field
-   * order; `undefined` marks a field no source column is mapped to (not checked).
+   * order; `undefined` marks a field no source column is mapped to: only `required` checks it
+   * (a required field with no column is an error in every record).
    */
   validateRecord(row: number, values: readonly (string | undefined)[]): Issue[];
 }
@@ -142,7 +143,11 @@ export function createDatasetValidator(
         const raw = values[i];
         texts[i] = '';
         normalized[i] = undefined;
-        if (raw === undefined) continue;
+        if (raw === undefined) {
+          const issue = checkRequiredMapped(checks.field);
+          if (issue) found.push(issue);
+          continue;
+        }
         if (isBlank(raw)) {
           const issue = checkRequired(checks.field, raw);
           if (issue) found.push(issue);

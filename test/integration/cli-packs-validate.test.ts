@@ -230,9 +230,28 @@ describe('steward validate', () => {
     const run = await runSteward(['validate', csv, '--pack', 'pop-base', '--format', 'json']);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as {
-      summary: { columns: { missingRequired: string[] } };
+      issues: { field: string; rule: string; severity: string; message: string }[];
+      summary: {
+        errors: number;
+        rowsWithErrors: number;
+        byRule: Record<string, { errors: number }>;
+        columns: { missingRequired: string[] };
+      };
     };
     expect(report.summary.columns.missingRequired).toEqual(['GMSFHM', 'MZ', 'CSRQ']);
+    // Missing required fields are errors of the one record, counted in the summary.
+    expect(report.summary).toMatchObject({ errors: 3, rowsWithErrors: 1 });
+    expect(report.summary.byRule.required?.errors).toBe(3);
+    expect(report.issues.map((issue) => [issue.field, issue.rule, issue.severity])).toEqual([
+      ['GMSFHM', 'required', 'error'],
+      ['MZ', 'required', 'error'],
+      ['CSRQ', 'required', 'error'],
+    ]);
+    expect(report.issues[0]?.message).toContain('没有列对应到它');
+    const text = await runSteward(['validate', csv, '--pack', 'pop-base']);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('记录 1 条；错误 3 个');
+    expect(text.stdout).not.toContain('没有发现问题');
   });
 
   it.each([
