@@ -8,7 +8,11 @@ import type { Dataset, Pack } from '../../shared/pack/pack-schema.ts';
 import type { MappingChoice } from '../engine/mapping/choose-mapping.ts';
 import { openMappedTable } from '../engine/mapping/open-mapped-table.ts';
 import { todayIso } from '../engine/today.ts';
-import { validateTable, type TableValidation } from '../engine/validate/validate-table.ts';
+import {
+  validateTable,
+  type LocatedIssue,
+  type TableValidation,
+} from '../engine/validate/validate-table.ts';
 import { checkFileExists, encodingOption, findPackDataset, formatOption } from './cli-inputs.ts';
 import { createCommand, type Command } from './command.ts';
 import { describeAppliedMapping } from './describe-mapping-choice.ts';
@@ -85,6 +89,7 @@ export const validateCommand: Command = createCommand({
     for (const note of notes) writeLine(note, 'stderr');
     const result = await validateTable(table.rows(), mapper.value, pack, dataset, { today });
     const described = describeColumns(choice, mapper.value, columns, dataset);
+    const fixes = groupFixes(result.issues);
     const summary = {
       file: table.file,
       encoding: table.encoding,
@@ -99,6 +104,7 @@ export const validateCommand: Command = createCommand({
         fingerprint: choice.fingerprint,
         fields: Object.keys(choice.mapping.fields).length,
       },
+      fixes,
     };
     if (format.value === 'json') {
       writeJson({
@@ -112,6 +118,7 @@ export const validateCommand: Command = createCommand({
           severity: issue.severity,
           value: issue.value,
           message: issue.message.zh,
+          ...(issue.suggestion === undefined ? {} : { suggestion: issue.suggestion }),
         })),
         summary,
       });
@@ -121,6 +128,7 @@ export const validateCommand: Command = createCommand({
         pack,
         dataset,
         summary.columns,
+        fixes,
         notes,
         table.file,
         describeTableSource(table),
@@ -166,6 +174,54 @@ function describeColumns(
   };
 }
 
+/** One fix the check step applies in one click (一键采用建议值): the suggestions of a rule in a field. */
+interface SuggestedFix {
+  readonly rule: string;
+  readonly field: string;
+  /** How many issues the fix resolves. */
+  readonly count: number;
+  /** Each distinct value and what it becomes, most frequent first. */
+  readonly values: readonly { value: string; suggestion: string; count: number }[];
+}
+
+/**
+ * Groups the issues that carry a suggestion by rule and field: each group is one fix. Values
+ * are listed most frequent first, ties in the order the file holds them.
+ */
+function groupFixes(issues: readonly LocatedIssue[]): SuggestedFix[] {
+  const groups = new Map<
+    string,
+    {
+      rule: string;
+      field: string;
+      values: Map<string, { value: string; suggestion: string; count: number }>;
+    }
+  >();
+  for (const issue of issues) {
+    if (issue.suggestion === undefined) continue;
+    const key = `${issue.rule}\u0000${issue.field}`;
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { rule: issue.rule, field: issue.field, values: new Map() };
+      groups.set(key, group);
+    }
+    const valueKey = `${issue.value}\u0000${issue.suggestion}`;
+    const entry = group.values.get(valueKey) ?? {
+      value: issue.value,
+      suggestion: issue.suggestion,
+      count: 0,
+    };
+    entry.count += 1;
+    group.values.set(valueKey, entry);
+  }
+  return [...groups.values()]
+    .map(({ rule, field, values }) => {
+      const list = [...values.values()].sort((a, b) => b.count - a.count);
+      return { rule, field, count: list.reduce((sum, v) => sum + v.count, 0), values: list };
+    })
+    .sort((a, b) => b.count - a.count);
+}
+
 function ruleTitle(pack: Pack, dataset: Dataset, rule: string): string {
   const cell = cellRules[rule];
   if (cell !== undefined) return cell.zh;
@@ -179,6 +235,7 @@ function writeTextReport(
   pack: Pack,
   dataset: Dataset,
   columns: ReturnType<typeof describeColumns>,
+  fixes: readonly SuggestedFix[],
   notes: readonly string[],
   file: string,
   source: string,
@@ -222,6 +279,19 @@ function writeTextReport(
     for (const [field, count] of byField) {
       writeLine(
         `  ${padDisplay(`${fieldTitle.get(field) ?? field}（${field}）`, 56)} 错误 ${count.errors}  警告 ${count.warnings}`,
+      );
+    }
+  }
+  if (fixes.length > 0) {
+    writeLine('\n可一键采用建议值修正（每项一次）：');
+    for (const fix of fixes) {
+      const shown = fix.values
+        .slice(0, 5)
+        .map((v) => `「${v.value}」→ ${v.suggestion}（${v.count} 处）`)
+        .join('，');
+      const more = fix.values.length > 5 ? ` 等 ${fix.values.length} 种值` : '';
+      writeLine(
+        `  ${fieldTitle.get(fix.field) ?? fix.field}（${fix.field}）${ruleTitle(pack, dataset, fix.rule)}：${fix.count} 处，${shown}${more}`,
       );
     }
   }

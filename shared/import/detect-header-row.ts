@@ -116,6 +116,63 @@ function isSubHeader(
   return valuesBelow * 5 >= bottomColumns.length * 3;
 }
 
+/** Rows below a header candidate that show what its columns hold. */
+const rowsBelowLooked = 5;
+/** How many rows after the first candidate may still hold the real header. */
+const laterCandidatesLooked = 3;
+
+/**
+ * How much a row looks like the header of the rows below it: the share of the table's width
+ * its own cells fill, plus the share of its cells that are text over a column holding mostly
+ * values (numbers, dates) in the rows below. A header names number and date columns with words;
+ * a data or metadata row does not.
+ */
+function headerScore(
+  row: HeaderSampleRow,
+  rows: readonly HeaderSampleRow[],
+  width: number,
+): number {
+  const below = rows.filter((r) => r.row > row.row).slice(0, rowsBelowLooked);
+  const columns = ownColumns(row);
+  if (columns.length === 0) return 0;
+  const overValues = columns.filter((column) => {
+    if (isValueLike(row.cells[column] ?? '', row.kinds?.[column])) return false;
+    const texts = below
+      .map((r) => ({ text: r.cells[column] ?? '', kind: r.kinds?.[column] }))
+      .filter((cell) => cell.text !== '');
+    const values = texts.filter((cell) => isValueLike(cell.text, cell.kind)).length;
+    return texts.length > 0 && values * 2 > texts.length;
+  }).length;
+  return columns.length / width + overValues / columns.length;
+}
+
+/**
+ * A later row that is the header when the first candidate is not: the first candidate holds
+ * values or `key: value` pairs (a bank statement's 账号 | 6200000000001230 | 日期范围 |
+ * 20251201-20251231 in six of nine columns), and a row just below it is all labels and scores
+ * higher as a header. A first candidate made only of labels is kept, so that a group header over
+ * its sub-header is still joined.
+ */
+function findBetterHeader(
+  candidate: HeaderSampleRow,
+  rows: readonly HeaderSampleRow[],
+  width: number,
+  isCandidate: (row: HeaderSampleRow) => boolean,
+): HeaderSampleRow | undefined {
+  if (isLabelRow(candidate, statsOf(candidate))) return undefined;
+  const own = headerScore(candidate, rows, width);
+  const later = rows
+    .filter((row) => row.row > candidate.row)
+    .slice(0, laterCandidatesLooked)
+    .filter((row) => isCandidate(row) && isLabelRow(row, statsOf(row)));
+  let best: { row: HeaderSampleRow; score: number } | undefined;
+  for (const row of later) {
+    const score = headerScore(row, rows, width);
+    if (score > own && (best === undefined || score > best.score)) best = { row, score };
+  }
+  return best?.row;
+}
+
 function at(rows: readonly HeaderSampleRow[], rowNumber: number): HeaderSampleRow | undefined {
   return rows.find((row) => row.row === rowNumber);
 }
@@ -195,25 +252,34 @@ export function detectHeaderRow(
         };
   }
   const threshold = Math.max(2, Math.ceil(width * 0.6));
-  const candidate = nonBlank.slice(0, searchDepth).find((row) => {
+  const searched = nonBlank.slice(0, searchDepth);
+  const isCandidate = (row: HeaderSampleRow) => {
     const stats = statsOf(row);
     return stats.count >= threshold && stats.distinct >= stats.count * 0.75;
-  });
-  if (candidate === undefined) {
+  };
+  const firstCandidate = searched.find(isCandidate);
+  if (firstCandidate === undefined) {
     return { headerRow: 0, headerRows: 0, reason: reasonNone(first.row, 'names') };
   }
-  const stats = statsOf(candidate);
-  if (candidate === first && isDataLike(stats)) {
+  if (firstCandidate === first && isDataLike(statsOf(firstCandidate))) {
     return { headerRow: 0, headerRows: 0, reason: reasonNone(first.row, 'data') };
   }
+  const better = findBetterHeader(firstCandidate, searched, width, isCandidate);
+  const candidate = better ?? firstCandidate;
+  const stats = statsOf(candidate);
   // Every row above the header is skipped, blank ones too: the preview's 表头上方的 N 行已跳过
   // counts the same rows, so the two never disagree.
   const describe = (top: number): LocalizedText => {
     const above = top - 1;
-    return {
-      zh: `第 ${candidate.row} 行是第一个以互不相同的名称填满表格宽度（${stats.count}/${width} 列）的行${above > 0 ? `，上方 ${above} 行是标题、说明或空行` : ''}`,
-      en: `row ${candidate.row} is the first row that fills the table's width (${stats.count} of ${width} columns) with distinct names${above > 0 ? `; the ${above} row(s) above are titles, notes or blank` : ''}`,
-    };
+    return better === undefined
+      ? {
+          zh: `第 ${candidate.row} 行是第一个以互不相同的名称填满表格宽度（${stats.count}/${width} 列）的行${above > 0 ? `，上方 ${above} 行是标题、说明或空行` : ''}`,
+          en: `row ${candidate.row} is the first row that fills the table's width (${stats.count} of ${width} columns) with distinct names${above > 0 ? `; the ${above} row(s) above are titles, notes or blank` : ''}`,
+        }
+      : {
+          zh: `第 ${candidate.row} 行以互不相同的文字名称填满表格宽度（${stats.count}/${width} 列），下方是数字和日期；上方的第 ${firstCandidate.row} 行只填了 ${statsOf(firstCandidate).count} 列，夹有数字或日期，是账号、日期范围之类的说明`,
+          en: `row ${candidate.row} fills the table's width (${stats.count} of ${width} columns) with distinct text names over numbers and dates; row ${firstCandidate.row} above fills only ${statsOf(firstCandidate).count} columns and holds numbers or dates, so it is metadata (an account, a date range)`,
+        };
   };
   const base = describe(candidate.row);
   const previous = at(rows, candidate.row - 1);

@@ -1,4 +1,4 @@
-import type { CodeLookup } from '../code-tables/code-table.ts';
+import { normalizeCodeValue, type CodeLookup } from '../code-tables/code-table.ts';
 import type { Field } from '../pack/pack-schema.ts';
 import { createRuleIssue, type RuleIssue } from './rule-issue.ts';
 
@@ -11,11 +11,15 @@ export type CodeTableCheck = (value: string) => {
 /**
  * `code-table`: the value is a code of the field's code table, or a name or common spelling of
  * one (男 -> 1, 汉 -> 01); the value map turns names into codes when the data is standardised.
+ * A value the table does not list but that is a common form of one of its codes (初中 -> 71,
+ * `commonForms`, the same forms the value map suggests) is still an error, and carries that code
+ * as its suggestion, so one click (一键采用建议值) fixes every such cell.
  */
 export function createCodeTableCheck(
   field: Field,
   lookup: CodeLookup,
   tableTitle: string,
+  commonForms: Readonly<Record<string, string>> = {},
 ): CodeTableCheck {
   const aliases = new Map<string, string>();
   for (const [code, spellings] of Object.entries(field.valueAliases ?? {})) {
@@ -24,6 +28,23 @@ export function createCodeTableCheck(
   return (value) => {
     const code = aliases.get(value) ?? lookup.resolve(value)?.code;
     if (code !== undefined) return { code };
+    const commonCode = commonForms[normalizeCodeValue(value.trim())];
+    const common = commonCode === undefined ? undefined : lookup.resolve(commonCode);
+    if (common !== undefined) {
+      return {
+        issue: createRuleIssue(
+          'code-table',
+          'error',
+          field,
+          value,
+          {
+            zh: `「${value}」不在代码表《${tableTitle}》中，常见写法，指「${common.name}」，应填代码 ${common.code}`,
+            en: `"${value}" is not in the code table "${tableTitle}": a common form of "${common.name}", code ${common.code}`,
+          },
+          common.code,
+        ),
+      };
+    }
     return {
       issue: createRuleIssue('code-table', 'error', field, value, {
         zh: `「${value}」不在代码表《${tableTitle}》中`,

@@ -6,6 +6,7 @@
 import { getBuiltinCodeTable } from '../code-tables/builtin-code-tables.ts';
 import { createCodeLookup, type CodeLookup, type CodeTable } from '../code-tables/code-table.ts';
 import type { Issue } from '../issue.ts';
+import { commonValueForms } from '../mapping/common-value-forms.ts';
 import type { Dataset, Field, Pack } from '../pack/pack-schema.ts';
 import { createCodeTableCheck, type CodeTableCheck } from '../rules/code-table.ts';
 import { checkDate } from '../rules/date.ts';
@@ -18,7 +19,7 @@ import { checkNumberType } from '../rules/number-type.ts';
 import { createPatternCheck, type PatternCheck } from '../rules/pattern.ts';
 import { createPrimaryKeyCheck, type PrimaryKeyCheck } from '../rules/primary-key.ts';
 import type { RecordCheck, RecordRuleScope } from '../rules/record-rule.ts';
-import { checkRequired, isBlank } from '../rules/required.ts';
+import { checkRequired, checkRequiredMapped, isBlank } from '../rules/required.ts';
 import type { RuleContext, RuleIssue } from '../rules/rule-issue.ts';
 import { createMemoryFirstRowIndex, type FirstRowIndex } from '../rules/first-row-index.ts';
 import { createUniqueCheck, type UniqueCheck } from '../rules/unique.ts';
@@ -29,7 +30,8 @@ export interface DatasetValidator {
   readonly dataset: Dataset;
   /**
    * Checks one record. `values` holds the cell text for each field of the dataset, in field
-   * order; `undefined` marks a field no source column is mapped to (not checked).
+   * order; `undefined` marks a field no source column is mapped to: only `required` checks it
+   * (a required field with no column is an error in every record).
    */
   validateRecord(row: number, values: readonly (string | undefined)[]): Issue[];
 }
@@ -70,15 +72,17 @@ function compileField(
   const tableName = field.constraints?.codeTable;
   let codeTable: CodeTableCheck | undefined;
   if (tableName !== undefined) {
+    const table = resolveCodeTable(pack, tableName);
     let lookup = lookups.get(tableName);
     if (lookup === undefined) {
-      lookup = createCodeLookup(resolveCodeTable(pack, tableName));
+      lookup = createCodeLookup(table);
       lookups.set(tableName, lookup);
     }
     codeTable = createCodeTableCheck(
       field,
       lookup,
       pack.codeTables?.[tableName]?.title ?? tableName,
+      commonValueForms[table.id],
     );
   }
   const aliasEntries = Object.entries(field.valueAliases ?? {}).flatMap(([value, spellings]) =>
@@ -139,7 +143,11 @@ export function createDatasetValidator(
         const raw = values[i];
         texts[i] = '';
         normalized[i] = undefined;
-        if (raw === undefined) continue;
+        if (raw === undefined) {
+          const issue = checkRequiredMapped(checks.field);
+          if (issue) found.push(issue);
+          continue;
+        }
         if (isBlank(raw)) {
           const issue = checkRequired(checks.field, raw);
           if (issue) found.push(issue);
@@ -243,9 +251,12 @@ function checkCell(
     const result = checks.codeTable(cursor.value);
     if (result.issue !== undefined) {
       found.push(result.issue);
-      return;
+      // A common form (初中) stands for its suggested code (71): checking goes on with that.
+      if (result.issue.suggestion === undefined) return;
+      normalized = result.issue.suggestion;
+    } else {
+      normalized = result.code;
     }
-    normalized = result.code;
   }
   normalized ??= cursor.value;
   if (checks.unique !== undefined) {

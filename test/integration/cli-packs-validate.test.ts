@@ -178,15 +178,80 @@ describe('steward validate', () => {
     expect(run.stdout).toMatch(/另有 \d+ 个问题未列出/);
   });
 
+  it('gives 文化程度 names the value map knows (初中 -> 71) their code as the suggestion, one fix in the summary', async () => {
+    const csv = join(temp.dir, 'education.csv');
+    const people = [
+      ['372901198503101354', '李娜', '女', '汉族', '1985-03-10', '初中'],
+      ['372901198503101354', '王强', '男', '汉族', '1985-03-10', '小学'],
+      ['372901198503101354', '赵敏', '女', '汉族', '1985-03-10', '大学本科'],
+      ['372901198503101354', '孙立', '男', '汉族', '1985-03-10', '初中'],
+      ['372901198503101354', '周平', '男', '汉族', '1985-03-10', '识字不多'],
+    ];
+    await writeFile(
+      csv,
+      `公民身份号码,姓名,性别,民族,出生日期,文化程度\n${people.map((p) => p.join(',')).join('\n')}\n`,
+    );
+    const args = ['validate', csv, '--pack', 'pop-base', '--today', '2026-11-26'];
+    const run = await runSteward([...args, '--format', 'json']);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as {
+      issues: { field: string; value: string; rule: string; suggestion?: string }[];
+      summary: { fixes: { rule: string; field: string; count: number; values: unknown[] }[] };
+    };
+    const education = report.issues.filter((issue) => issue.field === 'WHCD');
+    expect(education.map((issue) => [issue.value, issue.rule, issue.suggestion])).toEqual([
+      ['初中', 'code-table', '71'],
+      ['小学', 'code-table', '81'],
+      ['大学本科', 'code-table', '21'],
+      ['初中', 'code-table', '71'],
+      ['识字不多', 'code-table', undefined],
+    ]);
+    expect(report.summary.fixes.filter((fix) => fix.field === 'WHCD')).toEqual([
+      {
+        rule: 'code-table',
+        field: 'WHCD',
+        count: 4,
+        values: [
+          { value: '初中', suggestion: '71', count: 2 },
+          { value: '小学', suggestion: '81', count: 1 },
+          { value: '大学本科', suggestion: '21', count: 1 },
+        ],
+      },
+    ]);
+    const text = await runSteward(args);
+    expect(text.stdout).toContain('可一键采用建议值修正');
+    expect(text.stdout).toContain('文化程度（WHCD）');
+    expect(text.stdout).toContain('：4 处，「初中」→ 71（2 处）');
+  });
+
   it('lists missing required columns and fails', async () => {
     const csv = join(temp.dir, 'no-id.csv');
     await writeFile(csv, '姓名,性别\n张三,男\n');
     const run = await runSteward(['validate', csv, '--pack', 'pop-base', '--format', 'json']);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as {
-      summary: { columns: { missingRequired: string[] } };
+      issues: { field: string; rule: string; severity: string; message: string }[];
+      summary: {
+        errors: number;
+        rowsWithErrors: number;
+        byRule: Record<string, { errors: number }>;
+        columns: { missingRequired: string[] };
+      };
     };
     expect(report.summary.columns.missingRequired).toEqual(['GMSFHM', 'MZ', 'CSRQ']);
+    // Missing required fields are errors of the one record, counted in the summary.
+    expect(report.summary).toMatchObject({ errors: 3, rowsWithErrors: 1 });
+    expect(report.summary.byRule.required?.errors).toBe(3);
+    expect(report.issues.map((issue) => [issue.field, issue.rule, issue.severity])).toEqual([
+      ['GMSFHM', 'required', 'error'],
+      ['MZ', 'required', 'error'],
+      ['CSRQ', 'required', 'error'],
+    ]);
+    expect(report.issues[0]?.message).toContain('没有列对应到它');
+    const text = await runSteward(['validate', csv, '--pack', 'pop-base']);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('记录 1 条；错误 3 个');
+    expect(text.stdout).not.toContain('没有发现问题');
   });
 
   it.each([

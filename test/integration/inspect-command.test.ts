@@ -28,7 +28,15 @@ describe('steward inspect', () => {
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(Object.keys(report)).toEqual(['format', 'encoding', 'sheets', 'warnings']);
-    expect(report.warnings).toEqual([]);
+    expect(report.warnings).toEqual([
+      {
+        code: 'footer-rows',
+        message: expect.stringContaining(
+          '工作表「Sheet1」第 6–8、11、13–15 行在数据之后',
+        ) as unknown,
+        lines: [],
+      },
+    ]);
     expect(report).toMatchObject({ format: 'xls', encoding: null });
     const [sheet] = report.sheets as Record<string, unknown>[];
     expect(Object.keys(sheet ?? {})).toEqual([

@@ -1,9 +1,11 @@
 /**
  * What `steward inspect` reports about a file: its real format and encoding, every sheet (hidden
  * ones flagged), and for each the header row found and why, the columns, the data row count, the
- * footer rows cut, the flagged cells and a sample. Each sheet is read once, in the worker.
+ * footer rows cut (also said as a warning), the flagged cells and a sample. Each sheet is read
+ * once, in the worker.
  */
 import type { LocalizedText } from '../../../shared/i18n/localized-text.ts';
+import { describeFooterRows } from '../../../shared/import/describe-footer-rows.ts';
 import type { ImportWarning } from '../../../shared/import/import-warning.ts';
 import type { FlaggedCell, ProjectedRow } from '../../../shared/import/table-layout.ts';
 import { ok, type Result } from '../../../shared/result.ts';
@@ -80,6 +82,7 @@ export async function inspectFile(
       sheets = [sheet];
     }
     const reports: SheetReport[] = [];
+    const footerWarnings: ImportWarning[] = [];
     for (const sheet of sheets) {
       if (sheet.kind === 'chart') {
         reports.push({
@@ -117,6 +120,8 @@ export async function inspectFile(
           flaggedRows.push(row);
       }
       const t = table.value;
+      const footerWarning = describeFooterRows(sheet.name, t.footerRows);
+      if (footerWarning !== undefined) footerWarnings.push(footerWarning);
       reports.push({
         name: sheet.name,
         hidden: sheet.hidden,
@@ -140,7 +145,7 @@ export async function inspectFile(
       ...(workbook.encoding === undefined ? {} : { encoding: workbook.encoding }),
       ...(workbook.delimiter === undefined ? {} : { delimiter: workbook.delimiter }),
       sheets: reports,
-      warnings: workbook.warnings,
+      warnings: [...workbook.warnings, ...footerWarnings],
     });
   } finally {
     await workbook.close();

@@ -16,7 +16,23 @@ describe('classifyFooterRow', () => {
     expect(classifyFooterRow(['特别提示：'])).toBe('note');
     expect(classifyFooterRow(['*****************'])).toBe('separator');
   });
+  it('finds bank footers: disclaimers across merged cells, counts, exported-at lines', () => {
+    const sentence = '以上数据仅供参考，具体内容请以柜台为准';
+    expect(classifyFooterRow(Array.from({ length: 9 }, () => sentence))).toBe('note');
+    expect(classifyFooterRow(['具体内容请以柜台为准', '', ''])).toBe('note');
+    expect(classifyFooterRow(['共12笔', '', '4166.62'])).toBe('total');
+    expect(classifyFooterRow(['共 4 笔'])).toBe('total');
+    expect(classifyFooterRow(['导出时间：2026-01-02 10:15:00'])).toBe('exported-at');
+    expect(classifyFooterRow(['打印日期: 2026-01-02'])).toBe('exported-at');
+    expect(classifyFooterRow(['制表人：王五', '', '', '审核人：赵六'])).toBe('signature');
+  });
   it('leaves data rows alone', () => {
+    expect(
+      classifyFooterRow(['以上', '以上', '以上'].map((cell, i) => `${cell}${i}`)),
+    ).toBeUndefined();
+    expect(classifyFooterRow(['此处', '为准', '1'])).toBeUndefined();
+    expect(classifyFooterRow(['共青团员', '男', '1990-01-01'])).toBeUndefined();
+    expect(classifyFooterRow(['导出', '2026-01-02', '12'])).toBeUndefined();
     expect(classifyFooterRow(['张三', '男', '370102199001011234'])).toBeUndefined();
     expect(classifyFooterRow(['核定金额合计（大写）：{{upperMoney}}'])).toBeUndefined();
     expect(classifyFooterRow(['', '', ''])).toBeUndefined();

@@ -105,6 +105,88 @@ describe('detectHeaderRow', () => {
     expect(detectHeaderRow(sampleRows(grid), [])).toMatchObject({ headerRow: 1, headerRows: 1 });
   });
 
+  it('takes the header below a row of key-value metadata that mixes in numbers and dates', () => {
+    const grid = [
+      [
+        '账号',
+        '6200000000001230',
+        '账户类型',
+        '借记卡',
+        '日期范围',
+        '20251201-20251231',
+        '',
+        '',
+        '',
+      ],
+      [
+        '交易日期',
+        '交易时间',
+        '摘要',
+        '交易金额',
+        '账户余额',
+        '对方户名',
+        '对方账号',
+        '交易渠道',
+        '附言',
+      ],
+      [
+        '2025-12-01',
+        '09:12:05',
+        '工资',
+        '5200',
+        '6430.55',
+        '某某县财政局',
+        '6222000011112222',
+        '网银',
+        '工资',
+      ],
+      [
+        '2025-12-03',
+        '12:40:18',
+        '消费',
+        '-36.5',
+        '6394.05',
+        '某某超市',
+        '6222000033334444',
+        '快捷支付',
+        '',
+      ],
+      [
+        '2025-12-09',
+        '18:02:44',
+        '转账',
+        '-1000',
+        '5394.05',
+        '张三',
+        '6222000055556666',
+        '手机银行',
+        '还款',
+      ],
+    ];
+    const rows = sampleRows(grid).map((row) => ({
+      ...row,
+      kinds: row.cells.map((cell, column) =>
+        (row.row === 1 && column === 1) || (row.row > 2 && [3, 4].includes(column) && cell !== '')
+          ? ('n' as const)
+          : row.row > 2 && column === 0
+            ? ('d' as const)
+            : ('s' as const),
+      ),
+    }));
+    const decision = detectHeaderRow(rows, []);
+    expect(decision).toMatchObject({ headerRow: 2, headerRows: 1 });
+    expect(decision.reason.zh).toContain('上方的第 1 行只填了 6 列');
+  });
+
+  it('keeps a first header row of labels even when a fuller label row follows', () => {
+    const grid = [
+      ['姓名', '性别', '出生日期', '住址', '', ''],
+      ['张三', '男', '1990-01-01', '某某路1号', '备注甲', '其他'],
+      ['李四', '女', '1992-02-02', '某某路2号', '', ''],
+    ];
+    expect(detectHeaderRow(sampleRows(grid), [])).toMatchObject({ headerRow: 1 });
+  });
+
   it('follows the user', () => {
     const grid = [
       ['a', 'b'],

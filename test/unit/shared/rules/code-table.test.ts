@@ -36,4 +36,14 @@ describe('createCodeTableCheck', () => {
     expect(result.issue?.rule).toBe('code-table');
     expect(result.issue?.message.zh).toBe('「性别」「未知」不在代码表《人的性别代码》中');
   });
+  it('suggests the code of a common form the table does not list, still as an error', () => {
+    const withForms = createCodeTableCheck(field, lookup, '人的性别代码', { 男士: '1', 女士: '2' });
+    const result = withForms('男士');
+    expect(result.code).toBeUndefined();
+    expect(result.issue).toMatchObject({ rule: 'code-table', severity: 'error', suggestion: '1' });
+    expect(result.issue?.message.zh).toBe(
+      '「性别」「男士」不在代码表《人的性别代码》中，常见写法，指「男性」，应填代码 1',
+    );
+    expect(withForms('未知').issue?.suggestion).toBeUndefined();
+  });
 });

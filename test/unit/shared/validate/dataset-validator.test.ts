@@ -56,12 +56,20 @@ describe('createDatasetValidator on 人口基础信息', () => {
     expect(issues.map((i) => i.rule)).toEqual(['resident-id']);
   });
 
-  it('reports blank required cells, but not fields no column feeds', () => {
+  it('reports blank required cells, and required fields no column feeds, in every record', () => {
     const issues = validate().validateRecord(
       1,
       record({ GMSFHM: clean.GMSFHM, XM: '', XB: '男', CSRQ: clean.CSRQ }),
     );
-    expect(issues.map((i) => [i.rule, i.field])).toEqual([['required', 'XM']]);
+    expect(issues.map((i) => [i.rule, i.field, i.severity])).toEqual([
+      ['required', 'XM', 'error'],
+      ['required', 'MZ', 'error'],
+    ]);
+    expect(issues[1]?.message.zh).toBe(
+      '「民族」是必填字段，但没有列对应到它：请在映射步骤为它选一列，或在原表中补上这一列',
+    );
+    const optional = validate().validateRecord(1, record({ ...clean }));
+    expect(optional).toEqual([]);
   });
 
   it('compares the ID across records, after normalisation', () => {
