@@ -15,6 +15,7 @@ import {
   type PackageOptions,
 } from '../../../electron/engine/package/write-package.ts';
 import { openMappedTable } from '../../../electron/engine/mapping/open-mapped-table.ts';
+import type { SourceTable } from '../../../electron/engine/import/source-table.ts';
 import { Workspace } from '../../../electron/engine/workspace/workspace.ts';
 import { createRecordMapper } from '../../../shared/mapping/create-record-mapper.ts';
 import type { Mapping } from '../../../shared/mapping/mapping-schema.ts';
@@ -113,7 +114,7 @@ async function openMapped(
   file: string,
   mapping: Mapping | undefined,
 ): Promise<{
-  table: Awaited<ReturnType<typeof openMappedTable>> extends Result<infer T> ? T['table'] : never;
+  table: SourceTable;
   toValues: (cells: readonly string[]) => readonly (string | undefined)[];
 }> {
   const mapped = await openMappedTable(file, pack, dataset, {
