@@ -4,14 +4,15 @@ import { lookupDivision } from '../../shared/code-tables/divisions.ts';
 import { createRecordMapper } from '../../shared/mapping/create-record-mapper.ts';
 import { parsePackageKind } from '../../shared/package/package-kind.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
+import { createFilePackageSource } from '../engine/package/file-package-source.ts';
 import {
-  createProjectFromFile,
-  type TempProject,
-} from '../engine/package/create-project-from-file.ts';
+  createProjectPackageSource,
+  type PackageSource,
+} from '../engine/package/package-source.ts';
 import { openMappedTable } from '../engine/mapping/open-mapped-table.ts';
-import { inferDivision } from '../engine/package/infer-division.ts';
+import { divisionSampleSize, inferDivisionFrom } from '../engine/package/infer-division.ts';
 import { readToolVersion } from '../engine/package/tool-version.ts';
-import { writePackage, type ErrorPolicy } from '../engine/package/write-package.ts';
+import { writeSourcePackage, type ErrorPolicy } from '../engine/package/write-package.ts';
 import { diskFullError, isDiskFull } from '../engine/disk-full.ts';
 import { createTempFolder, removeDeadTempFolders, type TempFolder } from '../engine/temp-folder.ts';
 import { Workspace } from '../engine/workspace/workspace.ts';
@@ -135,25 +136,29 @@ export const packageCommand: Command = createCommand({
       return refuseDiskFull(error, refuse);
     }
     try {
-      const today = created.value.toISOString().slice(0, 10);
       const steward = stringOption(options, 'steward') ?? defaultSteward();
       const department = stringOption(options, 'department');
       const period = stringOption(options, 'period');
 
-      let project: TempProject;
+      let source: PackageSource;
+      let dispose: () => Promise<void>;
+      /** The records the division is read from, when --division does not name it. */
+      let sample: () => Promise<Iterable<{ readonly values: readonly (string | null)[] }>>;
       const isProject = input.toLowerCase().endsWith('.dsw');
       if (isProject) {
         const opened = await Workspace.open(input);
         if (!opened.ok) return refuse(opened.error);
         const workspace = opened.value;
-        project = { workspace, dispose: () => workspace.close() };
         const packRef = stringOption(options, 'pack');
         if (packRef !== undefined && packRef !== workspace.info.packId) {
-          await project.dispose();
+          await workspace.close();
           return fail(
             `项目使用标准包 ${workspace.info.packId}，与 --pack ${packRef} 不同；打包项目时可以省略 --pack`,
           );
         }
+        source = createProjectPackageSource(workspace);
+        dispose = () => workspace.close();
+        sample = () => Promise.resolve(workspace.iterateRecords());
       } else {
         const packRef = stringOption(options, 'pack');
         if (packRef === undefined)
@@ -179,46 +184,54 @@ export const packageCommand: Command = createCommand({
         if (!mapped.ok) return refuse(mapped.error);
         const { table, choice } = mapped.value;
         for (const note of describeAppliedMapping(choice, pack)) writeLine(note, 'stderr');
-        const made = await createProjectFromFile(table, {
-          pack,
-          dataset: dataset.name,
+        const mapper = createRecordMapper(pack, dataset, choice.mapping, table.columns, {
           department,
           period,
-          who: steward,
-          context: { today },
-          tempDir: temp.dir,
-          mapColumns: (columns) => {
-            const mapper = createRecordMapper(pack, dataset, choice.mapping, columns, {
-              department,
-              period,
-            });
-            if (!mapper.ok) return mapper;
-            const missing = dataset.fields
-              .filter(
-                (field, i) =>
-                  field.constraints?.required === true &&
-                  mapper.value.columnOfField[i] === undefined,
-              )
-              .map((field) => field.name);
-            if (missing.length > 0) {
-              return err(
-                'columns-missing',
-                `文件缺少必填字段的列：${missing.join('、')}`,
-                `The file has no column for required fields: ${missing.join(', ')}`,
-              );
-            }
-            return ok((cells) => mapper.value.map(cells).values);
-          },
         });
-        if (!made.ok) return refuse(made.error);
-        project = made.value;
+        if (!mapper.ok) {
+          await table.close();
+          return refuse(mapper.error);
+        }
+        const missing = dataset.fields
+          .filter(
+            (field, i) =>
+              field.constraints?.required === true && mapper.value.columnOfField[i] === undefined,
+          )
+          .map((field) => field.name);
+        if (missing.length > 0) {
+          await table.close();
+          return refuse({
+            code: 'columns-missing',
+            message: {
+              zh: `文件缺少必填字段的列：${missing.join('、')}`,
+              en: `The file has no column for required fields: ${missing.join(', ')}`,
+            },
+          });
+        }
+        // The file is read once: its records stream from the reader through the mapping,
+        // the rules and the packager into the zip, with no project in between.
+        const fileSource = createFilePackageSource(
+          table,
+          (cells) => mapper.value.map(cells).values,
+          { pack, dataset, department, period },
+        );
+        const first = await fileSource.peekRecords(divisionSampleSize);
+        if (first.length === 0) {
+          await fileSource.close();
+          return refuse({
+            code: 'file-empty',
+            message: { zh: '文件中没有数据行', en: 'The file has no data rows' },
+          });
+        }
+        source = fileSource;
+        dispose = () => fileSource.close();
+        sample = () => Promise.resolve(first);
       }
 
       try {
-        const { workspace } = project;
         let divisionCode = division;
         if (divisionCode === undefined) {
-          divisionCode = inferDivision(workspace);
+          divisionCode = inferDivisionFrom(source.dataset, await sample());
           if (divisionCode === undefined) {
             return fail('无法从数据推断行政区划代码，请用 --division 指定（如 371702）');
           }
@@ -227,7 +240,7 @@ export const packageCommand: Command = createCommand({
             'stderr',
           );
         }
-        const written = await writePackage(workspace, {
+        const written = await writeSourcePackage(source, {
           kind: kind.value,
           onError: onError as ErrorPolicy,
           created: created.value,
@@ -243,7 +256,6 @@ export const packageCommand: Command = createCommand({
             ? {}
             : { reviewer: stringOption(options, 'reviewer') as string }),
           toolVersion: readToolVersion(),
-          isTemporaryProject: !isProject,
           tempDir: temp.dir,
         });
         if (!written.ok) {
@@ -267,7 +279,7 @@ export const packageCommand: Command = createCommand({
         }
         return 0;
       } finally {
-        await project.dispose();
+        await dispose();
       }
     } catch (error) {
       if (!isDiskFull(error)) throw error;

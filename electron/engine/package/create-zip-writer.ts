@@ -74,12 +74,20 @@ export function createZipWriter(path: string, created: Date, tempDir?: string): 
     addStream(name) {
       const stream = new PassThrough({ highWaterMark: 1 << 20 });
       open.add(stream);
+      // A failed write of the zip (a full disk) destroys the entry with its error: kept here and
+      // thrown to the writer at its next write, never an unhandled 'error' event.
+      let failure: unknown;
+      stream.on('error', (error) => {
+        failure ??= error;
+      });
       zip.addReadStream(stream, name, options);
       return {
         async write(chunk) {
+          if (failure !== undefined) throw failure;
           if (!stream.write(chunk)) await once(stream, 'drain');
         },
         async end() {
+          if (failure !== undefined) throw failure;
           stream.end();
           await finished(stream);
           open.delete(stream);

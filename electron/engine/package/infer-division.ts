@@ -4,14 +4,23 @@
  * and in credit codes' digits 3 to 8). Undefined when no record carries one.
  */
 import { lookupDivision } from '../../../shared/code-tables/divisions.ts';
+import type { Dataset } from '../../../shared/pack/pack-schema.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 
 /** Looks at this many records at most: enough to see which county a file is from. */
-const sampleSize = 20_000;
+export const divisionSampleSize = 20_000;
 
 /** The most common county-level division code in the project's records. */
 export function inferDivision(workspace: Workspace): string | undefined {
-  const sources = workspace.dataset.fields.flatMap((field, index) => {
+  return inferDivisionFrom(workspace.dataset, workspace.iterateRecords());
+}
+
+/** The most common county-level division code in the first records of a dataset's records. */
+export function inferDivisionFrom(
+  dataset: Dataset,
+  records: Iterable<{ readonly values: readonly (string | null)[] }>,
+): string | undefined {
+  const sources = dataset.fields.flatMap((field, index) => {
     if (field.format === 'gb2260' || field.format === 'gb11643') return [{ index, start: 0 }];
     if (field.format === 'gb32100') return [{ index, start: 2 }];
     return [];
@@ -19,7 +28,7 @@ export function inferDivision(workspace: Workspace): string | undefined {
   if (sources.length === 0) return undefined;
   const counts = new Map<string, number>();
   let seen = 0;
-  for (const record of workspace.iterateRecords()) {
+  for (const record of records) {
     for (const { index, start } of sources) {
       const code = record.values[index]?.trim().slice(start, start + 6);
       if (code === undefined || code.length !== 6) continue;
@@ -28,7 +37,7 @@ export function inferDivision(workspace: Workspace): string | undefined {
       counts.set(code, (counts.get(code) ?? 0) + 1);
     }
     seen += 1;
-    if (seen >= sampleSize) break;
+    if (seen >= divisionSampleSize) break;
   }
   let best: string | undefined;
   let bestCount = 0;

@@ -1,5 +1,5 @@
 /**
- * Writes the sealed submission package of a project (DESIGN.md section 5): one zip with the
+ * Writes the sealed submission package of a project or a file (DESIGN.md section 5): one zip with the
  * data in standard form, the validation reports, the error workbook, the audit trail and the
  * manifest with the SHA-256 and SM3 of every file, sealed by the manifest's own checksums in the
  * zip comment.
@@ -7,13 +7,17 @@
  * One pass over the records: each is put in standard form (codes, ISO dates), checked with every
  * rule of the pack, held back when it has an error that no exemption covers (policy `block`
  * stops the package, `exclude` leaves the record out), masked for a 开放 package, checked again
- * as written (what `verify` does), and streamed into the zip. The zip is written under a temp
+ * as written (what `verify` does), and streamed into the zip. Both a project and a file come in
+ * through one record source (package-source.ts), so there is one package format and one writer;
+ * nothing but the issues to report and the key of each record seen (for duplicates) is held.
+ * The zip is written under a temp
  * name and renamed when complete. The same project and options give the same bytes: nothing
  * depends on the clock or the machine but what the options say.
  */
 import { join } from 'node:path';
 import { lookupDivision } from '../../../shared/code-tables/divisions.ts';
 import type { Issue } from '../../../shared/issue.ts';
+import type { Dataset } from '../../../shared/pack/pack-schema.ts';
 import {
   createFieldPlan,
   createPackageDataset,
@@ -56,6 +60,7 @@ import { isFormulaLike } from '../../../shared/text/is-formula-like.ts';
 import { fieldLabel } from '../../../shared/rules/rule-issue.ts';
 import { createDatasetValidator } from '../../../shared/validate/dataset-validator.ts';
 import type { ProgressListener, Workspace } from '../workspace/workspace.ts';
+import { createProjectPackageSource, type PackageSource } from './package-source.ts';
 import { createZipWriter, type ZipEntryStream, type ZipWriter } from './create-zip-writer.ts';
 import { createFileDigest, digestBytes, type Digest } from './file-digest.ts';
 import { writeErrorWorkbook, type ErrorWorkbookRow } from './write-error-workbook.ts';
@@ -84,12 +89,6 @@ export interface PackageOptions {
   /** 审核人; defaults to the reviewers named by the exemptions used. */
   readonly reviewer?: string;
   readonly toolVersion: string;
-  /**
-   * The project was made from a file for this package only (`steward package <file>`): its
-   * error workbook names no project (it cannot be merged into a project that is gone), so the
-   * package's bytes do not depend on when the throw-away project was made.
-   */
-  readonly isTemporaryProject?: boolean;
   /** Where the zip is written until complete (same volume as `outDir`); defaults to `outDir`. */
   readonly tempDir?: string;
   readonly onProgress?: ProgressListener;
@@ -147,10 +146,13 @@ function tallyBlocker(blockers: Map<string, Blocker>, issue: Issue, rid: number)
 }
 
 /** Describes the blockers for a clerk, one line each. */
-export function describeBlockers(workspace: Workspace, blockers: readonly Blocker[]): string[] {
-  const titles = new Map(workspace.dataset.fields.map((f) => [f.name, f.title]));
+export function describeBlockers(
+  source: { readonly dataset: Dataset },
+  blockers: readonly Blocker[],
+): string[] {
+  const titles = new Map(source.dataset.fields.map((f) => [f.name, f.title]));
   return blockers.map((b) => {
-    const rule = describeRule(workspace.dataset, b.rule).zh;
+    const rule = describeRule(source.dataset, b.rule).zh;
     const more = b.count > b.rids.length ? ' 等' : '';
     return `${titles.get(b.field) ?? b.field}（${b.field}）· ${rule}（${b.rule}）：${b.count} 条记录，记录编号 ${b.rids.join('、')}${more}。例：${b.example}`;
   });
@@ -191,7 +193,7 @@ function createChunkedWriter(entry: () => ZipEntryStream | undefined): {
 function createIssuePresenter(
   kind: PackageKind,
   plan: readonly FieldPlan[],
-  workspace: Workspace,
+  dataset: Dataset,
 ): (issue: Issue) => Pick<ReportIssue, 'value' | 'message' | 'suggestion'> {
   const planOf = new Map(plan.map((p) => [p.field.name, p]));
   return (issue) => {
@@ -207,7 +209,7 @@ function createIssuePresenter(
     }
     const field = p?.field ?? { name: issue.field, title: issue.field };
     const label = fieldLabel(field);
-    const rule = describeRule(workspace.dataset, issue.rule);
+    const rule = describeRule(dataset, issue.rule);
     const message = { zh: `${label.zh}：${rule.zh}`, en: `${label.en}: ${rule.en}` };
     if (p === undefined || p.action === 'drop') return { message };
     if (p.action === 'mask') return { value: maskValue(p.mask, issue.value), message };
@@ -219,13 +221,24 @@ function createIssuePresenter(
  * Writes the package of a project. Fails with `package-blocked` (the details say what blocks
  * it) when policy `block` meets an error no exemption covers; nothing is left on disk then.
  */
-export async function writePackage(
+export function writePackage(
   workspace: Workspace,
   options: PackageOptions,
 ): Promise<Result<WrittenPackage>> {
-  const { pack, dataset, info } = workspace;
-  const department = options.department ?? info.department;
-  const period = options.period ?? info.period;
+  return writeSourcePackage(createProjectPackageSource(workspace), options);
+}
+
+/**
+ * Writes the package of a record source (a project, or a file read once), as `writePackage`
+ * says.
+ */
+export async function writeSourcePackage(
+  source: PackageSource,
+  options: PackageOptions,
+): Promise<Result<WrittenPackage>> {
+  const { pack, dataset } = source;
+  const department = options.department ?? source.department;
+  const period = options.period ?? source.period;
   const division = lookupDivision(options.division);
   const kindName = packageKindNames[options.kind];
   const fileName = packageFileName(
@@ -245,17 +258,15 @@ export async function writePackage(
   const standardize = createRecordStandardizer(pack, dataset);
   const validateProject = createDatasetValidator(pack, dataset, context);
   const validatePackage = createDatasetValidator(pack, packageDataset, context);
-  const presentIssue = createIssuePresenter(options.kind, plan, workspace);
-  const exemptions: Exemption[] = workspace.exemptions();
+  const presentIssue = createIssuePresenter(options.kind, plan, dataset);
+  const { exemptions, sources, total } = source;
   const findExemption = createExemptionFinder(exemptions);
-  const excludedByUserSet = workspace.excludedRecords();
-  const sources = new Map(workspace.sources().map((s) => [s.id, s]));
-  const audit = workspace.auditTrail();
+  const excludedByUserSet = source.excludedRecords;
+  const audit = source.auditTrail;
   const auditRids = new Set(audit.map((a) => a.rid));
   const keyIndexes = (dataset.primaryKey ?? []).map((name) =>
     dataset.fields.findIndex((f) => f.name === name),
   );
-  const total = workspace.countRecords();
 
   const zip: ZipWriter = createZipWriter(path, options.created, options.tempDir);
   let isWriting = true;
@@ -298,7 +309,7 @@ export async function writePackage(
         })
         .join('|');
 
-    for (const record of workspace.iterateRecords()) {
+    for await (const record of source.records()) {
       projectRows += 1;
       if (projectRows % 10_000 === 0) options.onProgress?.(projectRows, total);
       const { rid } = record;
@@ -365,10 +376,10 @@ export async function writePackage(
         rowOf.set(rid, row);
       }
 
-      const source = sources.get(record.sourceId);
+      const origin = sources.get(record.sourceId);
       const provenance = {
-        file: source?.file ?? '',
-        sheet: source?.sheet ?? '',
+        file: origin?.file ?? '',
+        sheet: origin?.sheet ?? '',
         row: record.sourceRow,
       };
       let hasError = false;
@@ -434,7 +445,7 @@ export async function writePackage(
         'package-blocked',
         `有 ${list.length} 类错误没有豁免，不能打包。请改正数据、由审核人登记豁免，或用“排除有错误的记录”（--on-error exclude）`,
         `${list.length} kinds of errors have no exemption; the package was not written. Fix the data, have a reviewer record exemptions, or exclude the records (--on-error exclude)`,
-        describeBlockers(workspace, list),
+        describeBlockers(source, list),
       );
     }
 
@@ -537,7 +548,7 @@ export async function writePackage(
           dataset: dataset.name,
           department,
           period,
-          projectCreatedAt: options.isTemporaryProject === true ? '' : info.createdAt,
+          projectCreatedAt: source.projectCreatedAt,
           created,
           isMasked: options.kind === 'open',
         },
@@ -585,7 +596,12 @@ export async function writePackage(
     }));
     const submission: Submission = {
       format: submissionFormat,
-      standard: { id: pack.id, title: pack.title, version: pack.version, sha256: info.packSha256 },
+      standard: {
+        id: pack.id,
+        title: pack.title,
+        version: pack.version,
+        sha256: source.packSha256,
+      },
       dataset: { name: dataset.name, title: dataset.title },
       division: {
         code: options.division,
