@@ -194,6 +194,12 @@ export class Workspace {
   private filled: FilledCounts | undefined;
   /** Changes whenever any record value changes (so a count taken meanwhile is not kept). */
   private valuesVersion = 0;
+  /**
+   * How many errors and warnings are stored: counted once (a scan of every issue: tens of
+   * milliseconds at 1,000,000 rows, on every edit's answer) and kept exact as records are
+   * checked again; forgotten when every record is checked again or imports come or go.
+   */
+  private issueTally: { errors: number; warnings: number } | undefined;
   private isClosed = false;
 
   private constructor(
@@ -608,6 +614,7 @@ export class Workspace {
     if (what === 'records') {
       this.activeRids = undefined;
       this.filled = undefined;
+      this.issueTally = undefined;
       this.valuesVersion += 1;
     }
     this.filteredRids.clear();
@@ -861,6 +868,7 @@ export class Workspace {
     const validator = createDatasetValidator(this.pack, this.dataset, context);
     const summary = createValidationSummary();
     const db = this.db;
+    this.issueTally = undefined;
     db.exec('BEGIN');
     try {
       db.run('DELETE FROM issues');
@@ -928,19 +936,35 @@ export class Workspace {
     const insert = this.db.prepare(
       'INSERT INTO issues (rid, field, rule, severity, value, message_zh, message_en, suggestion) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
+    const tally = this.issueTally;
+    const severities = this.db.prepare('SELECT severity FROM issues WHERE rid = ?');
+    const count = (severity: unknown, by: number): void => {
+      if (tally === undefined) return;
+      if (severity === 'error') tally.errors += by;
+      else tally.warnings += by;
+    };
     try {
       for (const rid of [...affected].sort((a, b) => a - b)) {
+        if (tally !== undefined) {
+          severities.bind([rid]);
+          while (severities.step()) count(severities.get()[0], -1);
+          severities.reset();
+        }
         remove.run([rid]);
         select.bind([rid]);
         if (select.step()) {
           const row = select.get();
           const values = row.slice(1).map((v) => (v === null ? undefined : String(v)));
-          for (const issue of validator.validateRecord(rid, values)) insertIssue(insert, issue);
+          for (const issue of validator.validateRecord(rid, values)) {
+            insertIssue(insert, issue);
+            count(issue.severity, 1);
+          }
         }
         select.reset();
       }
     } finally {
       select.free();
+      severities.free();
       remove.free();
       insert.free();
     }
@@ -1513,14 +1537,17 @@ export class Workspace {
 
   /** Error and warning counts of the stored issues. */
   issueCounts(): { errors: number; warnings: number } {
-    const rows =
-      this.db.exec('SELECT severity, count(*) FROM issues GROUP BY severity')[0]?.values ?? [];
-    const counts = { errors: 0, warnings: 0 };
-    for (const [severity, count] of rows) {
-      if (severity === 'error') counts.errors = Number(count);
-      else counts.warnings = Number(count);
+    if (this.issueTally === undefined) {
+      const rows =
+        this.db.exec('SELECT severity, count(*) FROM issues GROUP BY severity')[0]?.values ?? [];
+      const counts = { errors: 0, warnings: 0 };
+      for (const [severity, count] of rows) {
+        if (severity === 'error') counts.errors = Number(count);
+        else counts.warnings = Number(count);
+      }
+      this.issueTally = counts;
     }
-    return counts;
+    return { ...this.issueTally };
   }
 
   /** Whether undo and redo have something to do. */

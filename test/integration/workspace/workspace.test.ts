@@ -205,6 +205,48 @@ describe('the quality summary', () => {
     expect(empty.ok && empty.value.fields.every((f) => f.filled === 0)).toBe(true);
     await reopened.close();
   });
+  it('keeps its error and warning counts exact through edits, undo and redo, as a fresh count finds them', async () => {
+    const { workspace, path } = await createDemoWorkspace(temp.dir, {
+      rows: 300,
+      seed: 22,
+      errorRate: 0.3,
+      name: 'tally',
+    });
+    // What a fresh scan of every stored issue finds.
+    const counted = (): { errors: number; warnings: number } => {
+      const fresh = { errors: 0, warnings: 0 };
+      for (const issue of workspace.issuesOf()) {
+        if (issue.severity === 'error') fresh.errors += 1;
+        else fresh.warnings += 1;
+      }
+      return fresh;
+    };
+    const start = workspace.issueCounts();
+    expect(start).toEqual(counted());
+    expect(start.errors).toBeGreaterThan(0);
+    const [bad] = workspace.pageRecords(0, 1, { withIssues: true });
+    const idAt = workspace.dataset.fields.findIndex((f) => f.name === 'GMSFHM');
+    const idIssue = workspace
+      .issuesOf({ rids: [bad?.rid ?? 0] })
+      .find((issue) => issue.field === 'GMSFHM');
+    const field = idIssue === undefined ? 'XM' : 'GMSFHM';
+    await workspace.editCell(bad?.rid ?? 0, field, '', { context });
+    const afterEdit = workspace.issueCounts();
+    expect(afterEdit).toEqual(counted());
+    await workspace.editCell(bad?.rid ?? 0, 'GMSFHM', String(bad?.values[idAt] ?? ''), { context });
+    expect(workspace.issueCounts()).toEqual(counted());
+    await workspace.undo(context);
+    expect(workspace.issueCounts()).toEqual(afterEdit);
+    await workspace.redo(context);
+    await workspace.undo(context);
+    await workspace.undo(context);
+    expect(workspace.issueCounts()).toEqual(start);
+    expect(workspace.issueCounts()).toEqual(counted());
+    await workspace.close();
+    const reopened = await reopen(path);
+    expect(reopened.issueCounts()).toEqual(start);
+    await reopened.close();
+  });
 });
 
 describe('the project lock', () => {
