@@ -15,8 +15,13 @@ export function QualityChart({ summary }: { summary: Summary }) {
       </div>
       {summary.fields.map((field) => {
         const completeness = field.filled / total;
+        // An empty field is valid unless it has errors (a required field no column feeds).
         const validity =
-          field.filled === 0 ? 1 : Math.max(0, field.filled - field.errors) / field.filled;
+          field.filled === 0
+            ? field.errors > 0
+              ? 0
+              : 1
+            : Math.max(0, field.filled - field.errors) / field.filled;
         return (
           <div
             key={field.name}
