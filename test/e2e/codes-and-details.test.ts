@@ -129,4 +129,31 @@ describe('codes with their names, and the details of an issue', () => {
     await expect.poll(() => pane.innerText()).toContain('本单元格没有问题');
     await saveScreenshot(page, 'codes-04-details-adopted');
   });
+
+  it('lists the row’s other issues in 详情, a code there with its name', async () => {
+    const { page } = served;
+    const mismatch = (await injections()).find((i) => i.kind === 'sex-mismatch');
+    if (mismatch === undefined) throw new Error('the training data has a sex mismatch');
+    await page.locator('.rule-row', { hasText: '奇偶' }).getByRole('button').first().click();
+    const idCell = page.locator(`.grid-row[data-rid="${mismatch.row}"] [data-field="GMSFHM"]`);
+    await idCell.click();
+    const sexText = await page
+      .locator(`.grid-row[data-rid="${mismatch.row}"] [data-field="XB"]`)
+      .innerText();
+    expect(sexText).toMatch(/^[12] (男性|女性)$/);
+    const pane = page.getByRole('region', { name: '详情' });
+    const others = pane.locator('[data-detail="row-issues"]');
+    await expect.poll(() => others.innerText()).toContain('奇偶');
+    expect(await others.innerText()).toContain(`性别 · ${sexText}`);
+    await saveScreenshot(page, 'codes-05-row-issues');
+    // Alt+Enter folds the pane again, and the grid keeps the keyboard.
+    await page.keyboard.press('Alt+Enter');
+    await expect
+      .poll(() => pane.getByRole('button', { name: /详情/ }).getAttribute('aria-expanded'))
+      .toBe('false');
+    expect(await page.locator('.grid').evaluate((grid) => grid === document.activeElement)).toBe(
+      true,
+    );
+    await page.locator('.chip').click();
+  });
 });
