@@ -38,7 +38,10 @@ export function CodeEditor({
   // The typed text narrows the list; the cell's current value shows every code at first.
   const [query, setQuery] = useState<string | undefined>(undefined);
   const found = searchCodeEntries(codes.entries, query ?? '', shownOptions);
-  const current = query === undefined ? found.findIndex((e) => e.code === value) : 0;
+  // At first the cell's code is chosen; after typing, the best match, unless the text was
+  // cleared: then nothing is, so Enter empties the cell.
+  const current =
+    query === undefined ? found.findIndex((e) => e.code === value) : query.trim() === '' ? -1 : 0;
   const [chosen, setChosen] = useState<number | undefined>(undefined);
   const chosenIndex = Math.min(chosen ?? current, found.length - 1);
   const [place, setPlace] = useState<{ left: number; top: number; width: number } | undefined>();

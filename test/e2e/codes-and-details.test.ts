@@ -85,6 +85,13 @@ describe('codes with their names, and the details of an issue', () => {
     await expect.poll(() => page.getByRole('listbox').count()).toBe(0);
     // The value stored is the code: the cell's own text, before its name, is 03.
     expect(await edited.evaluate((el) => el.firstChild?.textContent)).toBe('03');
+    // Clearing the text and pressing Enter empties the cell (no code is chosen for nothing).
+    await edited.dblclick();
+    await page.getByRole('combobox', { name: '民族' }).fill('');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => edited.innerText()).toBe('');
+    await page.getByRole('button', { name: /撤销/ }).click();
+    await expect.poll(() => edited.innerText()).toBe('03 回族');
   });
 
   it('explains a cell in 详情 (Alt+Enter) and adopts its suggestion', async () => {
