@@ -161,6 +161,14 @@ describe('codes with their names, and the details of an issue', () => {
     expect(await page.locator('.grid').evaluate((grid) => grid === document.activeElement)).toBe(
       true,
     );
+    // In English the pane speaks English; the rule title is the summary's.
+    await page.keyboard.press('Alt+Enter');
+    await page.getByRole('button', { name: 'English' }).click();
+    const english = page.getByRole('region', { name: 'Details' });
+    await expect.poll(() => english.innerText()).toContain('Other issues in this row');
+    expect(await english.innerText()).toContain('Value in the source file');
+    await saveScreenshot(page, 'codes-06-details-english');
+    await page.getByRole('button', { name: '中文' }).click();
     await page.locator('.chip').click();
   });
 });
