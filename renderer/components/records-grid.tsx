@@ -13,6 +13,7 @@ import {
 } from 'react';
 import type { PackSummary } from '../../shared/ipc/contract.ts';
 import type { Language } from '../../shared/i18n/localized-text.ts';
+import { codeNameOf } from '../../shared/code-tables/search-code-entries.ts';
 import { useApp } from '../app-context.tsx';
 import {
   applyGridKey,
@@ -33,6 +34,8 @@ import {
   type GridRecord,
   type RecordFilter,
 } from './record-page-store.ts';
+import { CodeEditor } from './code-editor.tsx';
+import type { FieldCodes } from './use-field-codes.ts';
 
 type Field = PackSummary['datasets'][number]['fields'][number];
 
@@ -68,6 +71,9 @@ export function RecordsGrid({
   refreshKey,
   onEdit,
   highlightField,
+  codes = noCodes,
+  onActiveCellChange,
+  onDetailsKey,
 }: {
   fields: readonly Field[];
   filter: RecordFilter;
@@ -76,6 +82,12 @@ export function RecordsGrid({
   onEdit: (rid: number, field: string, value: string) => Promise<void>;
   /** A column to mark and scroll into view (the field of the issues being looked at). */
   highlightField?: string | undefined;
+  /** The code tables of code fields, by field name: cells show the name beside the code. */
+  codes?: ReadonlyMap<string, FieldCodes>;
+  /** Told the record and field of the active cell whenever either (or the record) changes. */
+  onActiveCellChange?: (cell: ActiveCell | undefined) => void;
+  /** Alt+Enter on the grid: show or hide the details of the active cell. */
+  onDetailsKey?: () => void;
 }) {
   const { api, t, notify, language } = useApp();
   const [store] = useState(() => new RecordPageStore(api, (message) => notify(message, 'error')));
@@ -288,16 +300,34 @@ export function RecordsGrid({
     setEditing({ rid: record.rid, field: field.name, value: record.values[column] ?? '' });
   };
 
-  const stopEditing = (isSaved: boolean) => {
+  const stopEditing = (isSaved: boolean, value?: string) => {
     const current = editing;
     setEditing(undefined);
     gridRef.current?.focus({ preventScroll: true });
-    if (isSaved && current !== undefined) void onEdit(current.rid, current.field, current.value);
+    if (isSaved && current !== undefined)
+      void onEdit(current.rid, current.field, value ?? current.value);
   };
+
+  // The details pane follows the active cell, and its record when a page arrives after an edit.
+  const activeRecord = active === undefined ? undefined : store.recordAt(filterKey, active.row);
+  const activeField = active === undefined ? undefined : fields[active.column]?.name;
+  useEffect(() => {
+    onActiveCellChange?.(
+      activeRecord === undefined || activeField === undefined
+        ? undefined
+        : { record: activeRecord, field: activeField },
+    );
+  }, [onActiveCellChange, activeRecord, activeField]);
 
   const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
     if (event.target instanceof HTMLInputElement || count === 0) return;
     const from = active ?? { row: win.firstVisible, column: 0 };
+    if (event.key === 'Enter' && event.altKey) {
+      event.preventDefault();
+      if (active === undefined) setView((current) => ({ ...current, active: from }));
+      onDetailsKey?.();
+      return;
+    }
     if (event.key === 'Enter' || event.key === 'F2') {
       event.preventDefault();
       startEditing(from.row, from.column);
@@ -351,6 +381,7 @@ export function RecordsGrid({
         language={language}
         suggestionLabel={t('suggestion')}
         highlightField={highlightField}
+        codes={codes}
         onEditingChange={setEditing}
         onStopEditing={isEditingRow ? stopEditing : undefined}
       />
@@ -442,6 +473,15 @@ export function RecordsGrid({
   );
 }
 
+/** No code fields. */
+const noCodes: ReadonlyMap<string, FieldCodes> = new Map();
+
+/** The cell the keyboard or the mouse is on: its record (values and issues) and its field. */
+export interface ActiveCell {
+  readonly record: GridRecord;
+  readonly field: string;
+}
+
 function activeIdOf(idPrefix: string, cell: GridCell): string {
   return `${idPrefix}-active-${cell.row}-${cell.column}`;
 }
@@ -463,6 +503,7 @@ const GridRow = memo(function GridRow({
   language,
   suggestionLabel,
   highlightField,
+  codes,
   onEditingChange,
   onStopEditing,
 }: {
@@ -480,9 +521,10 @@ const GridRow = memo(function GridRow({
   language: Language;
   suggestionLabel: string;
   highlightField: string | undefined;
+  codes: ReadonlyMap<string, FieldCodes>;
   onEditingChange: (editing: Editing) => void;
   /** Given to the row being edited only, so the other rows are not redrawn. */
-  onStopEditing: ((isSaved: boolean) => void) | undefined;
+  onStopEditing: ((isSaved: boolean, value?: string) => void) | undefined;
 }) {
   const className =
     record === undefined
@@ -517,6 +559,9 @@ const GridRow = memo(function GridRow({
               : ' warning';
         const isActive = activeColumn === column;
         const isEditing = editing?.field === field.name;
+        const fieldCodes = codes.get(field.name);
+        const value = record?.values[column] ?? '';
+        const codeName = fieldCodes === undefined ? undefined : codeNameOf(fieldCodes.names, value);
         return (
           <div
             key={field.name}
@@ -534,7 +579,17 @@ const GridRow = memo(function GridRow({
               )
               .join('\n')}
           >
-            {isEditing ? (
+            {isEditing && fieldCodes !== undefined ? (
+              <CodeEditor
+                value={editing.value}
+                codes={fieldCodes}
+                label={field.title}
+                onChange={(next) => onEditingChange({ ...editing, value: next })}
+                onStop={(next) =>
+                  next === undefined ? onStopEditing?.(false) : onStopEditing?.(true, next)
+                }
+              />
+            ) : isEditing ? (
               <input
                 autoFocus
                 className="cell-editor"
@@ -546,8 +601,12 @@ const GridRow = memo(function GridRow({
                 }}
                 onBlur={() => onStopEditing?.(false)}
               />
+            ) : codeName === undefined ? (
+              value
             ) : (
-              (record?.values[column] ?? '')
+              <>
+                {value} <span className="code-name">{codeName}</span>
+              </>
             )}
           </div>
         );

@@ -6,8 +6,10 @@ import { ErrorWorkbookPanel } from '../components/error-workbook-panel.tsx';
 import { ImportProgress, type RunningImport } from '../components/import-progress.tsx';
 import { IssueList, type IssueSelection } from '../components/issue-list.tsx';
 import { QualityChart } from '../components/quality-chart.tsx';
-import { RecordsGrid } from '../components/records-grid.tsx';
+import { CellDetailsPane } from '../components/cell-details-pane.tsx';
+import { RecordsGrid, type ActiveCell } from '../components/records-grid.tsx';
 import { ReplacePanel } from '../components/replace-panel.tsx';
+import { useFieldCodes } from '../components/use-field-codes.ts';
 import { useWaitingChanges } from '../components/use-waiting-changes.ts';
 import { ValueMapPanel } from '../components/value-map-panel.tsx';
 
@@ -36,6 +38,10 @@ export function CheckStep({
   const [onlyIssues, setOnlyIssues] = useState(false);
   const [selection, setSelection] = useState<IssueSelection | undefined>(undefined);
   const [valueMap, setValueMap] = useState<Required<IssueSelection> | undefined>(undefined);
+  const codes = useFieldCodes(project.packId, fields);
+  const [activeCell, setActiveCell] = useState<ActiveCell | undefined>(undefined);
+  const [isDetailsOpen, setIsDetailsOpen] = useState(false);
+  const toggleDetails = useCallback(() => setIsDetailsOpen((isOpen) => !isOpen), []);
 
   useEffect(() => {
     void (async () => {
@@ -72,6 +78,10 @@ export function CheckStep({
   }, [api, notify, project, isImporting]);
 
   const fieldTitles = useMemo(() => new Map(fields.map((f) => [f.name, f.title])), [fields]);
+  const ruleTitles = useMemo(
+    () => new Map((summary?.rules ?? []).map((r) => [r.rule, r.title])),
+    [summary],
+  );
 
   const edit = useCallback(
     async (rid: number, field: string, value: string) => {
@@ -212,6 +222,20 @@ export function CheckStep({
             refreshKey={project}
             onEdit={edit}
             highlightField={highlightField}
+            codes={codes}
+            onActiveCellChange={setActiveCell}
+            onDetailsKey={toggleDetails}
+          />
+        )}
+        {fields.length > 0 && (
+          <CellDetailsPane
+            cell={activeCell}
+            fields={fields}
+            codes={codes}
+            ruleTitles={ruleTitles}
+            isOpen={isDetailsOpen}
+            onToggle={toggleDetails}
+            onAdopt={(rid, field, value) => void edit(rid, field, value)}
           />
         )}
       </section>

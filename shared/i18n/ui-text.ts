@@ -440,6 +440,30 @@ export const uiText = {
   pendingSuggestion: { zh: '待确认', en: 'to confirm' },
   chosenByClerk: { zh: '手动选择', en: 'chosen by hand' },
   // ---- end of 导入与映射 ----
+  // ---- 代码与名称、问题详情 (issue #13) ----
+  noCodeMatch: {
+    zh: '没有匹配的代码，按 Enter 保留所填内容',
+    en: 'No code matches; Enter keeps what you typed',
+  },
+  details: { zh: '详情', en: 'Details' },
+  detailsHint: {
+    zh: '选中单元格后按 Alt+Enter 或点这里查看问题原因',
+    en: 'Select a cell, then press Alt+Enter or click here to see why it has an issue',
+  },
+  detailsNoCell: { zh: '请先在表格中选中一个单元格。', en: 'Select a cell in the grid first.' },
+  detailsRecord: { zh: '记录 #{rid} · 原表第 {row} 行', en: 'Record #{rid} · source row {row}' },
+  valueNow: { zh: '标准化后的值', en: 'Standardised value' },
+  valueInSource: { zh: '来源文件中的值', en: 'Value in the source file' },
+  sourceColumnUnknown: {
+    zh: '来源表中没有与此字段同名的列；下面是这一行读入时的全部内容。',
+    en: 'No source column has this field’s name; below is the whole row as read.',
+  },
+  sourceWholeRow: { zh: '这一行读入时的全部内容', en: 'The whole row as read' },
+  sourceNotFound: { zh: '（此记录没有来源行）', en: '(this record has no source row)' },
+  cellIssues: { zh: '本单元格的问题', en: 'Issues in this cell' },
+  cellNoIssues: { zh: '本单元格没有问题。', en: 'This cell has no issues.' },
+  rowOtherIssues: { zh: '本行其他问题', en: 'Other issues in this row' },
+  emptyValue: { zh: '（空）', en: '(empty)' },
 } as const;
 
 /** A key of the UI texts. */

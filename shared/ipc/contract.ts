@@ -364,6 +364,19 @@ export const contract = {
       issues: z.array(storedIssue),
     }),
   },
+  /** The source cells of one record exactly as read (its file, sheet, row and columns), for 详情. */
+  'records:source': {
+    input: z.object({ rid: z.number().int().positive() }),
+    output: z
+      .object({
+        file: z.string(),
+        sheet: z.string(),
+        sourceRow: z.number().int(),
+        columns: z.array(z.string()),
+        cells: z.array(z.string()),
+      })
+      .nullable(),
+  },
   'quality:summary': {
     input: z.object({}),
     output: z.object({

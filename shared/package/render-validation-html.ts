@@ -5,6 +5,7 @@
  * the source file, sheet and row the clerk sees in Excel. No script, no network (a
  * Content-Security-Policy forbids it); it opens from the zip in any browser.
  */
+import { describeCodeValue, type FieldCodeNames } from './create-field-code-names.ts';
 import { toChinaTime } from './package-file-name.ts';
 import type { ValidationReport } from './validation-report.ts';
 
@@ -78,8 +79,14 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
   return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
-/** Renders the report as one HTML page. */
-export function renderValidationHtml(report: ValidationReport): string {
+/**
+ * Renders the report as one HTML page; the values of code fields (性别 2) show their names
+ * (2 女性) when `codeNames` has them.
+ */
+export function renderValidationHtml(
+  report: ValidationReport,
+  codeNames: FieldCodeNames = new Map(),
+): string {
   const s = report.submission;
   const fieldTitles = new Map(report.fields.map((f) => [f.name, f.title]));
   const ruleTitles = new Map(report.rules.map((r) => [r.rule, r.title.zh]));
@@ -146,7 +153,7 @@ ${table(
             fieldTitles.get(i.field) ?? i.field,
             i.severity === 'error' ? '错误' : '警告',
             i.message.zh,
-            i.value ?? '（不公开）',
+            i.value === undefined ? '（不公开）' : describeCodeValue(codeNames, i.field, i.value),
             i.exemption === undefined ? '' : `已豁免（操作 ${i.exemption}）`,
           ]),
         );

@@ -147,7 +147,9 @@ describe('several sheets of a workbook into one dataset', () => {
     expect(await page.locator('.grid-row[data-rid="4"] [data-field="XM"]').innerText()).toBe(
       '赵六',
     );
-    expect(await page.locator('.grid-row[data-rid="4"] [data-field="XB"]').innerText()).toBe('2');
+    expect(await page.locator('.grid-row[data-rid="4"] [data-field="XB"]').innerText()).toBe(
+      '2 女性',
+    );
   });
 
   it('shows the mapping step in English', async () => {

@@ -13,7 +13,12 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportErrorWorkbook } from '../../electron/engine/package/export-error-workbook.ts';
 import { mergeErrorWorkbook } from '../../electron/engine/package/merge-error-workbook.ts';
-import { dataSheetName } from '../../electron/engine/package/write-error-workbook.ts';
+import ExcelJS from 'exceljs';
+import { getBuiltinCodeTable } from '../../shared/code-tables/builtin-code-tables.ts';
+import {
+  codeNameHeader,
+  dataSheetName,
+} from '../../electron/engine/package/write-error-workbook.ts';
 import type { Workspace } from '../../electron/engine/workspace/workspace.ts';
 import {
   createPackWorkspace,
@@ -246,6 +251,71 @@ describe('the error workbook round trip', () => {
     const { protection } = await editWithOpenpyxl(workspace, xlsx, join(dir, 'again.xlsx'), rids);
     expect(protection).toEqual({ sheet: true, idLocked: true, fieldLocked: false });
   }, 180_000);
+});
+
+describe('codes with their names in the error workbook', () => {
+  it('names each code in a locked column after it, and merges a fixed code, never the name', async () => {
+    const { workspace, rids } = await createProject();
+    // The demo data spells sex out (男, 女) as departments do; a value map turns it into codes.
+    const mapped = await workspace.applyValueMap(
+      'XB',
+      { 男: '1', 女: '2' },
+      { who: 'round-trip', context: packageContext },
+    );
+    if (!mapped.ok) throw new Error(mapped.error.message.en);
+    const written = await exportErrorWorkbook(workspace, { created: packageCreated });
+    if (!written.ok) throw new Error(written.error.message.en);
+    const exported = join(dir, 'exported-with-codes.xlsx');
+    await writeFile(exported, written.value.bytes);
+    const sex = titleOf(workspace, 'XB');
+    const names = new Map(getBuiltinCodeTable('sex').entries.map((e) => [e.code, e.name]));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(exported);
+    const sheet = workbook.getWorksheet(dataSheetName) as ExcelJS.Worksheet;
+    const headers = (sheet.getRow(1).values as unknown[]).map(String);
+    const codeColumn = headers.indexOf(sex);
+    expect(headers[codeColumn + 1]).toBe(codeNameHeader(sex));
+    expect(headers).toContain(codeNameHeader(titleOf(workspace, 'MZ')));
+    let named = 0;
+    sheet.eachRow((row, number) => {
+      if (number === 1) return;
+      const code = row.getCell(codeColumn).text;
+      const name = row.getCell(codeColumn + 1);
+      expect(name.text).toBe(names.get(code) ?? '');
+      expect(name.protection?.locked).not.toBe(false);
+      if (name.text !== '') named += 1;
+    });
+    expect(named).toBeGreaterThan(0);
+
+    // The department changes one sex code and scribbles in another row's name column: only
+    // the code merges.
+    const [changed, scribbled] = rids as [number, number];
+    const before = valueOf(workspace, changed, 'XB');
+    const code = before === '1' ? '2' : '1';
+    const nameBefore = valueOf(workspace, scribbled, 'XB');
+    const fixed = join(dir, 'code-names.xlsx');
+    await run(python, [
+      '-c',
+      editScript,
+      exported,
+      fixed,
+      JSON.stringify({
+        sheet: dataSheetName,
+        edits: [
+          { rid: changed, header: sex, value: code },
+          { rid: scribbled, header: codeNameHeader(sex), value: '随便写的名称' },
+        ],
+      }),
+    ]);
+    const merged = await mergeErrorWorkbook(workspace, fixed, { context: packageContext });
+    if (!merged.ok)
+      throw new Error(`${merged.error.message.zh} ${merged.error.details?.join(' ')}`);
+    expect(merged.value.applied).toBe(1);
+    expect(merged.value.conflicts).toEqual([]);
+    expect(merged.value.unreadable).toEqual([]);
+    expect(valueOf(workspace, changed, 'XB')).toBe(code);
+    expect(valueOf(workspace, scribbled, 'XB')).toBe(nameBefore);
+  });
 });
 
 describe('a workbook that is not ours', () => {

@@ -3,6 +3,7 @@
  * department fix it in Excel, merge it back): the records with stored issues, in record order,
  * with every field, as the project holds them. Records left out of packages are left out here.
  */
+import { createFieldCodeNames } from '../../../shared/package/create-field-code-names.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { ProgressListener, Workspace } from '../workspace/workspace.ts';
 import { writeErrorWorkbook, type ErrorWorkbookRow } from './write-error-workbook.ts';
@@ -22,7 +23,7 @@ export async function exportErrorWorkbook(
     readonly signal?: AbortSignal;
   },
 ): Promise<Result<{ bytes: Buffer; records: number }>> {
-  const { dataset, info } = workspace;
+  const { pack, dataset, info } = workspace;
   const sources = new Map(workspace.sources().map((s) => [s.id, s]));
   const excluded = workspace.excludedRecords();
   const rows: ErrorWorkbookRow[] = [];
@@ -75,6 +76,7 @@ export async function exportErrorWorkbook(
     fields: dataset.fields,
     rows,
     created: options.created,
+    codeNames: createFieldCodeNames(pack, dataset.fields),
   });
   options.onProgress?.(total, total);
   return ok({ bytes, records: rows.length });

@@ -14,6 +14,7 @@ import ExcelJS from 'exceljs';
 import type { LocalizedText } from '../../../shared/i18n/localized-text.ts';
 import type { Severity } from '../../../shared/issue.ts';
 import type { Field } from '../../../shared/pack/pack-schema.ts';
+import type { FieldCodeNames } from '../../../shared/package/create-field-code-names.ts';
 import { writeZipToBuffer } from './create-zip-writer.ts';
 import { openZipBuffer } from './read-zip.ts';
 
@@ -29,6 +30,13 @@ export const helpSheetName = '说明';
 export const recordIdHeader = '记录编号';
 /** The provenance columns before the fields. */
 export const provenanceHeaders = [recordIdHeader, '来源文件', '工作表', '原表行号'] as const;
+/**
+ * The header of the read-only column after a code field's column that names each code (性别 ->
+ * 性别（名称）). Merging finds field columns by their titles, so it never reads this one.
+ */
+export function codeNameHeader(title: string): string {
+  return `${title}（名称）`;
+}
 /** The version of the merge sheet's content. */
 export const errorWorkbookFormat = 'steward-errors/1';
 
@@ -81,6 +89,8 @@ export interface ErrorWorkbookInput {
   readonly fields: readonly Pick<Field, 'name' | 'title'>[];
   readonly rows: readonly ErrorWorkbookRow[];
   readonly created: Date;
+  /** The names of the codes of code fields: each gets a read-only name column after its own. */
+  readonly codeNames?: FieldCodeNames;
 }
 
 const text = (value: string): string => value;
@@ -119,6 +129,10 @@ function helpLines(input: ErrorWorkbookInput): string[][] {
     [
       '2',
       `请直接在「${dataSheetName}」表中改正单元格的值。不要改动「${recordIdHeader}」列（这一列和来源列已锁定），不要增删列，不要改工作表的名称。`,
+    ],
+    [
+      '',
+      '代码字段（如性别、民族）后面的「（名称）」列写出每个代码的名称，只供对照，已锁定；要改请改代码列，合并时不读名称列。',
     ],
     ['3', '所有单元格都是文本格式。身份证号码等长数字请照原样输入，不要转换成数字或科学计数法。'],
     ['4', `「${issueSheetName}」表逐条列出问题、当前值和建议值，供核对。`],
@@ -159,14 +173,27 @@ export async function writeErrorWorkbook(input: ErrorWorkbookInput): Promise<Buf
     fgColor: { argb: 'FFDDE4EE' },
   };
 
+  const codeNames = input.codeNames ?? new Map<string, ReadonlyMap<string, string>>();
+  // Names are grey, not filled: a fill marks a cell with an issue.
+  const nameFont: Partial<ExcelJS.Font> = { color: { argb: 'FF6B7785' } };
   const data = workbook.addWorksheet(dataSheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  data.columns = [
-    ...provenanceHeaders.map((header) => ({ header, width: header === '来源文件' ? 24 : 12 })),
-    ...input.fields.map((f) => ({
-      header: f.title,
-      width: Math.max(12, Math.min(40, f.title.length * 2 + 4)),
-    })),
-  ];
+  // The sheet's column (1-based) of each field, and of its name column when it has codes.
+  const fieldColumn: number[] = [];
+  const nameColumn = new Map<number, ReadonlyMap<string, string>>();
+  const columns: Partial<ExcelJS.Column>[] = provenanceHeaders.map((header) => ({
+    header,
+    width: header === '来源文件' ? 24 : 12,
+  }));
+  for (const f of input.fields) {
+    columns.push({ header: f.title, width: Math.max(12, Math.min(40, f.title.length * 2 + 4)) });
+    fieldColumn.push(columns.length);
+    const names = codeNames.get(f.name);
+    if (names !== undefined) {
+      columns.push({ header: codeNameHeader(f.title), width: 16 });
+      nameColumn.set(columns.length, names);
+    }
+  }
+  data.columns = columns;
   data.getRow(1).eachCell((cell) => {
     cell.font = { bold: true };
     cell.fill = headerFill;
@@ -177,20 +204,20 @@ export async function writeErrorWorkbook(input: ErrorWorkbookInput): Promise<Buf
   // first) are locked, the field cells are not, so the department edits the values and cannot
   // change a record id by accident; sorting, filtering and formatting stay allowed.
   await data.protect('', sheetProtection);
-  const first = provenanceHeaders.length;
   for (const row of input.rows) {
-    const cells = [
-      String(row.rid),
-      row.source.file,
-      row.source.sheet,
-      String(row.source.row),
-      ...row.values,
-    ];
+    const cells = [String(row.rid), row.source.file, row.source.sheet, String(row.source.row)];
+    row.values.forEach((value, index) => {
+      cells.push(value);
+      const names = nameColumn.get((fieldColumn[index] ?? 0) + 1);
+      if (names !== undefined) cells.push(names.get(value) ?? '');
+    });
     const excelRow = data.addRow(cells.map(text));
     for (let c = 1; c <= cells.length; c += 1) {
       const cell = excelRow.getCell(c);
       cell.numFmt = '@';
-      if (c > first) cell.protection = { locked: false };
+      // The field cells are the department's to edit; provenance and code names stay locked.
+      if (nameColumn.has(c)) cell.font = nameFont;
+      else if (c > provenanceHeaders.length) cell.protection = { locked: false };
     }
     const byField = new Map<number, WorkbookIssue[]>();
     for (const issue of row.issues) {
@@ -201,13 +228,18 @@ export async function writeErrorWorkbook(input: ErrorWorkbookInput): Promise<Buf
       byField.set(index, list);
     }
     for (const [index, issues] of byField) {
-      const cell = excelRow.getCell(first + index + 1);
+      const cell = excelRow.getCell(fieldColumn[index] ?? 0);
       const severity: Severity = issues.some((i) => i.severity === 'error') ? 'error' : 'warning';
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: issueFills[severity] } };
       cell.note = issues
         .map((i) => {
           const level = i.severity === 'error' ? '错误' : '警告';
-          const fix = i.suggestion === undefined ? '' : `\n建议改为：${i.suggestion}`;
+          const suggested =
+            i.suggestion === undefined ? undefined : codeNames.get(i.field)?.get(i.suggestion);
+          const fix =
+            i.suggestion === undefined
+              ? ''
+              : `\n建议改为：${i.suggestion}${suggested === undefined ? '' : `（${suggested}）`}`;
           return `【${level}】${i.message.zh}${fix}`;
         })
         .join('\n');

@@ -44,6 +44,7 @@ import {
   type PackageManifest,
   type Submission,
 } from '../../../shared/package/package-manifest.ts';
+import { createFieldCodeNames } from '../../../shared/package/create-field-code-names.ts';
 import { renderValidationHtml } from '../../../shared/package/render-validation-html.ts';
 import { serializeCsvRow } from '../../../shared/package/serialize-csv-row.ts';
 import {
@@ -538,7 +539,12 @@ export async function writeSourcePackage(
       issues: reportIssues,
     };
     add(packagePaths.validationJson, Buffer.from(`${JSON.stringify(report, null, 1)}\n`, 'utf8'));
-    add(packagePaths.validationHtml, Buffer.from(renderValidationHtml(report), 'utf8'));
+    // Code fields show their names beside the codes; a masked field's values are not codes.
+    const codeNames = createFieldCodeNames(
+      pack,
+      shown.filter((p) => p.action !== 'mask').map((p) => p.field),
+    );
+    add(packagePaths.validationHtml, Buffer.from(renderValidationHtml(report, codeNames), 'utf8'));
     add(
       packagePaths.errors,
       await writeErrorWorkbook({
@@ -556,6 +562,7 @@ export async function writeSourcePackage(
         fields: shown.map((p) => p.field),
         rows: errorRows,
         created: options.created,
+        codeNames,
       }),
     );
 

@@ -300,6 +300,12 @@ export const engineHandlers: EngineHandlers = {
     });
   },
 
+  async 'records:source'(input, session) {
+    const project = session.requireProject();
+    if (!project.ok) return project;
+    return ok(project.value.workspace.sourceOf(input.rid) ?? null);
+  },
+
   async 'quality:summary'(_input, session) {
     const project = session.requireProject();
     if (!project.ok) return project;

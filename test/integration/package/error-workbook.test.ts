@@ -6,14 +6,16 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getBuiltinCodeTable } from '../../../shared/code-tables/builtin-code-tables.ts';
 import { exportErrorWorkbook } from '../../../electron/engine/package/export-error-workbook.ts';
 import { mergeErrorWorkbook } from '../../../electron/engine/package/merge-error-workbook.ts';
 import {
+  codeNameHeader,
   dataSheetName,
   helpSheetName,
   issueFills,
@@ -70,6 +72,7 @@ async function writeWorkbook(
   const { entries } = await readZipEntries(written.value.path);
   const path = join(out, 'errors.xlsx');
   await writeFile(path, entries.get('reports/errors.xlsx') as Buffer);
+  await writeFile(join(out, 'validation.html'), entries.get('reports/validation.html') as Buffer);
   const report = validationReportSchema.parse(
     JSON.parse((entries.get('reports/validation.json') as Buffer).toString('utf8')),
   );
@@ -186,10 +189,13 @@ describe('the error workbook', () => {
     expect(workbook.getWorksheet(mergeSheetName)?.state).toBe('veryHidden');
     const sheet = workbook.getWorksheet(dataSheetName) as ExcelJS.Worksheet;
     expect(highlighted(sheet)).toEqual(expectedHighlights(report));
+    // A code field (性别, 民族 …) is followed by a read-only column of its codes' names.
     expect(sheet.getRow(1).values).toEqual([
       undefined,
       ...provenanceHeaders,
-      ...workspace.dataset.fields.map((f) => f.title),
+      ...workspace.dataset.fields.flatMap((f) =>
+        f.constraints?.codeTable === undefined ? [f.title] : [f.title, codeNameHeader(f.title)],
+      ),
     ]);
     const columns = fieldColumns(sheet);
     const issue = report.issues.find((i) => i.rule === 'resident-id');
@@ -352,5 +358,27 @@ describe('the error workbook', () => {
     const merged = await mergeErrorWorkbook(workspace, path, { context: packageContext });
     expect(merged.ok).toBe(false);
     if (!merged.ok) expect(merged.error.code).toBe('workbook-masked');
+  });
+
+  // Last: it turns the project's spelled-out sexes (男, 女) into codes.
+  it('shows code names in the validation report and a name column in the package’s workbook', async () => {
+    const mapped = await workspace.applyValueMap(
+      'XB',
+      { 男: '1', 女: '2' },
+      { who: 'report-test', context: packageContext },
+    );
+    if (!mapped.ok) throw new Error(mapped.error.message.en);
+    const { path, report } = await writeWorkbook();
+    const html = await readFile(join(dirname(path), 'validation.html'), 'utf8');
+    const names = new Map(getBuiltinCodeTable('sex').entries.map((e) => [e.code, e.name]));
+    const coded = report.issues.filter((i) => i.field === 'XB' && names.has(i.value ?? ''));
+    expect(coded.length).toBeGreaterThan(0);
+    for (const issue of coded.slice(0, 20))
+      expect(html).toContain(`<td>${issue.value} ${names.get(issue.value ?? '')}</td>`);
+    const sheet = (await readWorkbook(path)).getWorksheet(dataSheetName) as ExcelJS.Worksheet;
+    const codeColumn = fieldColumns(sheet).get('XB') as number;
+    expect(sheet.getRow(1).getCell(codeColumn + 1).text).toBe(codeNameHeader('性别'));
+    const row = sheet.getRow(2);
+    expect(row.getCell(codeColumn + 1).text).toBe(names.get(row.getCell(codeColumn).text) ?? '');
   });
 });

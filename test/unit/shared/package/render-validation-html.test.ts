@@ -80,3 +80,40 @@ describe('renderValidationHtml', () => {
     expect(html).toContain('号码&lt;已停用&gt;');
   });
 });
+
+describe('renderValidationHtml with code names', () => {
+  it('shows the name beside a code field’s value, and other values as they are', () => {
+    const coded: ValidationReport = {
+      ...report,
+      fields: [
+        ...report.fields,
+        {
+          name: 'XB',
+          title: '性别',
+          action: 'keep',
+          filled: 2,
+          invalid: 0,
+          errors: 0,
+          warnings: 2,
+        },
+      ],
+      issues: [
+        ...report.issues,
+        ...['2', '9'].map((value, i) => ({
+          row: 3 + i,
+          rid: 4 + i,
+          source: { file: '户籍.xlsx', sheet: '东城街道', row: 15 + i },
+          field: 'XB',
+          rule: 'id-sex',
+          severity: 'warning' as const,
+          value,
+          message: { zh: '性别与身份证号不一致', en: 'sex differs from the ID' },
+        })),
+      ],
+    };
+    const html = renderValidationHtml(coded, new Map([['XB', new Map([['2', '女性']])]]));
+    expect(html).toContain('<td>2 女性</td>');
+    expect(html).toContain('<td>9</td>');
+    expect(renderValidationHtml(coded)).toContain('<td>2</td>');
+  });
+});
