@@ -4,7 +4,7 @@
  * fails (a full disk) keeps the journal, loses nothing, and does not stop the next one.
  */
 import { existsSync } from 'node:fs';
-import { copyFile, readFile } from 'node:fs/promises';
+import { copyFile, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isDiskFull } from '../../../electron/engine/disk-full.ts';
@@ -113,5 +113,26 @@ describe('checkpoints', () => {
     expect(existsSync(journalPathFor(path))).toBe(false);
     expect((await readSnapshot(path, 8)).value).toBe('第二次');
     await workspace.close();
+  });
+
+  it('are not written when nothing changed: opening and closing leaves the file as it was', async () => {
+    const { workspace, path } = await createDemoWorkspace(temp.dir, {
+      rows: 20,
+      seed: 44,
+      errorRate: 0,
+      name: 'untouched',
+    });
+    await workspace.close();
+    const before = await stat(path);
+    const bytes = await readFile(path);
+    const reopened = await Workspace.open(path);
+    if (!reopened.ok) throw new Error(reopened.error.message.en);
+    expect(reopened.value.pageRecords(0, 1)).toHaveLength(1);
+    await reopened.value.close();
+    const after = await stat(path);
+    // Not rewritten: the same inode (a checkpoint renames a new file into place) and bytes.
+    expect(after.ino).toBe(before.ino);
+    expect(await readFile(path)).toEqual(bytes);
+    expect(existsSync(journalPathFor(path))).toBe(false);
   });
 });

@@ -82,13 +82,22 @@ describe('saving on a full disk', () => {
       errorRate: 0.05,
       name: 'closing',
     });
+    // A change in the journal: closing must write the snapshot (a project closed unchanged
+    // writes nothing, so it cannot fail).
+    const edited = await workspace.editCell(3, 'XM', '关闭前', { who: '测试员', context });
+    expect(edited.ok).toBe(true);
     await disk.fill();
     expect(isDiskFull(await rejection(workspace.close()))).toBe(true);
     expect(await leftovers('closing.dsw')).toEqual([]);
     await disk.free();
     const reopened = await Workspace.open(path);
     expect(reopened.ok).toBe(true);
-    if (reopened.ok) await reopened.value.close();
+    if (reopened.ok) {
+      // The snapshot failed, the journal kept the edit.
+      const xm = reopened.value.dataset.fields.findIndex((f) => f.name === 'XM');
+      expect(reopened.value.pageRecords(2, 1)[0]?.values[xm]).toBe('关闭前');
+      await reopened.value.close();
+    }
   });
 
   it('creates no project and no lock when the first save finds the disk full', async () => {
