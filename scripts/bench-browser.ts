@@ -423,16 +423,22 @@ try {
   await findBox.fill('牡丹区');
   const finds: number[] = [];
   const findStep = async (press: () => Promise<void>, expected: (text: string) => boolean) => {
+    const before = await findStatus.innerText();
     const t0 = Date.now();
     await press();
-    await page.waitForFunction(
-      (before) => {
-        const text = document.querySelector('.grid-find .find-status')?.textContent ?? '';
-        return text.startsWith('第') && text !== before;
-      },
-      await findStatus.innerText(),
-      { polling: 'raf', timeout: 600_000 },
-    );
+    await page
+      .waitForFunction(
+        (before) => {
+          const text = document.querySelector('.grid-find .find-status')?.textContent ?? '';
+          return text.startsWith('第') && text !== before;
+        },
+        before,
+        { polling: 'raf', timeout: 300_000 },
+      )
+      .catch(async (error: unknown) => {
+        await page.screenshot({ path: join(root, '.bench', 'find-failed.png') });
+        throw new Error(`查找 said "${await findStatus.innerText()}"`, { cause: error });
+      });
     await waitDrawn(page, 600_000);
     const text = await findStatus.innerText();
     if (!expected(text)) throw new Error(`查找 said "${text}"`);

@@ -604,6 +604,7 @@ export function RecordsGrid({
                     key={field.name}
                     className={`grid-cell head${field.name === highlightField ? ' highlight' : ''}${isFiltered ? ' filtered' : ''}`}
                     role="columnheader"
+                    title={field.name}
                     aria-sort={
                       direction === undefined
                         ? undefined
