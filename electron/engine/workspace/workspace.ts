@@ -1643,40 +1643,62 @@ export class Workspace {
         ? this.fieldNames.map((_, i) => i)
         : [this.fieldNames.indexOf(field)].filter((i) => i >= 0);
     const tests = searched.map(
-      (i) => `instr(lower(${quoteIdentifier(this.fieldNames[i] ?? '')}), lower(?1)) > 0`,
+      (i) => `(instr(lower(${quoteIdentifier(this.fieldNames[i] ?? '')}), lower(?1)) > 0)`,
     );
-    const columnsOf = new Map<number, number[]>();
+    // How many cells of each record match, by record id: one pass, each cell tested once. At
+    // 1,000,000 rows a typed array by id, not a map of lists: which fields match is asked of
+    // the one record a step lands on.
+    let maxRid = 0;
+    for (const rid of rids) if (rid > maxRid) maxRid = rid;
+    const cellsOf = new Int32Array(maxRid + 1);
     if (tests.length > 0) {
       const statement = this.db.prepare(
-        `SELECT _rid, ${tests.join(', ')} FROM records WHERE ${activeSourcesSql} AND (${tests.join(' OR ')})`,
+        `SELECT _rid, n FROM (SELECT _rid, ${tests.join(' + ')} AS n FROM records WHERE ${activeSourcesSql}) WHERE n > 0`,
       );
       try {
         statement.bind([text]);
         while (statement.step()) {
           const row = statement.get();
-          columnsOf.set(
-            Number(row[0]),
-            searched.filter((_, i) => row[i + 1] === 1),
-          );
+          const rid = Number(row[0]);
+          if (rid <= maxRid) cellsOf[rid] = Number(row[1]);
         }
       } finally {
         statement.free();
       }
     }
-    // The matching rows in the view's order, each with its matching fields.
-    const rows: number[] = [];
-    const columns: (readonly number[])[] = [];
-    const before: number[] = [];
+    // The matching rows in the view's order, and how many cells match before each.
+    const rows = new Int32Array(rids.length);
+    const before = new Float64Array(rids.length);
+    let found = 0;
     let count = 0;
     rids.forEach((rid, row) => {
-      const cells = columnsOf.get(rid);
-      if (cells === undefined) return;
-      rows.push(row);
-      columns.push(cells);
-      before.push(count);
-      count += cells.length;
+      const cells = cellsOf[rid] ?? 0;
+      if (cells === 0) return;
+      rows[found] = row;
+      before[found] = count;
+      found += 1;
+      count += cells;
     });
-    return { key, rids, version: this.valuesVersion, rows, columns, before, count };
+    const columnsOf = (k: number): number[] => {
+      const statement = this.db.prepare(`SELECT ${tests.join(', ')} FROM records WHERE _rid = ?2`);
+      try {
+        statement.bind([text, rids[rows[k] ?? 0] ?? 0]);
+        if (!statement.step()) return [];
+        const row = statement.get();
+        return searched.filter((_, i) => row[i] === 1);
+      } finally {
+        statement.free();
+      }
+    };
+    return {
+      key,
+      rids,
+      version: this.valuesVersion,
+      rows: rows.slice(0, found),
+      before: before.slice(0, found),
+      columnsOf,
+      count,
+    };
   }
 
   /**
@@ -1793,9 +1815,12 @@ interface FoundCells {
   readonly key: string;
   readonly rids: Int32Array;
   readonly version: number;
-  readonly rows: readonly number[];
-  readonly columns: readonly (readonly number[])[];
-  readonly before: readonly number[];
+  /** The matching rows (indexes in the view), ascending. */
+  readonly rows: Int32Array;
+  /** How many matching cells come before each matching row. */
+  readonly before: Float64Array;
+  /** The matching fields (indexes) of the k-th matching row, asked when a step lands there. */
+  readonly columnsOf: (k: number) => number[];
   readonly count: number;
 }
 
@@ -1805,17 +1830,17 @@ function nextFoundCell(
   from: { row: number; column: number } | undefined,
   direction: 'next' | 'previous',
 ): FoundCell | undefined {
-  const { rows, columns, before } = found;
+  const { rows, before, columnsOf } = found;
   if (rows.length === 0) return undefined;
   const at = (k: number, i: number, isWrapped: boolean): FoundCell => ({
     row: rows[k] ?? 0,
-    column: columns[k]?.[i] ?? 0,
+    column: columnsOf(k).at(i) ?? 0,
     rid: found.rids[rows[k] ?? 0] ?? 0,
     ordinal: (before[k] ?? 0) + i + 1,
     isWrapped,
   });
   const last = rows.length - 1;
-  const lastOf = (k: number): number => (columns[k]?.length ?? 1) - 1;
+  const lastOf = (k: number): number => columnsOf(k).length - 1;
   if (from === undefined)
     return direction === 'next' ? at(0, 0, false) : at(last, lastOf(last), false);
   // The first matching row at or after the cell's row.
@@ -1826,7 +1851,7 @@ function nextFoundCell(
     if ((rows[mid] ?? 0) < from.row) low = mid + 1;
     else high = mid;
   }
-  const cells = rows[low] === from.row ? (columns[low] ?? []) : [];
+  const cells = rows[low] === from.row ? columnsOf(low) : [];
   if (direction === 'next') {
     const i = cells.findIndex((c) => c > from.column);
     if (i >= 0) return at(low, i, false);
