@@ -8,8 +8,12 @@
  *   - a fast wheel fling: frame times while it runs, and how long until the rows are drawn after;
  *   - PageDown through the grid from a cell, and Ctrl+End to the last row;
  *   - single-cell edits in the grid (double-click, type, Enter) until the new value is drawn;
+ *   - 查找: a common text searched in all columns until the grid jumps to the first match and
+ *     draws it, then next, then previous round to the last match (the engine searches);
+ *   - sort: a header clicked (ascending, descending, original order) until the rows are drawn;
  *   - main-thread long tasks (> 50 ms) in each phase, and the longest of all of them, printed
- *     last as `BENCH_BROWSER {"longestTaskMs":...}` for scripts/bench.ts.
+ *     last as `BENCH_BROWSER {"longestTaskMs":...}` for scripts/bench.ts, with find's and sort's
+ *     own longest tasks and times (`findLongestTaskMs`, `findMs`, `sortLongestTaskMs`, `sortMs`).
  * The machine's load average is printed beside the numbers: on a shared machine they vary.
  *
  *   npx tsx scripts/bench-browser.ts --rows 1000000
@@ -125,6 +129,8 @@ async function watchLongTasks(page: Page): Promise<void> {
 }
 /** The longest main-thread task of every phase taken so far. */
 let longestTaskMs = 0;
+/** The longest main-thread task of the last phase taken (0: none over 50 ms). */
+let lastLongestMs = 0;
 async function takeLongTasks(page: Page): Promise<string> {
   const tasks = await page.evaluate(() => {
     const w = window as unknown as { longTasks: number[] };
@@ -133,6 +139,7 @@ async function takeLongTasks(page: Page): Promise<string> {
     return taken;
   });
   longestTaskMs = Math.max(longestTaskMs, ...tasks);
+  lastLongestMs = Math.max(0, ...tasks);
   return `${tasks.length} long tasks, longest ${Math.round(Math.max(0, ...tasks))} ms`;
 }
 
@@ -408,6 +415,85 @@ try {
     `edit a cell until the new value is drawn: median ${percentile(edits, 50)} ms, p95 ${percentile(edits, 95)} ms (10 edits); ${await takeLongTasks(page)}`,
   );
 
+  // 查找: the engine searches every row; the grid jumps to the match and draws it.
+  const findStatus = page.locator('.grid-find .find-status');
+  const findBox = page.getByRole('searchbox', { name: '查找' });
+  await page.keyboard.press('Control+Home');
+  await waitRowNear(page, 0);
+  await findBox.fill('牡丹区');
+  const finds: number[] = [];
+  const findStep = async (press: () => Promise<void>, expected: (text: string) => boolean) => {
+    const before = await findStatus.innerText();
+    const t0 = Date.now();
+    await press();
+    await page
+      .waitForFunction(
+        (before) => {
+          const text = document.querySelector('.grid-find .find-status')?.textContent ?? '';
+          return text.startsWith('第') && text !== before;
+        },
+        before,
+        { polling: 'raf', timeout: 300_000 },
+      )
+      .catch(async (error: unknown) => {
+        await page.screenshot({ path: join(root, '.bench', 'find-failed.png') });
+        throw new Error(`查找 said "${await findStatus.innerText()}"`, { cause: error });
+      });
+    await waitDrawn(page, 600_000);
+    const text = await findStatus.innerText();
+    if (!expected(text)) throw new Error(`查找 said "${text}"`);
+    finds.push(Date.now() - t0);
+    return text;
+  };
+  const firstFound = await findStep(
+    () => findBox.press('Enter'),
+    (text) => text.startsWith('第 1 /'),
+  );
+  for (let i = 0; i < 5; i += 1)
+    await findStep(
+      () => page.getByRole('button', { name: '下一个' }).click(),
+      (text) => text.startsWith(`第 ${i + 2} /`),
+    );
+  for (let i = 0; i < 5; i += 1)
+    await findStep(
+      () => page.getByRole('button', { name: '上一个' }).click(),
+      () => true,
+    );
+  const wrapped = await findStep(
+    () => page.getByRole('button', { name: '上一个' }).click(),
+    (text) => text.includes('从末尾继续'),
+  );
+  const findLongest = await takeLongTasks(page);
+  const findLongestTaskMs = lastLongestMs;
+  console.log(
+    `find a common text in all columns until the match is drawn: first ${finds[0]} ms (${firstFound}), next/previous median ${percentile(finds.slice(1), 50)} ms, previous round to the last match ${finds.at(-1)} ms (${wrapped}); ${findLongest}`,
+  );
+  await findBox.fill('');
+
+  // Sort by a header click: ascending, descending, the original order.
+  const sortHeader = page.getByRole('columnheader', { name: /出生日期/ });
+  const sorts: number[] = [];
+  for (const expected of ['ascending', 'descending', null]) {
+    const t0 = Date.now();
+    await sortHeader.getByRole('button', { name: /^出生日期/ }).click();
+    await page.waitForFunction(
+      (sort) =>
+        document
+          .querySelector('.grid [role=columnheader][data-field="CSRQ"]')
+          ?.getAttribute('aria-sort') === sort &&
+        document.querySelector('.grid[aria-busy="true"]') === null,
+      expected,
+      { polling: 'raf', timeout: 600_000 },
+    );
+    await waitDrawn(page, 600_000);
+    sorts.push(Date.now() - t0);
+  }
+  const sortLongest = await takeLongTasks(page);
+  const sortLongestTaskMs = lastLongestMs;
+  console.log(
+    `sort by 出生日期 until drawn: ascending ${sorts[0]} ms, descending ${sorts[1]} ms, original order ${sorts[2]} ms; ${sortLongest}`,
+  );
+
   if (values.screenshots !== undefined) {
     const dir = resolve(values.screenshots);
     await mkdir(dir, { recursive: true });
@@ -430,7 +516,15 @@ try {
   }
   console.log(`rows in the grid: ${(await rowCount(page)).toLocaleString('en-US')}`);
   console.log(`load average after: ${load()}`);
-  console.log(`BENCH_BROWSER ${JSON.stringify({ longestTaskMs: Math.round(longestTaskMs) })}`);
+  console.log(
+    `BENCH_BROWSER ${JSON.stringify({
+      longestTaskMs: Math.round(longestTaskMs),
+      findLongestTaskMs: Math.round(findLongestTaskMs),
+      findMs: finds[0],
+      sortLongestTaskMs: Math.round(sortLongestTaskMs),
+      sortMs: sorts[0],
+    })}`,
+  );
 } finally {
   await browser.close();
   server.kill('SIGTERM');

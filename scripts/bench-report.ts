@@ -47,6 +47,46 @@ export interface BenchRow {
   readonly note?: string;
 }
 
+/**
+ * The browser step's rows: the longest UI-thread task of the whole run, and 查找's and sort's
+ * own (each with the goal of no task over 100 ms), with the time until the first match, and the
+ * sorted rows, were drawn. A number the run did not print leaves its row unmeasured.
+ */
+export function browserRows(
+  rows: number,
+  stats: Readonly<Record<string, unknown>>,
+  note: string | undefined,
+): BenchRow[] {
+  const number = (key: string): number | undefined =>
+    typeof stats[key] === 'number' ? stats[key] : undefined;
+  const longest = (step: string, key: string): BenchRow => {
+    const ms = number(key);
+    return {
+      step,
+      rows,
+      ...(ms === undefined ? {} : { maxMs: ms }),
+      goal: { maxMs: 100 },
+      ...(note === undefined ? {} : { note }),
+    };
+  };
+  const time = (step: string, key: string): BenchRow => {
+    const ms = number(key);
+    return {
+      step,
+      rows,
+      ...(ms === undefined ? {} : { seconds: ms / 1000 }),
+      ...(note === undefined ? {} : { note }),
+    };
+  };
+  return [
+    longest('UI longest task (browser)', 'longestTaskMs'),
+    time('find until the match is drawn (browser)', 'findMs'),
+    longest('find: longest UI task (browser)', 'findLongestTaskMs'),
+    time('sort until drawn (browser)', 'sortMs'),
+    longest('sort: longest UI task (browser)', 'sortLongestTaskMs'),
+  ];
+}
+
 /** Time as a multiple of the reference; undefined when either is missing or REF is zero. */
 export function ratioToRef(seconds: number | undefined, refSeconds: number | undefined) {
   if (seconds === undefined || refSeconds === undefined || !(refSeconds > 0)) return undefined;

@@ -23,6 +23,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeXlsxFromCsv } from './bench-import.ts';
 import {
+  browserRows,
   formatBenchTable,
   formatBytes,
   isGoalMet,
@@ -350,14 +351,7 @@ for (const rows of sizes) {
         ['--rows', String(rows), '--project', projectPath],
         { tag: 'BENCH_BROWSER', onLine: (line) => console.log(`  browser: ${line}`) },
       );
-      const longest = result.stats.longestTaskMs;
-      add({
-        step: 'UI longest task (browser)',
-        rows,
-        ...(typeof longest === 'number' ? { maxMs: longest } : {}),
-        goal: { maxMs: 100 },
-        ...optionalNote(failureNote(result)),
-      });
+      for (const row of browserRows(rows, result.stats, failureNote(result))) add(row);
     }
   }
 }

@@ -11,7 +11,7 @@ import type { ChannelInput, ChannelOutput, StoredIssueView } from '../../shared/
 import type { Result } from '../../shared/result.ts';
 import type { WindowApi } from '../api/window-api.ts';
 
-/** Which records the grid shows (all, or those with issues of a kind). */
+/** Which records the grid shows (all, or those with issues of a kind), filtered and sorted by column. */
 export type RecordFilter = ChannelInput<'records:page'>['filter'];
 
 /** A record as the grid draws it: its values in field order and its issues by field. */
@@ -45,6 +45,8 @@ export class RecordPageStore {
   private readonly onError: (message: { zh: string; en: string }) => void;
   private readonly pages = new LRUCache<string, CachedPage>({ max: maxCachedPages });
   private readonly totals = new Map<string, number>();
+  /** Every record of the project, as last heard (the status line's 共 M 行). */
+  private all: number | undefined;
   private readonly inFlight = new Set<string>();
   private requests = 0;
   private readonly failed = new Set<string>();
@@ -81,6 +83,11 @@ export class RecordPageStore {
   /** How many records a filter selects, as last heard from the engine. */
   totalOf(filterKey: string): number | undefined {
     return this.totals.get(filterKey);
+  }
+
+  /** How many records the project has, whatever the filter, as last heard from the engine. */
+  allRecords(): number | undefined {
+    return this.all;
   }
 
   /** Whether these pages are all fetched since the last change. */
@@ -194,8 +201,10 @@ export class RecordPageStore {
         rows: records.slice(i * recordPageSize, (i + 1) * recordPageSize),
       });
     });
-    if (generation === this.generation || !this.totals.has(filterKey))
+    if (generation === this.generation || !this.totals.has(filterKey)) {
       this.totals.set(filterKey, value.total);
+      this.all = value.all;
+    }
     this.notify();
     this.pump();
   }

@@ -15,6 +15,7 @@ import type { PackSummary } from '../../shared/ipc/contract.ts';
 import type { Language } from '../../shared/i18n/localized-text.ts';
 import { codeNameOf } from '../../shared/code-tables/search-code-entries.ts';
 import { useApp } from '../app-context.tsx';
+import { ColumnFilterMenu, type ColumnFilter } from './column-filter-menu.tsx';
 import {
   applyGridKey,
   clampOffset,
@@ -39,6 +40,16 @@ import type { FieldCodes } from './use-field-codes.ts';
 
 type Field = PackSummary['datasets'][number]['fields'][number];
 
+type RecordSort = NonNullable<RecordFilter['sort']>;
+
+/** What the last 查找 found: how many cells match, which one is shown, whether it came round. */
+interface Found {
+  readonly text: string;
+  readonly count: number;
+  readonly ordinal?: number | undefined;
+  readonly wrapped?: 'next' | 'previous' | undefined;
+}
+
 interface Editing {
   readonly rid: number;
   readonly field: string;
@@ -58,6 +69,10 @@ const baseStep = 1024;
  * The records of the project in a grid that draws only the rows on screen, fetched a page at a
  * time from the engine, so a million rows scroll like a hundred. Cells with issues are marked
  * and explained; the arrow keys move between cells, double-click (or Enter, F2) edits a cell.
+ * Above it, 查找 (Ctrl+F): the engine searches the rows shown, the grid jumps to the match. A
+ * header click sorts (ascending, descending, original order) and its ▾ filters the column by
+ * values or text, combined with the issue filter; sorting and filtering happen in the engine.
+ * An edited row stays where it is until the sort or filter is applied again, as in Excel.
  *
  * Written by hand rather than with a virtualiser library: every row has one height, so the
  * window is plain arithmetic (grid-window.ts). @tanstack/react-virtual (3.19) rebuilds an
@@ -89,10 +104,28 @@ export function RecordsGrid({
   /** Alt+Enter on the grid: show or hide the details of the active cell. */
   onDetailsKey?: () => void;
 }) {
-  const { api, t, notify, language } = useApp();
+  const { api, t, f, notify, language } = useApp();
   const [store] = useState(() => new RecordPageStore(api, (message) => notify(message, 'error')));
   useSyncExternalStore(store.subscribe, store.getVersion);
-  const filterKey = JSON.stringify(filter);
+  const [sort, setSort] = useState<RecordSort | undefined>(undefined);
+  const [columnFilters, setColumnFilters] = useState<readonly ColumnFilter[]>([]);
+  const [filterMenu, setFilterMenu] = useState<{ field: string; left: number; top: number }>();
+  const [findText, setFindText] = useState('');
+  const [findField, setFindField] = useState('');
+  const [found, setFound] = useState<Found | undefined>(undefined);
+  const [isFinding, setIsFinding] = useState(false);
+  const findRef = useRef<HTMLInputElement>(null);
+  // The view the engine pages through: the issue filter, the column filters and the order.
+  const issueFilterKey = JSON.stringify(filter);
+  const gridView = useMemo<RecordFilter>(
+    () => ({
+      ...(JSON.parse(issueFilterKey) as RecordFilter),
+      ...(columnFilters.length > 0 ? { columns: [...columnFilters] } : {}),
+      ...(sort === undefined ? {} : { sort }),
+    }),
+    [issueFilterKey, columnFilters, sort],
+  );
+  const filterKey = JSON.stringify(gridView);
   const idPrefix = useId();
   const gridRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -125,6 +158,7 @@ export function RecordsGrid({
   if (view.filterKey !== filterKey) {
     setView({ filterKey, offset: 0 });
     setEditing(undefined);
+    setFound(undefined);
   }
 
   const total = store.totalOf(filterKey);
@@ -156,6 +190,20 @@ export function RecordsGrid({
     observer.observe(body);
     observer.observe(header);
     return () => observer.disconnect();
+  }, []);
+
+  // Ctrl+F anywhere on the step goes to the search box (the browser's own find sees only the
+  // rows drawn).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        findRef.current?.focus();
+        findRef.current?.select();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
   }, []);
 
   // The records changed (an edit, undo, a new import): what is kept is stale.
@@ -292,6 +340,75 @@ export function RecordsGrid({
     });
   }, [highlightColumn, widths]);
 
+  const find = async (direction: 'next' | 'previous') => {
+    const text = findText.trim();
+    if (text === '' || isFinding) return;
+    setIsFinding(true);
+    const result = await api.invoke('records:find', {
+      filter: gridView,
+      text,
+      ...(findField === '' ? {} : { field: findField }),
+      ...(active === undefined ? {} : { from: { row: active.row, column: active.column } }),
+      direction,
+    });
+    setIsFinding(false);
+    if (!result.ok) {
+      notify(result.error.message, 'error');
+      return;
+    }
+    const { count: matches, match } = result.value;
+    setFound({
+      text,
+      count: matches,
+      ordinal: match?.ordinal,
+      wrapped: match?.isWrapped === true ? direction : undefined,
+    });
+    if (match === undefined) return;
+    const state = latest.current;
+    moveTo(offsetToShowRow(state.space, state.offset, match.row), {
+      row: match.row,
+      column: match.column,
+    });
+    showColumn(match.column);
+  };
+
+  /** A header click: ascending, then descending, then the original order. */
+  const cycleSort = (field: string) => {
+    setSort((current) =>
+      current?.field !== field
+        ? { field, direction: 'asc' }
+        : current.direction === 'asc'
+          ? { field, direction: 'desc' }
+          : undefined,
+    );
+  };
+
+  const applyColumnFilter = (field: string, next: ColumnFilter | undefined) => {
+    setColumnFilters((current) => [
+      ...current.filter((c) => c.field !== field),
+      ...(next === undefined ? [] : [next]),
+    ]);
+    setFilterMenu(undefined);
+  };
+
+  const openFilterMenu = (field: string, button: HTMLElement) => {
+    if (filterMenu?.field === field) {
+      setFilterMenu(undefined);
+      return;
+    }
+    const grid = gridRef.current?.getBoundingClientRect();
+    const cell = button.closest('[role=columnheader]')?.getBoundingClientRect();
+    if (grid === undefined || cell === undefined) return;
+    const menuWidth = 300;
+    setFilterMenu({
+      field,
+      left: Math.max(0, Math.min(cell.left - grid.left, grid.width - menuWidth - 4)),
+      top: cell.bottom - grid.top,
+    });
+  };
+
+  const closeFilterMenu = useCallback(() => setFilterMenu(undefined), []);
+
   const startEditing = (row: number, column: number) => {
     const record = store.recordAt(filterKey, row);
     const field = fields[column];
@@ -320,7 +437,13 @@ export function RecordsGrid({
   }, [onActiveCellChange, activeRecord, activeField]);
 
   const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
-    if (event.target instanceof HTMLInputElement || count === 0) return;
+    if (
+      event.target instanceof HTMLInputElement ||
+      (event.target instanceof HTMLElement &&
+        event.target.closest('.column-filter-menu') !== null) ||
+      count === 0
+    )
+      return;
     const from = active ?? { row: win.firstVisible, column: 0 };
     if (event.key === 'Enter' && event.altKey) {
       event.preventDefault();
@@ -382,6 +505,8 @@ export function RecordsGrid({
         suggestionLabel={t('suggestion')}
         highlightField={highlightField}
         codes={codes}
+        foundText={found !== undefined && found.count > 0 ? found.text.toLowerCase() : undefined}
+        foundField={findField}
         onEditingChange={setEditing}
         onStopEditing={isEditingRow ? stopEditing : undefined}
       />
@@ -392,84 +517,218 @@ export function RecordsGrid({
       ? activeIdOf(idPrefix, active)
       : undefined;
   const lastVisible = Math.min(count, Math.ceil((offset + space.viewportHeight) / rowHeight));
+  const all = store.allRecords();
+  const menuField = fields.find((field) => field.name === filterMenu?.field);
+  const findStatus = isFinding
+    ? t('finding')
+    : found === undefined
+      ? ''
+      : found.count === 0
+        ? f('findNone', { text: found.text })
+        : [
+            f('findCount', { ordinal: found.ordinal ?? 0, count: found.count }),
+            found.wrapped === undefined
+              ? ''
+              : t(found.wrapped === 'next' ? 'findWrappedNext' : 'findWrappedPrevious'),
+          ]
+            .filter((part) => part !== '')
+            .join('，');
 
   return (
-    <div
-      className="grid"
-      role="grid"
-      ref={gridRef}
-      tabIndex={0}
-      aria-rowcount={count + 1}
-      aria-colcount={fields.length + 1}
-      aria-busy={isBusy}
-      aria-activedescendant={activeId}
-      onKeyDown={onKeyDown}
-    >
-      <div className="grid-body" ref={bodyRef} onScroll={onScroll}>
-        <div
-          className="grid-space"
-          style={{
-            height: size.header + Math.max(space.scrollHeight, space.viewportHeight),
-            width: totalWidth,
+    <>
+      <div className="grid-find" role="search">
+        <input
+          ref={findRef}
+          type="search"
+          className="find-text"
+          aria-label={t('find')}
+          placeholder={t('findPlaceholder')}
+          value={findText}
+          onChange={(e) => {
+            setFindText(e.target.value);
+            setFound(undefined);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              void find(e.shiftKey ? 'previous' : 'next');
+            }
+            if (e.key === 'Escape') gridRef.current?.focus({ preventScroll: true });
+          }}
+        />
+        <select
+          aria-label={t('findInColumn')}
+          value={findField}
+          onChange={(e) => {
+            setFindField(e.target.value);
+            setFound(undefined);
           }}
         >
+          <option value="">{t('findAllColumns')}</option>
+          {fields.map((field) => (
+            <option key={field.name} value={field.name}>
+              {field.title}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          disabled={findText.trim() === '' || isFinding}
+          onClick={() => void find('previous')}
+        >
+          {t('findPrevious')}
+        </button>
+        <button
+          type="button"
+          disabled={findText.trim() === '' || isFinding}
+          onClick={() => void find('next')}
+        >
+          {t('findNext')}
+        </button>
+        <span className="find-status muted" role="status">
+          {findStatus}
+        </span>
+        {columnFilters.length > 0 && (
+          <button type="button" className="chip" onClick={() => setColumnFilters([])}>
+            {t('clearAllFilters')} ✕
+          </button>
+        )}
+      </div>
+      <div
+        className="grid"
+        role="grid"
+        ref={gridRef}
+        tabIndex={0}
+        aria-rowcount={count + 1}
+        aria-colcount={fields.length + 1}
+        aria-busy={isBusy}
+        aria-activedescendant={activeId}
+        onKeyDown={onKeyDown}
+      >
+        <div className="grid-body" ref={bodyRef} onScroll={onScroll}>
           <div
-            className="grid-header"
-            role="row"
-            aria-rowindex={1}
-            ref={headerRef}
-            style={{ width: totalWidth }}
+            className="grid-space"
+            style={{
+              height: size.header + Math.max(space.scrollHeight, space.viewportHeight),
+              width: totalWidth,
+            }}
           >
             <div
-              className="grid-cell head row-number"
-              role="columnheader"
-              style={{ width: rowNumberWidth }}
+              className="grid-header"
+              role="row"
+              aria-rowindex={1}
+              ref={headerRef}
+              style={{ width: totalWidth }}
             >
-              {t('sourceRow')}
-            </div>
-            {fields.map((field, column) => (
               <div
-                key={field.name}
-                className={`grid-cell head${field.name === highlightField ? ' highlight' : ''}`}
+                className="grid-cell head row-number"
                 role="columnheader"
-                title={field.name}
-                data-field={field.name}
-                style={{ width: widths[column + 1] }}
+                style={{ width: rowNumberWidth }}
               >
-                {field.title}
-                {field.isRequired && <span className="required-mark">*</span>}
+                {t('sourceRow')}
               </div>
-            ))}
-          </div>
-          <div
-            className="grid-window"
-            style={{ top: size.header, height: space.viewportHeight, width: totalWidth }}
-            onMouseDown={(event) => {
-              const cell = cellAt(event);
-              if (cell !== undefined && event.button === 0)
-                setView((current) => ({ ...current, active: cell }));
-            }}
-            onDoubleClick={(event) => {
-              const cell = cellAt(event);
-              if (cell !== undefined) startEditing(cell.row, cell.column);
-            }}
-          >
+              {fields.map((field, column) => {
+                const direction = sort?.field === field.name ? sort.direction : undefined;
+                const isFiltered = columnFilters.some((c) => c.field === field.name);
+                return (
+                  <div
+                    key={field.name}
+                    className={`grid-cell head${field.name === highlightField ? ' highlight' : ''}${isFiltered ? ' filtered' : ''}`}
+                    role="columnheader"
+                    title={field.name}
+                    aria-sort={
+                      direction === undefined
+                        ? undefined
+                        : direction === 'asc'
+                          ? 'ascending'
+                          : 'descending'
+                    }
+                    data-field={field.name}
+                    style={{ width: widths[column + 1] }}
+                  >
+                    <button
+                      type="button"
+                      className="head-sort"
+                      title={`${field.name} · ${t('sortHint')}`}
+                      onClick={() => cycleSort(field.name)}
+                    >
+                      <span className="head-title">
+                        {field.title}
+                        {field.isRequired && <span className="required-mark">*</span>}
+                      </span>
+                      {direction !== undefined && (
+                        <span
+                          className="sort-arrow"
+                          aria-label={t(direction === 'asc' ? 'sortAscending' : 'sortDescending')}
+                        >
+                          {direction === 'asc' ? '▲' : '▼'}
+                        </span>
+                      )}
+                    </button>
+                    <button
+                      type="button"
+                      className={`head-filter${isFiltered ? ' on' : ''}`}
+                      aria-label={`${t('filterColumn')} ${field.title}`}
+                      aria-haspopup="dialog"
+                      aria-expanded={filterMenu?.field === field.name}
+                      onMouseDown={(event) => event.stopPropagation()}
+                      onClick={(event) => openFilterMenu(field.name, event.currentTarget)}
+                    >
+                      ▾
+                    </button>
+                  </div>
+                );
+              })}
+            </div>
             <div
-              className="grid-rows"
-              style={{ transform: `translateY(${baseRow * rowHeight - offset}px)` }}
+              className="grid-window"
+              style={{ top: size.header, height: space.viewportHeight, width: totalWidth }}
+              onMouseDown={(event) => {
+                const cell = cellAt(event);
+                if (cell !== undefined && event.button === 0)
+                  setView((current) => ({ ...current, active: cell }));
+              }}
+              onDoubleClick={(event) => {
+                const cell = cellAt(event);
+                if (cell !== undefined) startEditing(cell.row, cell.column);
+              }}
             >
-              {rows}
+              <div
+                className="grid-rows"
+                style={{ transform: `translateY(${baseRow * rowHeight - offset}px)` }}
+              >
+                {rows}
+              </div>
             </div>
           </div>
         </div>
+        <div className="grid-footer muted">
+          {total === undefined ? (
+            t('working')
+          ) : (
+            <>
+              <strong className="rows-shown">
+                {f('rowsShown', { shown: count, all: all ?? count })}
+              </strong>
+              {` · ${count === 0 ? 0 : (win.firstVisible + 1).toLocaleString()}–${lastVisible.toLocaleString()} / ${count.toLocaleString()} ${t('records')}`}
+            </>
+          )}{' '}
+          · {t('editHint')}
+        </div>
+        {filterMenu !== undefined && menuField !== undefined && (
+          <ColumnFilterMenu
+            key={filterMenu.field}
+            field={menuField.name}
+            title={menuField.title}
+            view={gridView}
+            current={columnFilters.find((c) => c.field === menuField.name)}
+            style={{ left: filterMenu.left, top: filterMenu.top }}
+            onApply={(next) => applyColumnFilter(menuField.name, next)}
+            onClose={closeFilterMenu}
+          />
+        )}
       </div>
-      <div className="grid-footer muted">
-        {total === undefined
-          ? t('working')
-          : `${count === 0 ? 0 : (win.firstVisible + 1).toLocaleString()}–${lastVisible.toLocaleString()} / ${count.toLocaleString()} ${t('records')}`}{' '}
-        · {t('editHint')}
-      </div>
-    </div>
+    </>
   );
 }
 
@@ -504,6 +763,8 @@ const GridRow = memo(function GridRow({
   suggestionLabel,
   highlightField,
   codes,
+  foundText,
+  foundField,
   onEditingChange,
   onStopEditing,
 }: {
@@ -522,6 +783,10 @@ const GridRow = memo(function GridRow({
   suggestionLabel: string;
   highlightField: string | undefined;
   codes: ReadonlyMap<string, FieldCodes>;
+  /** The text 查找 found (lower case), marked in the cells that hold it. */
+  foundText: string | undefined;
+  /** The field 查找 looked in ('' = all). */
+  foundField: string;
   onEditingChange: (editing: Editing) => void;
   /** Given to the row being edited only, so the other rows are not redrawn. */
   onStopEditing: ((isSaved: boolean, value?: string) => void) | undefined;
@@ -562,13 +827,17 @@ const GridRow = memo(function GridRow({
         const fieldCodes = codes.get(field.name);
         const value = record?.values[column] ?? '';
         const codeName = fieldCodes === undefined ? undefined : codeNameOf(fieldCodes.names, value);
+        const isFound =
+          foundText !== undefined &&
+          (foundField === '' || foundField === field.name) &&
+          (record?.values[column] ?? '').toLowerCase().includes(foundText);
         return (
           <div
             key={field.name}
             id={isActive ? activeId : undefined}
             role={record === undefined ? undefined : 'gridcell'}
             aria-selected={isActive ? true : undefined}
-            className={`grid-cell${worst}${isActive ? ' active' : ''}${field.name === highlightField ? ' highlight' : ''}`}
+            className={`grid-cell${worst}${isActive ? ' active' : ''}${field.name === highlightField ? ' highlight' : ''}${isFound ? ' found' : ''}`}
             data-field={field.name}
             style={{ width: widths[column + 1] }}
             title={issues

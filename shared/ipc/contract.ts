@@ -107,10 +107,23 @@ const storedIssue = z.object({
   suggestion: z.string().optional(),
 });
 
+/** A column's filter (筛选): the values to keep (a value list, '' for blank) and/or a text the value contains. */
+const columnFilter = z.object({
+  field: id,
+  values: z.array(z.string().max(10_000)).max(1000).optional(),
+  text: z.string().max(1000).optional(),
+});
+
+/** The order the grid shows: by a field, ascending or descending (absent: the original order). */
+const recordSort = z.object({ field: id, direction: z.enum(['asc', 'desc']) });
+
 const recordFilter = z.object({
   withIssues: z.boolean().optional(),
   rule: z.string().max(100).optional(),
   field: z.string().max(100).optional(),
+  /** Column filters (all must hold), combined with the issue filter above. */
+  columns: z.array(columnFilter).max(100).optional(),
+  sort: recordSort.optional(),
 });
 
 const actorInput = { why: text.optional() };
@@ -354,6 +367,8 @@ export const contract = {
     }),
     output: z.object({
       total: z.number().int(),
+      /** Every record of the project, whatever the filter (显示 total / 共 all 行). */
+      all: z.number().int(),
       rows: z.array(
         z.object({
           rid: z.number().int(),
@@ -376,6 +391,46 @@ export const contract = {
         cells: z.array(z.string()),
       })
       .nullable(),
+  },
+  /**
+   * 查找: the cells of the grid's rows (in its order and filter) whose value contains a text,
+   * in one column or all; the match after (or before) a cell, wrapping around at the end.
+   */
+  'records:find': {
+    input: z.object({
+      filter: recordFilter,
+      text: z.string().min(1).max(1000),
+      field: id.optional(),
+      /** The cell to search from (row index in the grid, field index); absent: the start. */
+      from: z
+        .object({ row: z.number().int().nonnegative(), column: z.number().int().nonnegative() })
+        .optional(),
+      direction: z.enum(['next', 'previous']),
+    }),
+    output: z.object({
+      /** How many cells match. */
+      count: z.number().int(),
+      match: z
+        .object({
+          row: z.number().int(),
+          column: z.number().int(),
+          rid: z.number().int(),
+          /** Which match this is, 1..count. */
+          ordinal: z.number().int(),
+          /** The search went past the end (or the start) and came round. */
+          isWrapped: z.boolean(),
+        })
+        .optional(),
+    }),
+  },
+  /** A column's values with their counts (筛选's value list), most common first, capped. */
+  'records:column-values': {
+    input: z.object({ filter: recordFilter, field: id, text: z.string().max(1000).optional() }),
+    output: z.object({
+      values: z.array(z.object({ value: z.string(), count: z.number().int() })),
+      /** How many distinct values there are in all (more than listed when capped). */
+      distinct: z.number().int(),
+    }),
   },
   'quality:summary': {
     input: z.object({}),

@@ -291,10 +291,13 @@ export const engineHandlers: EngineHandlers = {
     const project = session.requireProject();
     if (!project.ok) return project;
     const { workspace } = project.value;
+    const unknown = unknownFieldOf(workspace.dataset, input.filter);
+    if (unknown !== undefined) return unknown;
     const rows = workspace.pageRecords(input.offset, input.limit, input.filter);
     const issues = workspace.issuesOf({ rids: rows.map((r) => r.rid) });
     return ok({
       total: workspace.countRecordsWhere(input.filter),
+      all: workspace.countRecords(),
       rows: rows.map((r) => ({ rid: r.rid, sourceRow: r.sourceRow, values: [...r.values] })),
       issues,
     });
@@ -304,6 +307,27 @@ export const engineHandlers: EngineHandlers = {
     const project = session.requireProject();
     if (!project.ok) return project;
     return ok(project.value.workspace.sourceOf(input.rid) ?? null);
+  },
+
+  // 查找 and 筛选's value list are reads: they never wait for a change to the project.
+  async 'records:find'(input, session) {
+    const project = session.requireProject();
+    if (!project.ok) return project;
+    const { workspace } = project.value;
+    const unknown = unknownFieldOf(workspace.dataset, input.filter, input.field);
+    if (unknown !== undefined) return unknown;
+    return ok(
+      workspace.findInView(input.filter, input.text, input.field, input.from, input.direction),
+    );
+  },
+
+  async 'records:column-values'(input, session) {
+    const project = session.requireProject();
+    if (!project.ok) return project;
+    const { workspace } = project.value;
+    const unknown = unknownFieldOf(workspace.dataset, input.filter, input.field);
+    if (unknown !== undefined) return unknown;
+    return ok(workspace.columnValues(input.filter, input.field, input.text));
   },
 
   async 'quality:summary'(_input, session) {
@@ -862,4 +886,31 @@ async function offerPackage(
   }
   await session.offerDownload(reportId, reportPath, reportName, { group: 'package' });
   return { package: packageId, report: reportId, reportName };
+}
+
+/**
+ * A refusal when a view names a field the project's dataset does not have (a grid left over
+ * from another project, say): the clerk is told to open the step again.
+ */
+function unknownFieldOf(
+  dataset: Dataset,
+  filter: {
+    columns?: readonly { field: string }[] | undefined;
+    sort?: { field: string } | undefined;
+  },
+  field?: string,
+): Result<never> | undefined {
+  const names = new Set(dataset.fields.map((f) => f.name));
+  const asked = [
+    ...(filter.columns ?? []).map((c) => c.field),
+    ...(filter.sort === undefined ? [] : [filter.sort.field]),
+    ...(field === undefined ? [] : [field]),
+  ];
+  const unknown = asked.find((name) => !names.has(name));
+  if (unknown === undefined) return undefined;
+  return err(
+    'unknown-field',
+    `本项目的数据集没有字段「${unknown}」，请重新打开“检查与修正”`,
+    `This project's dataset has no field "${unknown}"; open 检查与修正 again`,
+  );
 }

@@ -116,12 +116,42 @@ export interface RecordRow {
   readonly values: readonly (string | null)[];
 }
 
-/** Which records a page shows: all, or those with issues (of a rule, in a field). */
+/** A column's filter (筛选): the values kept ('' stands for blank) and/or a text the value contains. */
+export interface ColumnFilter {
+  readonly field: string;
+  readonly values?: readonly string[] | undefined;
+  readonly text?: string | undefined;
+}
+
+/** The grid's order: by a field, ascending or descending (blanks last either way, like Excel). */
+export interface RecordSort {
+  readonly field: string;
+  readonly direction: 'asc' | 'desc';
+}
+
+/**
+ * Which records a page shows, in which order: all, or those with issues (of a rule, in a
+ * field), narrowed by column filters, sorted by a field (absent: record order).
+ */
 export interface RecordFilter {
   readonly withIssues?: boolean | undefined;
   readonly rule?: string | undefined;
   readonly field?: string | undefined;
+  readonly columns?: readonly ColumnFilter[] | undefined;
+  readonly sort?: RecordSort | undefined;
 }
+
+/** Where 查找 landed: the row (in the grid's order) and field index, and which match of how many. */
+export interface FoundCell {
+  readonly row: number;
+  readonly column: number;
+  readonly rid: number;
+  readonly ordinal: number;
+  readonly isWrapped: boolean;
+}
+
+/** The most values a column's value list (筛选) gives; a text box narrows the rest. */
+export const maxColumnValues = 1000;
 
 /** A stored issue. */
 export interface StoredIssue extends Issue {
@@ -186,6 +216,18 @@ export class Workspace {
   private activeRids: Int32Array | undefined;
   /** The ids of the records each issue filter selects, cached until the issues change. */
   private readonly filteredRids = new Map<string, Int32Array>();
+  /**
+   * Sort orders and column-filter selections, kept through edits while the grid stays on the
+   * same view (like Excel: an edited row stays where it is until the sort or filter is applied
+   * again); recomputed when another view asks and the values changed meanwhile.
+   */
+  private readonly viewRids = new Map<string, { version: number; rids: Int32Array }>();
+  /** The values' version each view's selection in `filteredRids` was made at. */
+  private readonly viewVersions = new Map<string, number>();
+  /** The view the grid last paged through. */
+  private lastView = '';
+  /** The last search's matches, for 查找's next and previous. */
+  private found: FoundCells | undefined;
   /**
    * How many active records fill each field, for the quality summary: counted once (a full
    * scan: seconds at 1,000,000 rows) and kept exact through cell changes, forgotten when
@@ -619,6 +661,7 @@ export class Workspace {
       this.filled = undefined;
       this.issueTally = undefined;
       this.valuesVersion += 1;
+      this.viewRids.clear();
     }
     this.filteredRids.clear();
   }
@@ -638,6 +681,85 @@ export class Workspace {
    * issues (of a rule, in a field). Cached, so paging a million rows is a slice, not a scan.
    */
   private ridsFor(filter: RecordFilter): Int32Array {
+    const columns = activeColumnFilters(filter.columns, this.fieldNames);
+    const sort =
+      filter.sort !== undefined && this.fieldNames.includes(filter.sort.field)
+        ? filter.sort
+        : undefined;
+    if (columns.length === 0 && sort === undefined) return this.issueRids(filter);
+    const view = this.viewKey(filter);
+    const isSameView = view === this.lastView;
+    let rids = this.filteredRids.get(view);
+    if (rids !== undefined && (isSameView || this.viewVersions.get(view) === this.valuesVersion))
+      return rids;
+    rids = this.issueRids(filter);
+    // The selection is as old as its oldest part (a sort kept through edits is older).
+    let version = this.valuesVersion;
+    if (columns.length > 0) {
+      const where = columns.map((c) => columnCondition(c));
+      const kept = this.keptRids(`columns ${JSON.stringify(columns)}`, isSameView, () =>
+        this.collectRids(
+          `SELECT _rid FROM records WHERE ${activeSourcesSql} AND ${where.map((w) => w.sql).join(' AND ')} ORDER BY _rid`,
+          where.flatMap((w) => w.params),
+        ),
+      );
+      version = Math.min(version, kept.version);
+      rids = intersectSorted(rids, kept.rids);
+    }
+    if (sort !== undefined) {
+      const order = this.keptRids(`sort ${JSON.stringify(sort)}`, isSameView, () =>
+        this.collectRids(this.sortSql(sort), []),
+      );
+      version = Math.min(version, order.version);
+      rids = pickInOrder(order.rids, rids);
+    }
+    this.filteredRids.set(view, rids);
+    this.viewVersions.set(view, version);
+    return rids;
+  }
+
+  /** Names a view: its issue filter, its column filters and its sort. */
+  private viewKey(filter: RecordFilter): string {
+    const sort =
+      filter.sort !== undefined && this.fieldNames.includes(filter.sort.field) ? filter.sort : null;
+    return JSON.stringify([
+      issueKey(filter),
+      activeColumnFilters(filter.columns, this.fieldNames),
+      sort,
+    ]);
+  }
+
+  /** A sort order or column selection from the cache, or computed (see `viewRids`). */
+  private keptRids(
+    key: string,
+    isSameView: boolean,
+    compute: () => Int32Array,
+  ): { version: number; rids: Int32Array } {
+    const kept = this.viewRids.get(key);
+    if (kept !== undefined && (kept.version === this.valuesVersion || isSameView)) return kept;
+    const made = { version: this.valuesVersion, rids: compute() };
+    this.viewRids.set(key, made);
+    return made;
+  }
+
+  /**
+   * Every active record's id ordered by a field. Text sorts by code point (sql.js has no
+   * collation hook for pinyin order); numeric fields by number; ISO dates sort as text. Blanks
+   * go last in both directions, ties keep record order.
+   */
+  private sortSql(sort: RecordSort): string {
+    const field = this.dataset.fields.find((f) => f.name === sort.field);
+    const column = quoteIdentifier(sort.field);
+    const isNumeric = field?.type === 'integer' || field?.type === 'number';
+    const direction = sort.direction === 'asc' ? 'ASC' : 'DESC';
+    const key = isNumeric
+      ? `CAST(${column} AS REAL) ${direction}, ${column} ${direction}`
+      : `${column} ${direction}`;
+    return `SELECT _rid FROM records WHERE ${activeSourcesSql} ORDER BY (${column} IS NULL OR ${column} = '') ASC, ${key}, _rid`;
+  }
+
+  /** The records an issue filter selects, in record order (all active records if none). */
+  private issueRids(filter: RecordFilter): Int32Array {
     const isFiltered =
       filter.withIssues === true || filter.rule !== undefined || filter.field !== undefined;
     if (!isFiltered) {
@@ -1766,6 +1888,8 @@ export class Workspace {
   /** A page of active records in record order, optionally only those with issues of a kind. */
   pageRecords(offset: number, limit: number, filter: RecordFilter = {}): RecordRow[] {
     const rids = this.ridsFor(filter).subarray(offset, offset + limit);
+    // The grid is on this view now: a sort or filter it had before is applied again when asked.
+    this.lastView = this.viewKey(filter);
     if (rids.length === 0) return [];
     const columns = [
       '_rid',
@@ -1777,11 +1901,11 @@ export class Workspace {
     const statement = this.db.prepare(
       `SELECT ${columns} FROM records WHERE _rid IN (${rids.join(', ')}) ORDER BY _rid`,
     );
-    const rows: RecordRow[] = [];
+    const byRid = new Map<number, RecordRow>();
     try {
       while (statement.step()) {
         const row = statement.get();
-        rows.push({
+        byRid.set(Number(row[0]), {
           rid: Number(row[0]),
           sourceId: Number(row[1]),
           sourceRow: Number(row[2]),
@@ -1791,7 +1915,141 @@ export class Workspace {
     } finally {
       statement.free();
     }
-    return rows;
+    // A sorted view's ids are not in record order: the page keeps the view's order.
+    return Array.from(rids, (rid) => byRid.get(rid)).filter((r) => r !== undefined);
+  }
+
+  /**
+   * 查找: the cells of a view's records that contain `text` (ASCII letters in any case), in one
+   * field or all; the match after (`next`) or before (`previous`) a cell, in the view's order,
+   * wrapping round at the end. The matches are kept, so next and previous answer at once.
+   */
+  findInView(
+    filter: RecordFilter,
+    text: string,
+    field: string | undefined,
+    from: { row: number; column: number } | undefined,
+    direction: 'next' | 'previous',
+  ): { count: number; match?: FoundCell } {
+    const rids = this.ridsFor(filter);
+    const key = JSON.stringify([text, field ?? null]);
+    const kept = this.found;
+    const found =
+      kept !== undefined &&
+      kept.key === key &&
+      kept.rids === rids &&
+      kept.version === this.valuesVersion
+        ? kept
+        : this.findCells(rids, key, text, field);
+    this.found = found;
+    const match = nextFoundCell(found, from, direction);
+    return match === undefined ? { count: found.count } : { count: found.count, match };
+  }
+
+  private findCells(
+    rids: Int32Array,
+    key: string,
+    text: string,
+    field: string | undefined,
+  ): FoundCells {
+    const searched =
+      field === undefined
+        ? this.fieldNames.map((_, i) => i)
+        : [this.fieldNames.indexOf(field)].filter((i) => i >= 0);
+    const tests = searched.map(
+      (i) => `(instr(lower(${quoteIdentifier(this.fieldNames[i] ?? '')}), lower(?1)) > 0)`,
+    );
+    // How many cells of each record match, by record id: one pass, each cell tested once. At
+    // 1,000,000 rows a typed array by id, not a map of lists: which fields match is asked of
+    // the one record a step lands on.
+    let maxRid = 0;
+    for (const rid of rids) if (rid > maxRid) maxRid = rid;
+    const cellsOf = new Int32Array(maxRid + 1);
+    if (tests.length > 0) {
+      const statement = this.db.prepare(
+        `SELECT _rid, n FROM (SELECT _rid, ${tests.join(' + ')} AS n FROM records WHERE ${activeSourcesSql}) WHERE n > 0`,
+      );
+      try {
+        statement.bind([text]);
+        while (statement.step()) {
+          const row = statement.get();
+          const rid = Number(row[0]);
+          if (rid <= maxRid) cellsOf[rid] = Number(row[1]);
+        }
+      } finally {
+        statement.free();
+      }
+    }
+    // The matching rows in the view's order, and how many cells match before each.
+    const rows = new Int32Array(rids.length);
+    const before = new Float64Array(rids.length);
+    let found = 0;
+    let count = 0;
+    rids.forEach((rid, row) => {
+      const cells = cellsOf[rid] ?? 0;
+      if (cells === 0) return;
+      rows[found] = row;
+      before[found] = count;
+      found += 1;
+      count += cells;
+    });
+    const columnsOf = (k: number): number[] => {
+      const statement = this.db.prepare(`SELECT ${tests.join(', ')} FROM records WHERE _rid = ?2`);
+      try {
+        statement.bind([text, rids[rows[k] ?? 0] ?? 0]);
+        if (!statement.step()) return [];
+        const row = statement.get();
+        return searched.filter((_, i) => row[i] === 1);
+      } finally {
+        statement.free();
+      }
+    };
+    return {
+      key,
+      rids,
+      version: this.valuesVersion,
+      rows: rows.slice(0, found),
+      before: before.slice(0, found),
+      columnsOf,
+      count,
+    };
+  }
+
+  /**
+   * A column's values with how many of a view's records hold each, most common first (筛选's
+   * value list), capped at `maxColumnValues`. The view's other column filters apply, the
+   * column's own does not (as in Excel); `text` narrows the list.
+   */
+  columnValues(
+    filter: RecordFilter,
+    field: string,
+    text?: string,
+  ): { values: { value: string; count: number }[]; distinct: number } {
+    if (!this.fieldNames.includes(field)) return { values: [], distinct: 0 };
+    const column = quoteIdentifier(field);
+    const where = [
+      issueCondition(filter),
+      ...activeColumnFilters(filter.columns, this.fieldNames)
+        .filter((c) => c.field !== field)
+        .map((c) => columnCondition(c)),
+    ];
+    if (text !== undefined && text !== '') where.push(columnCondition({ field, text }));
+    const statement = this.db.prepare(
+      `SELECT value, n, COUNT(*) OVER () FROM (SELECT coalesce(${column}, '') AS value, COUNT(*) AS n FROM records WHERE ${activeSourcesSql} AND ${where.map((w) => w.sql).join(' AND ')} GROUP BY 1) ORDER BY n DESC, value LIMIT ${maxColumnValues}`,
+    );
+    const values: { value: string; count: number }[] = [];
+    let distinct = 0;
+    try {
+      statement.bind(where.flatMap((w) => w.params));
+      while (statement.step()) {
+        const row = statement.get();
+        values.push({ value: String(row[0]), count: Number(row[1]) });
+        distinct = Number(row[2]);
+      }
+    } finally {
+      statement.free();
+    }
+    return { values, distinct };
   }
 
   /** The stored issues of some records (or of all, paged), in record order. */
@@ -1985,6 +2243,154 @@ function replayJournal(db: Database, records: readonly JournalRecord[]): void {
 }
 
 /** Filled-cell counts per field (in field order) over the active records. */
+/** The active records' sources (imports not undone), as a condition on `records`. */
+const activeSourcesSql =
+  "_source_id IN (SELECT s.id FROM sources s JOIN operations o ON o.id = s.operation_id WHERE o.state = 'done')";
+
+/** What 查找 found in a view: its matching rows (ascending), their fields, and counts before each. */
+interface FoundCells {
+  readonly key: string;
+  readonly rids: Int32Array;
+  readonly version: number;
+  /** The matching rows (indexes in the view), ascending. */
+  readonly rows: Int32Array;
+  /** How many matching cells come before each matching row. */
+  readonly before: Float64Array;
+  /** The matching fields (indexes) of the k-th matching row, asked when a step lands there. */
+  readonly columnsOf: (k: number) => number[];
+  readonly count: number;
+}
+
+/** The match after (or before) a cell, wrapping round; undefined when nothing matches. */
+function nextFoundCell(
+  found: FoundCells,
+  from: { row: number; column: number } | undefined,
+  direction: 'next' | 'previous',
+): FoundCell | undefined {
+  const { rows, before, columnsOf } = found;
+  if (rows.length === 0) return undefined;
+  const at = (k: number, i: number, isWrapped: boolean): FoundCell => ({
+    row: rows[k] ?? 0,
+    column: columnsOf(k).at(i) ?? 0,
+    rid: found.rids[rows[k] ?? 0] ?? 0,
+    ordinal: (before[k] ?? 0) + i + 1,
+    isWrapped,
+  });
+  const last = rows.length - 1;
+  const lastOf = (k: number): number => columnsOf(k).length - 1;
+  if (from === undefined)
+    return direction === 'next' ? at(0, 0, false) : at(last, lastOf(last), false);
+  // The first matching row at or after the cell's row.
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((rows[mid] ?? 0) < from.row) low = mid + 1;
+    else high = mid;
+  }
+  const cells = rows[low] === from.row ? columnsOf(low) : [];
+  if (direction === 'next') {
+    const i = cells.findIndex((c) => c > from.column);
+    if (i >= 0) return at(low, i, false);
+    const k = cells.length > 0 ? low + 1 : low;
+    return k <= last ? at(k, 0, false) : at(0, 0, true);
+  }
+  const i = cells.findLastIndex((c) => c < from.column);
+  if (i >= 0) return at(low, i, false);
+  return low > 0 ? at(low - 1, lastOf(low - 1), false) : at(last, lastOf(last), true);
+}
+
+/** The cache key of an issue filter (withIssues alone is every issue: rule and field null). */
+function issueKey(filter: RecordFilter): string {
+  const isFiltered =
+    filter.withIssues === true || filter.rule !== undefined || filter.field !== undefined;
+  return isFiltered ? JSON.stringify([filter.rule ?? null, filter.field ?? null]) : 'all';
+}
+
+/** An issue filter as a condition on `records`. */
+function issueCondition(filter: RecordFilter): { sql: string; params: SqlValue[] } {
+  if (issueKey(filter) === 'all') return { sql: '1 = 1', params: [] };
+  const parts = ['1 = 1'];
+  const params: SqlValue[] = [];
+  if (filter.rule !== undefined) {
+    parts.push('rule = ?');
+    params.push(filter.rule);
+  }
+  if (filter.field !== undefined) {
+    parts.push('field = ?');
+    params.push(filter.field);
+  }
+  return { sql: `_rid IN (SELECT rid FROM issues WHERE ${parts.join(' AND ')})`, params };
+}
+
+/** The column filters that select something, of known fields, in a stable order. */
+function activeColumnFilters(
+  columns: readonly ColumnFilter[] | undefined,
+  fieldNames: readonly string[],
+): ColumnFilter[] {
+  return (columns ?? [])
+    .filter((c) => fieldNames.includes(c.field))
+    .map((c) => ({
+      field: c.field,
+      ...(c.values === undefined ? {} : { values: [...new Set(c.values)].sort() }),
+      ...(c.text === undefined || c.text === '' ? {} : { text: c.text }),
+    }))
+    .filter((c) => c.values !== undefined || c.text !== undefined)
+    .sort((a, b) => fieldNames.indexOf(a.field) - fieldNames.indexOf(b.field));
+}
+
+/** A column filter as a condition on `records`: one of the values ('' = blank), containing the text. */
+function columnCondition(filter: ColumnFilter): { sql: string; params: SqlValue[] } {
+  const column = quoteIdentifier(filter.field);
+  const parts: string[] = [];
+  const params: SqlValue[] = [];
+  if (filter.values !== undefined) {
+    const filled = filter.values.filter((v) => v !== '');
+    const either = [
+      ...(filled.length > 0 ? [`${column} IN (${filled.map(() => '?').join(', ')})`] : []),
+      ...(filled.length < filter.values.length ? [`${column} IS NULL OR ${column} = ''`] : []),
+    ];
+    parts.push(either.length > 0 ? `(${either.join(' OR ')})` : '0');
+    params.push(...filled);
+  }
+  if (filter.text !== undefined) {
+    parts.push(`instr(lower(coalesce(${column}, '')), lower(?)) > 0`);
+    params.push(filter.text);
+  }
+  return { sql: parts.length > 0 ? parts.join(' AND ') : '1 = 1', params };
+}
+
+/** The ids in both sorted lists, sorted. */
+function intersectSorted(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(Math.min(a.length, b.length));
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] ?? 0;
+    const y = b[j] ?? 0;
+    if (x === y) {
+      out[n++] = x;
+      i += 1;
+      j += 1;
+    } else if (x < y) i += 1;
+    else j += 1;
+  }
+  return out.slice(0, n);
+}
+
+/** The ids of `order` that are in `selected`, in `order`'s order (a bitmap: linear time). */
+function pickInOrder(order: Int32Array, selected: Int32Array): Int32Array {
+  let max = 0;
+  for (const rid of order) if (rid > max) max = rid;
+  const isSelected = new Uint8Array(max + 1);
+  for (const rid of selected) if (rid <= max) isSelected[rid] = 1;
+  const out = new Int32Array(selected.length);
+  let n = 0;
+  for (const rid of order) if (isSelected[rid] === 1) out[n++] = rid;
+  return out.slice(0, n);
+}
+
 interface FilledCounts {
   records: number;
   perField: number[];

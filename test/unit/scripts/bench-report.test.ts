@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  browserRows,
   formatBenchTable,
   isGoalMet,
   parseSteps,
@@ -73,5 +74,34 @@ describe('bench report helpers', () => {
     // Columns line up: each row's goal starts where the header's does.
     const goalAt = lines[0]?.indexOf('goal');
     expect(lines[2]?.indexOf('<= 15')).toBe(goalAt);
+  });
+
+  it('prints find and sort of the browser step as rows, each held to no UI task over 100 ms', () => {
+    const rows = browserRows(
+      1_000_000,
+      {
+        longestTaskMs: 80,
+        findMs: 2400,
+        findLongestTaskMs: 0,
+        sortMs: 3100,
+        sortLongestTaskMs: 140,
+      },
+      undefined,
+    );
+    const lines = formatBenchTable(rows).trimEnd().split('\n');
+    expect(lines).toHaveLength(7);
+    expect(lines[2]).toMatch(
+      /^UI longest task \(browser\)\s+1,000,000\s+max 80 ms.*<= 100 ms\s+met$/,
+    );
+    expect(lines[3]).toMatch(/^find until the match is drawn \(browser\)\s+1,000,000\s+2\.40 s/);
+    expect(lines[4]).toMatch(/^find: longest UI task \(browser\)\s+1,000,000\s+max 0 ms.*met$/);
+    expect(lines[5]).toMatch(/^sort until drawn \(browser\)\s+1,000,000\s+3\.10 s/);
+    expect(lines[6]).toMatch(
+      /^sort: longest UI task \(browser\)\s+1,000,000\s+max 140 ms.*NOT MET$/,
+    );
+    // A run that printed nothing: every row says why, none claims a result.
+    const failed = browserRows(100_000, {}, 'exit 1');
+    expect(formatBenchTable(failed)).not.toMatch(/\bmet\b/);
+    expect(failed.every((row) => row.note === 'exit 1')).toBe(true);
   });
 });
