@@ -13,15 +13,22 @@ import { saveScreenshot, useServedPage, waitForGridData } from './browser-mode.t
 
 const served = useServedPage();
 
-/** The texts of a column's drawn cells, top to bottom. */
+/** The values of a column's drawn cells, top to bottom (a code without the name beside it). */
 async function columnTexts(field: string): Promise<string[]> {
   const rows = served.page.locator('.grid .grid-row:not(.placeholder)');
   const pairs = await rows.evaluateAll(
     (elements, name) =>
-      elements.map((row) => [
-        Number((row as HTMLElement).dataset.row),
-        row.querySelector(`[data-field="${name}"]`)?.textContent ?? '',
-      ]) as [number, string][],
+      elements.map((row) => {
+        const cell = row.querySelector(`[data-field="${name}"]`);
+        const nameSpan = cell?.querySelector('.code-name');
+        const text = cell?.textContent ?? '';
+        // A code cell reads "1 男性": the value, a space, then its name.
+        const value =
+          nameSpan == null
+            ? text
+            : text.slice(0, text.length - (nameSpan.textContent ?? '').length - 1);
+        return [Number((row as HTMLElement).dataset.row), value];
+      }) as [number, string][],
     field,
   );
   return pairs.sort((a, b) => a[0] - b[0]).map(([, text]) => text);
