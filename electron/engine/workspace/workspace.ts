@@ -18,10 +18,6 @@ import type { ReplaceMatch } from '../../../shared/ipc/contract.ts';
 import type { Issue } from '../../../shared/issue.ts';
 import { parsePack } from '../../../shared/pack/load-pack.ts';
 import { describeRule } from '../../../shared/package/describe-rule.ts';
-import {
-  createExemptionFinder,
-  isUnrecoverableValue,
-} from '../../../shared/package/find-exemption.ts';
 import type { Dataset, Pack } from '../../../shared/pack/pack-schema.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { FirstRowIndex } from '../../../shared/rules/first-row-index.ts';
@@ -49,6 +45,11 @@ import {
 } from './project-journal.ts';
 import { createRecordingDatabase, StatementRecorder } from './statement-recorder.ts';
 import { createSchema, migrate, projectFormat } from './workspace-schema.ts';
+import { ReviewStore, type Exemption, type PreflightGroup } from './review-store.ts';
+import { type Actor, type OperationKind, type StoreContext } from './store-context.ts';
+
+export type { Actor, OperationKind } from './store-context.ts';
+export type { Exemption, PreflightGroup } from './review-store.ts';
 
 /** What a project is for. */
 export interface ProjectInfo {
@@ -61,12 +62,6 @@ export interface ProjectInfo {
   readonly createdAt: string;
 }
 
-/** Who does an operation and why; `who` defaults to the signed-in user. */
-export interface Actor {
-  readonly who?: string;
-  readonly why?: string;
-}
-
 /** One entry of the operation history. */
 export interface Operation {
   readonly id: number;
@@ -77,18 +72,6 @@ export interface Operation {
   readonly summary: string;
   readonly state: 'done' | 'undone' | 'discarded';
 }
-
-/** The kinds of operations the history records. */
-export type OperationKind =
-  | 'create'
-  | 'import'
-  | 'cell-edit'
-  | 'bulk-replace'
-  | 'apply-suggestions'
-  | 'mapping-change'
-  | 'merge'
-  | 'exemption'
-  | 'exclusion';
 
 /** Where an imported table came from. */
 export interface SourceInfo {
@@ -201,6 +184,9 @@ export class Workspace {
    */
   private issueTally: { errors: number; warnings: number } | undefined;
   private isClosed = false;
+  /** What the stores share: the live database handle and the project's shape. */
+  private readonly context: StoreContext;
+  private readonly review: ReviewStore;
 
   private constructor(
     path: string,
@@ -222,6 +208,24 @@ export class Workspace {
     this.info = info;
     this.releaseLock = release;
     this.fieldNames = dataset.fields.map((f) => f.name);
+    this.context = this.createContext();
+    this.review = new ReviewStore(this.context);
+  }
+
+  /** The context the stores share; its `db` is read live, as the handle is replaced. */
+  private createContext(): StoreContext {
+    const db = (): Database => this.db;
+    return {
+      get db() {
+        return db();
+      },
+      pack: this.pack,
+      dataset: this.dataset,
+      fieldNames: this.fieldNames,
+      recordOperation: (kind, actor, summary, payload) =>
+        this.recordOperation(kind, actor, summary, payload),
+      save: () => this.save(),
+    };
   }
 
   /** Creates a new project file for a pack's dataset and saves it. */
@@ -1318,140 +1322,34 @@ export class Workspace {
   }
 
   /** Records a reviewer's exemption for a rule's blocking issues (optionally one field or record). */
-  async addExemption(
+  addExemption(
     exemption: { rule: string; field?: string; rid?: number; reason: string; reviewer: string },
     actor: Actor,
   ): Promise<Result<number>> {
-    if (exemption.reason.trim() === '' || exemption.reviewer.trim() === '') {
-      return err(
-        'exemption-incomplete',
-        '豁免必须写明理由和审核人',
-        'An exemption needs a reason and a reviewer',
-      );
-    }
-    // The history says it in the clerk's words: the rule's and the field's Chinese names.
-    const fieldTitle = this.dataset.fields.find((f) => f.name === exemption.field)?.title;
-    const scope = [
-      exemption.field === undefined ? undefined : `字段「${fieldTitle ?? exemption.field}」`,
-      exemption.rid === undefined ? undefined : `第 ${exemption.rid} 条记录`,
-    ]
-      .filter(Boolean)
-      .join('，');
-    const operationId = this.recordOperation(
-      'exemption',
-      { ...actor, why: actor.why ?? exemption.reason },
-      `豁免「${describeRule(this.dataset, exemption.rule).zh}」${scope === '' ? '' : `（${scope}）`}：${exemption.reason}（审核人：${exemption.reviewer}）`,
-    );
-    this.db.run(
-      'INSERT INTO exemptions (operation_id, rule, field, rid, reason, reviewer) VALUES (?, ?, ?, ?, ?, ?)',
-      [
-        operationId,
-        exemption.rule,
-        exemption.field ?? null,
-        exemption.rid ?? null,
-        exemption.reason,
-        exemption.reviewer,
-      ],
-    );
-    await this.save();
-    return ok(operationId);
+    return this.review.addExemption(exemption, actor);
   }
 
   /** The exemptions in force (their operations are done). */
-  exemptions(): {
-    operationId: number;
-    rule: string;
-    field?: string;
-    rid?: number;
-    reason: string;
-    reviewer: string;
-  }[] {
-    const rows =
-      this.db.exec(
-        "SELECT e.operation_id, e.rule, e.field, e.rid, e.reason, e.reviewer FROM exemptions e JOIN operations o ON o.id = e.operation_id WHERE o.state = 'done' ORDER BY e.operation_id",
-      )[0]?.values ?? [];
-    return rows.map((r) => ({
-      operationId: Number(r[0]),
-      rule: String(r[1]),
-      ...(r[2] === null ? {} : { field: String(r[2]) }),
-      ...(r[3] === null ? {} : { rid: Number(r[3]) }),
-      reason: String(r[4]),
-      reviewer: String(r[5]),
-    }));
+  exemptions(): Exemption[] {
+    return this.review.exemptions();
   }
 
   /**
    * 打包前检查: the errors by rule and field, how many of them no exemption in force covers, and
-   * which of those are values no one can recover (listed up to `listLimit`), which only an
-   * exemption that names the record lets in.
+   * which of those are values no one can recover (listed up to `listLimit`).
    */
-  exemptionPreflight(listLimit = 200): {
-    rule: string;
-    field: string;
-    errors: number;
-    open: number;
-    unrecoverable: number;
-    unrecoverableValues: { rid: number; value: string }[];
-  }[] {
-    const find = createExemptionFinder(this.exemptions());
-    const excluded = this.excludedRecords();
-    const groups = new Map<string, ReturnType<Workspace['exemptionPreflight']>[number]>();
-    const statement = this.db.prepare(
-      "SELECT rule, field, rid, value FROM issues WHERE severity = 'error' ORDER BY rule, field, rid",
-    );
-    try {
-      while (statement.step()) {
-        const [rule, field, rid, value] = statement.get().map(String) as [
-          string,
-          string,
-          string,
-          string,
-        ];
-        if (excluded.has(Number(rid))) continue;
-        const key = `${rule}\u0000${field}`;
-        let group = groups.get(key);
-        if (group === undefined) {
-          group = { rule, field, errors: 0, open: 0, unrecoverable: 0, unrecoverableValues: [] };
-          groups.set(key, group);
-        }
-        group.errors += 1;
-        if (find({ rule, field, value }, Number(rid)) !== undefined) continue;
-        group.open += 1;
-        if (!isUnrecoverableValue(value)) continue;
-        group.unrecoverable += 1;
-        if (group.unrecoverableValues.length < listLimit)
-          group.unrecoverableValues.push({ rid: Number(rid), value });
-      }
-    } finally {
-      statement.free();
-    }
-    return [...groups.values()];
+  exemptionPreflight(listLimit = 200): PreflightGroup[] {
+    return this.review.exemptionPreflight(listLimit);
   }
 
   /** Leaves records out of packages, as one operation. */
-  async excludeRecords(rids: readonly number[], actor: Actor): Promise<Result<number>> {
-    const operationId = this.recordOperation(
-      'exclusion',
-      actor,
-      `排除 ${rids.length} 条记录，不纳入报送`,
-    );
-    const insert = this.db.prepare('INSERT INTO exclusions (operation_id, rid) VALUES (?, ?)');
-    try {
-      for (const rid of rids) insert.run([operationId, rid]);
-    } finally {
-      insert.free();
-    }
-    await this.save();
-    return ok(operationId);
+  excludeRecords(rids: readonly number[], actor: Actor): Promise<Result<number>> {
+    return this.review.excludeRecords(rids, actor);
   }
 
   /** The records left out of packages by exclusions in force. */
   excludedRecords(): Set<number> {
-    const rows =
-      this.db.exec(
-        "SELECT DISTINCT x.rid FROM exclusions x JOIN operations o ON o.id = x.operation_id WHERE o.state = 'done'",
-      )[0]?.values ?? [];
-    return new Set(rows.map((r) => Number(r[0])));
+    return this.review.excludedRecords();
   }
 
   /** Every cell change in force, oldest first, with its operation: the audit trail. */
