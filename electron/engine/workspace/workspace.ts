@@ -20,15 +20,8 @@ import { parsePack } from '../../../shared/pack/load-pack.ts';
 import { describeRule } from '../../../shared/package/describe-rule.ts';
 import type { Dataset, Pack } from '../../../shared/pack/pack-schema.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
-import type { FirstRowIndex } from '../../../shared/rules/first-row-index.ts';
-import { primaryKeyScope } from '../../../shared/rules/primary-key.ts';
 import type { RuleContext } from '../../../shared/rules/rule-issue.ts';
-import { createDatasetValidator } from '../../../shared/validate/dataset-validator.ts';
-import {
-  countRecord,
-  createValidationSummary,
-  type ValidationSummary,
-} from '../../../shared/validate/validation-summary.ts';
+import type { ValidationSummary } from '../../../shared/validate/validation-summary.ts';
 import { diskFullError, isDiskFull } from '../disk-full.ts';
 import { createBatchInsert } from './batch-insert.ts';
 import { loadSqlite } from './load-sqlite.ts';
@@ -45,8 +38,17 @@ import {
 } from './project-journal.ts';
 import { createRecordingDatabase, StatementRecorder } from './statement-recorder.ts';
 import { createSchema, migrate, projectFormat } from './workspace-schema.ts';
+import { IssuesStore } from './issues-store.ts';
 import { ReviewStore, type Exemption, type PreflightGroup } from './review-store.ts';
-import { type Actor, type OperationKind, type StoreContext } from './store-context.ts';
+import {
+  activeRecordsSql,
+  now,
+  quoteIdentifier,
+  scalar,
+  type Actor,
+  type OperationKind,
+  type StoreContext,
+} from './store-context.ts';
 
 export type { Actor, OperationKind } from './store-context.ts';
 export type { Exemption, PreflightGroup } from './review-store.ts';
@@ -114,8 +116,6 @@ export interface StoredIssue extends Issue {
 /** Progress of a long operation, for the job's progress bar. */
 export type ProgressListener = (done: number, total?: number) => void;
 
-const now = (): string => new Date().toISOString();
-
 function defaultWho(): string {
   try {
     return userInfo().username;
@@ -127,10 +127,6 @@ function defaultWho(): string {
 /** SHA-256 of a pack's canonical JSON, recorded so a package can say exactly which pack it met. */
 export function hashPack(pack: Pack): string {
   return createHash('sha256').update(JSON.stringify(pack)).digest('hex');
-}
-
-function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
 }
 
 /** A project file opened for work. Create or open one with the static methods; close it when done. */
@@ -177,16 +173,11 @@ export class Workspace {
   private filled: FilledCounts | undefined;
   /** Changes whenever any record value changes (so a count taken meanwhile is not kept). */
   private valuesVersion = 0;
-  /**
-   * How many errors and warnings are stored: counted once (a scan of every issue: tens of
-   * milliseconds at 1,000,000 rows, on every edit's answer) and kept exact as records are
-   * checked again; forgotten when every record is checked again or imports come or go.
-   */
-  private issueTally: { errors: number; warnings: number } | undefined;
   private isClosed = false;
   /** What the stores share: the live database handle and the project's shape. */
   private readonly context: StoreContext;
   private readonly review: ReviewStore;
+  private readonly issues: IssuesStore;
 
   private constructor(
     path: string,
@@ -210,6 +201,7 @@ export class Workspace {
     this.fieldNames = dataset.fields.map((f) => f.name);
     this.context = this.createContext();
     this.review = new ReviewStore(this.context);
+    this.issues = new IssuesStore(this.context);
   }
 
   /** The context the stores share; its `db` is read live, as the handle is replaced. */
@@ -599,13 +591,7 @@ export class Workspace {
   }
 
   private scalar(sql: string, params: SqlValue[] = []): SqlValue | undefined {
-    const statement = this.db.prepare(sql);
-    try {
-      statement.bind(params);
-      return statement.step() ? statement.get()[0] : undefined;
-    } finally {
-      statement.free();
-    }
+    return scalar(this.db, sql, params);
   }
 
   /** How many records are in the project (imports that were undone do not count). */
@@ -618,7 +604,7 @@ export class Workspace {
     if (what === 'records') {
       this.activeRids = undefined;
       this.filled = undefined;
-      this.issueTally = undefined;
+      this.issues.forgetTally();
       this.valuesVersion += 1;
     }
     this.filteredRids.clear();
@@ -864,142 +850,13 @@ export class Workspace {
   }
 
   private activeRecordsSql(columns: string, where = '1 = 1'): string {
-    return `SELECT ${columns} FROM records WHERE _source_id IN (SELECT s.id FROM sources s JOIN operations o ON o.id = s.operation_id WHERE o.state = 'done') AND ${where} ORDER BY _rid`;
+    return activeRecordsSql(columns, where);
   }
 
   /** Runs every rule over every active record and replaces the stored issues. */
   validateAll(context: RuleContext): ValidationSummary {
-    const validator = createDatasetValidator(this.pack, this.dataset, context);
-    const summary = createValidationSummary();
-    const db = this.db;
-    this.issueTally = undefined;
-    db.exec('BEGIN');
-    try {
-      db.run('DELETE FROM issues');
-      this.invalidate('issues');
-      const insert = createBatchInsert(db, 'issues', issueColumns);
-      const select = db.prepare(
-        this.activeRecordsSql(['_rid', ...this.fieldNames.map(quoteIdentifier)].join(', ')),
-      );
-      try {
-        while (select.step()) {
-          const row = select.get();
-          const rid = Number(row[0]);
-          const values = row.slice(1).map((v) => (v === null ? undefined : String(v)));
-          const issues = validator.validateRecord(rid, values);
-          countRecord(summary, issues);
-          for (const issue of issues) insert.add(issueRow(issue));
-        }
-        insert.flush();
-      } finally {
-        select.free();
-        insert.free();
-      }
-      db.exec('COMMIT');
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
-    }
-    return summary;
-  }
-
-  /**
-   * Checks some records again after an edit: the edited ones, and those that share a unique
-   * or primary-key value with them before or after the edit (a duplicate may have appeared or
-   * gone). Uniqueness is answered from the stored records, in record order.
-   */
-  private revalidate(
-    rids: ReadonlySet<number>,
-    keyValues: ReadonlyMap<string, Set<string>>,
-    context: RuleContext,
-  ): void {
-    const affected = new Set(rids);
-    for (const [field, values] of keyValues) {
-      const statement = this.db.prepare(
-        this.activeRecordsSql('_rid', `${quoteIdentifier(field)} = ?`),
-      );
-      try {
-        for (const value of values) {
-          statement.bind([value]);
-          while (statement.step()) affected.add(Number(statement.get()[0]));
-          statement.reset();
-        }
-      } finally {
-        statement.free();
-      }
-    }
-    const index = this.createStoredFirstRowIndex();
-    const validator = createDatasetValidator(this.pack, this.dataset, context, index);
-    const select = this.db.prepare(
-      this.activeRecordsSql(
-        ['_rid', ...this.fieldNames.map(quoteIdentifier)].join(', '),
-        '_rid = ?',
-      ),
-    );
-    const remove = this.db.prepare('DELETE FROM issues WHERE rid = ?');
-    const insert = this.db.prepare(
-      'INSERT INTO issues (rid, field, rule, severity, value, message_zh, message_en, suggestion) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    const tally = this.issueTally;
-    const severities = this.db.prepare('SELECT severity FROM issues WHERE rid = ?');
-    const count = (severity: unknown, by: number): void => {
-      if (tally === undefined) return;
-      if (severity === 'error') tally.errors += by;
-      else tally.warnings += by;
-    };
-    try {
-      for (const rid of [...affected].sort((a, b) => a - b)) {
-        if (tally !== undefined) {
-          severities.bind([rid]);
-          while (severities.step()) count(severities.get()[0], -1);
-          severities.reset();
-        }
-        remove.run([rid]);
-        select.bind([rid]);
-        if (select.step()) {
-          const row = select.get();
-          const values = row.slice(1).map((v) => (v === null ? undefined : String(v)));
-          for (const issue of validator.validateRecord(rid, values)) {
-            insertIssue(insert, issue);
-            count(issue.severity, 1);
-          }
-        }
-        select.reset();
-      }
-    } finally {
-      select.free();
-      severities.free();
-      remove.free();
-      insert.free();
-    }
-  }
-
-  /** A first-row index answered by the stored records (for checking a few records again). */
-  private createStoredFirstRowIndex(): FirstRowIndex {
-    const keyFields = (this.dataset.primaryKey ?? []).map((name) => name);
-    const pkScope = primaryKeyScope(keyFields.map((name) => ({ name })));
-    const statements = new Map<string, Statement>();
-    const statementFor = (scope: string): Statement => {
-      let statement = statements.get(scope);
-      if (statement === undefined) {
-        const names = scope === pkScope ? keyFields : [scope];
-        const where = names.map((name) => `${quoteIdentifier(name)} = ?`).join(' AND ');
-        statement = this.db.prepare(
-          this.activeRecordsSql('min(_rid)', where).replace(' ORDER BY _rid', ''),
-        );
-        statements.set(scope, statement);
-      }
-      return statement;
-    };
-    return {
-      firstRow: (scope, key, row) => {
-        const statement = statementFor(scope);
-        statement.bind(scope === pkScope ? key.split('\u0000') : [key]);
-        const first = statement.step() ? statement.get()[0] : null;
-        statement.reset();
-        return first === null || first === undefined ? row : Math.min(Number(first), row);
-      },
-    };
+    this.invalidate('issues');
+    return this.issues.validateAll(context);
   }
 
   /** Applies cell changes as one operation (kept in cell_changes for undo and audit). */
@@ -1058,7 +915,7 @@ export class Workspace {
         record.free();
         for (const statement of [...reads.values(), ...writes.values()]) statement.free();
       }
-      this.revalidate(rids, keyValues.values, actor.context);
+      this.issues.revalidate(rids, keyValues.values, actor.context);
       this.invalidate('issues');
       db.exec('COMMIT');
       return operationId;
@@ -1306,19 +1163,7 @@ export class Workspace {
     filter: { rule: string; field: string },
     limit: number,
   ): { values: { value: string; count: number }[]; distinct: number } {
-    const rows =
-      this.db.exec(
-        'SELECT value, count(*) AS n FROM issues WHERE rule = ? AND field = ? GROUP BY value ORDER BY n DESC, value LIMIT ?',
-        [filter.rule, filter.field, limit],
-      )[0]?.values ?? [];
-    const distinct = this.scalar(
-      'SELECT count(DISTINCT value) FROM issues WHERE rule = ? AND field = ?',
-      [filter.rule, filter.field],
-    );
-    return {
-      values: rows.map(([value, count]) => ({ value: String(value), count: Number(count) })),
-      distinct: Number(distinct ?? 0),
-    };
+    return this.issues.issueValues(filter, limit);
   }
 
   /** Records a reviewer's exemption for a rule's blocking issues (optionally one field or record). */
@@ -1435,17 +1280,7 @@ export class Workspace {
 
   /** Error and warning counts of the stored issues. */
   issueCounts(): { errors: number; warnings: number } {
-    if (this.issueTally === undefined) {
-      const rows =
-        this.db.exec('SELECT severity, count(*) FROM issues GROUP BY severity')[0]?.values ?? [];
-      const counts = { errors: 0, warnings: 0 };
-      for (const [severity, count] of rows) {
-        if (severity === 'error') counts.errors = Number(count);
-        else counts.warnings = Number(count);
-      }
-      this.issueTally = counts;
-    }
-    return { ...this.issueTally };
+    return this.issues.issueCounts();
   }
 
   /** Whether undo and redo have something to do. */
@@ -1644,7 +1479,7 @@ export class Workspace {
             next === null ? null : String(next),
           );
         }
-        this.revalidate(rids, keyValues.values, context);
+        this.issues.revalidate(rids, keyValues.values, context);
       }
       db.exec('COMMIT');
     } catch (error) {
@@ -1908,33 +1743,3 @@ function includesSorted(ids: Int32Array, id: number): boolean {
 }
 
 class ImportCancelled extends Error {}
-
-/** The columns of an issue row, in the order `issueRow` gives them. */
-const issueColumns = [
-  'rid',
-  'field',
-  'rule',
-  'severity',
-  'value',
-  'message_zh',
-  'message_en',
-  'suggestion',
-];
-
-/** An issue's row in the issues table. */
-function issueRow(issue: Issue): SqlValue[] {
-  return [
-    issue.row,
-    issue.field,
-    issue.rule,
-    issue.severity,
-    issue.value,
-    issue.message.zh,
-    issue.message.en,
-    issue.suggestion ?? null,
-  ];
-}
-
-function insertIssue(statement: Statement, issue: Issue): void {
-  statement.run(issueRow(issue));
-}
