@@ -12,7 +12,6 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, rm, stat } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import type { Database, SqlValue, Statement } from 'sql.js';
 import type { ReplaceMatch } from '../../../shared/ipc/contract.ts';
 import type { Issue } from '../../../shared/issue.ts';
@@ -39,6 +38,7 @@ import {
 import { createRecordingDatabase, StatementRecorder } from './statement-recorder.ts';
 import { createSchema, migrate, projectFormat } from './workspace-schema.ts';
 import { IssuesStore } from './issues-store.ts';
+import { OperationLog, type AuditEntry, type Operation } from './operation-log.ts';
 import { ReviewStore, type Exemption, type PreflightGroup } from './review-store.ts';
 import {
   activeRecordsSql,
@@ -52,6 +52,7 @@ import {
 
 export type { Actor, OperationKind } from './store-context.ts';
 export type { Exemption, PreflightGroup } from './review-store.ts';
+export type { AuditEntry, Operation } from './operation-log.ts';
 
 /** What a project is for. */
 export interface ProjectInfo {
@@ -62,17 +63,6 @@ export interface ProjectInfo {
   readonly department: string;
   readonly period: string;
   readonly createdAt: string;
-}
-
-/** One entry of the operation history. */
-export interface Operation {
-  readonly id: number;
-  readonly kind: OperationKind;
-  readonly who: string;
-  readonly at: string;
-  readonly why: string;
-  readonly summary: string;
-  readonly state: 'done' | 'undone' | 'discarded';
 }
 
 /** Where an imported table came from. */
@@ -115,14 +105,6 @@ export interface StoredIssue extends Issue {
 
 /** Progress of a long operation, for the job's progress bar. */
 export type ProgressListener = (done: number, total?: number) => void;
-
-function defaultWho(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'unknown';
-  }
-}
 
 /** SHA-256 of a pack's canonical JSON, recorded so a package can say exactly which pack it met. */
 export function hashPack(pack: Pack): string {
@@ -178,6 +160,7 @@ export class Workspace {
   private readonly context: StoreContext;
   private readonly review: ReviewStore;
   private readonly issues: IssuesStore;
+  private readonly operations: OperationLog;
 
   private constructor(
     path: string,
@@ -202,6 +185,7 @@ export class Workspace {
     this.context = this.createContext();
     this.review = new ReviewStore(this.context);
     this.issues = new IssuesStore(this.context);
+    this.operations = new OperationLog(this.context);
   }
 
   /** The context the stores share; its `db` is read live, as the handle is replaced. */
@@ -582,12 +566,7 @@ export class Workspace {
   ): number {
     // An import writes every row: too big to journal, so it is checkpointed instead.
     if (kind === 'import') this.recorder.overflow();
-    this.db.run("UPDATE operations SET state = 'discarded' WHERE state = 'undone'");
-    this.db.run(
-      'INSERT INTO operations (kind, who, at, why, summary, payload) VALUES (?, ?, ?, ?, ?, ?)',
-      [kind, actor.who ?? defaultWho(), now(), actor.why ?? '', summary, JSON.stringify(payload)],
-    );
-    return Number(this.db.exec('SELECT last_insert_rowid()')[0]?.values[0]?.[0]);
+    return this.operations.record(kind, actor, summary, payload);
   }
 
   private scalar(sql: string, params: SqlValue[] = []): SqlValue | undefined {
@@ -1198,32 +1177,8 @@ export class Workspace {
   }
 
   /** Every cell change in force, oldest first, with its operation: the audit trail. */
-  auditTrail(): {
-    operationId: number;
-    kind: string;
-    who: string;
-    at: string;
-    why: string;
-    rid: number;
-    field: string;
-    old: string | null;
-    new: string | null;
-  }[] {
-    const rows =
-      this.db.exec(
-        "SELECT o.id, o.kind, o.who, o.at, o.why, c.rid, c.field, c.old, c.new FROM cell_changes c JOIN operations o ON o.id = c.operation_id WHERE o.state = 'done' ORDER BY o.id, c.rowid",
-      )[0]?.values ?? [];
-    return rows.map((r) => ({
-      operationId: Number(r[0]),
-      kind: String(r[1]),
-      who: String(r[2]),
-      at: String(r[3]),
-      why: String(r[4]),
-      rid: Number(r[5]),
-      field: String(r[6]),
-      old: r[7] === null ? null : String(r[7]),
-      new: r[8] === null ? null : String(r[8]),
-    }));
+  auditTrail(): AuditEntry[] {
+    return this.operations.auditTrail();
   }
 
   /**
@@ -1285,13 +1240,7 @@ export class Workspace {
 
   /** Whether undo and redo have something to do. */
   undoState(): { canUndo: boolean; canRedo: boolean } {
-    return {
-      canUndo:
-        this.scalar(
-          "SELECT 1 FROM operations WHERE state = 'done' AND kind != 'create' LIMIT 1",
-        ) !== undefined,
-      canRedo: this.scalar("SELECT 1 FROM operations WHERE state = 'undone' LIMIT 1") !== undefined,
-    };
+    return this.operations.undoState();
   }
 
   /**
@@ -1400,57 +1349,32 @@ export class Workspace {
 
   /** The operation history, oldest first. */
   history(): Operation[] {
-    const rows =
-      this.db.exec('SELECT id, kind, who, at, why, summary, state FROM operations ORDER BY id')[0]
-        ?.values ?? [];
-    return rows.map((r) => ({
-      id: Number(r[0]),
-      kind: String(r[1]) as OperationKind,
-      who: String(r[2]),
-      at: String(r[3]),
-      why: String(r[4]),
-      summary: String(r[5]),
-      state: String(r[6]) as Operation['state'],
-    }));
+    return this.operations.history();
   }
 
   /** Undoes the newest operation that is done (not the project's creation); says which. */
   async undo(context: RuleContext): Promise<Result<Operation>> {
-    const id = this.scalar(
-      "SELECT max(id) FROM operations WHERE state = 'done' AND kind != 'create'",
-    );
-    if (id === null || id === undefined)
-      return err('nothing-to-undo', '没有可撤销的操作', 'Nothing to undo');
-    await this.flip(Number(id), 'undone', context);
-    return ok(this.operation(Number(id)));
+    const id = this.operations.newestUndoable();
+    if (id === undefined) return err('nothing-to-undo', '没有可撤销的操作', 'Nothing to undo');
+    await this.flip(id, 'undone', context);
+    return ok(this.operations.operation(id));
   }
 
   /** Redoes the oldest undone operation; says which. */
   async redo(context: RuleContext): Promise<Result<Operation>> {
-    const id = this.scalar("SELECT min(id) FROM operations WHERE state = 'undone'");
-    if (id === null || id === undefined)
-      return err('nothing-to-redo', '没有可重做的操作', 'Nothing to redo');
-    await this.flip(Number(id), 'done', context);
-    return ok(this.operation(Number(id)));
-  }
-
-  private operation(id: number): Operation {
-    const found = this.history().find((op) => op.id === id);
-    if (found === undefined) throw new Error(`no operation ${id}`);
-    return found;
+    const id = this.operations.oldestRedoable();
+    if (id === undefined) return err('nothing-to-redo', '没有可重做的操作', 'Nothing to redo');
+    await this.flip(id, 'done', context);
+    return ok(this.operations.operation(id));
   }
 
   /** Moves an operation to `state`, putting its cells back (undo) or forward (redo). */
   private async flip(id: number, state: 'done' | 'undone', context: RuleContext): Promise<void> {
     const db = this.db;
-    const kind = String(this.scalar('SELECT kind FROM operations WHERE id = ?', [id]));
+    const kind = this.operations.kindOf(id);
     db.exec('BEGIN');
     try {
-      db.run('UPDATE operations SET state = ?, undone_at = ? WHERE id = ?', [
-        state,
-        state === 'undone' ? now() : null,
-        id,
-      ]);
+      this.operations.setState(id, state);
       if (kind !== 'import') {
         const changes =
           db.exec(
