@@ -22,7 +22,6 @@ import { err, ok, type Result } from '../../../shared/result.ts';
 import type { RuleContext } from '../../../shared/rules/rule-issue.ts';
 import type { ValidationSummary } from '../../../shared/validate/validation-summary.ts';
 import { diskFullError, isDiskFull } from '../disk-full.ts';
-import { createBatchInsert } from './batch-insert.ts';
 import { loadSqlite } from './load-sqlite.ts';
 import { copyIntoMemory, isMemoryDatabase } from './memory-database.ts';
 import { acquireLock, removeAbandonedSaves, writeFileAtomically } from './project-file.ts';
@@ -37,6 +36,12 @@ import {
 } from './project-journal.ts';
 import { createRecordingDatabase, StatementRecorder } from './statement-recorder.ts';
 import { createSchema, migrate, projectFormat } from './workspace-schema.ts';
+import {
+  ImportStore,
+  type ImportPart,
+  type ProgressListener,
+  type SourceInfo,
+} from './import-store.ts';
 import { IssuesStore } from './issues-store.ts';
 import { OperationLog, type AuditEntry, type Operation } from './operation-log.ts';
 import { ReviewStore, type Exemption, type PreflightGroup } from './review-store.ts';
@@ -53,6 +58,7 @@ import {
 export type { Actor, OperationKind } from './store-context.ts';
 export type { Exemption, PreflightGroup } from './review-store.ts';
 export type { AuditEntry, Operation } from './operation-log.ts';
+export type { ImportPart, ProgressListener, SourceInfo } from './import-store.ts';
 
 /** What a project is for. */
 export interface ProjectInfo {
@@ -63,23 +69,6 @@ export interface ProjectInfo {
   readonly department: string;
   readonly period: string;
   readonly createdAt: string;
-}
-
-/** Where an imported table came from. */
-export interface SourceInfo {
-  readonly file: string;
-  readonly sheet: string;
-  readonly format: string;
-  readonly encoding?: string;
-  readonly headerRow: number;
-  readonly columns: readonly string[];
-}
-
-/** One table of an import: where it came from, its rows, and how a row becomes a record. */
-export interface ImportPart {
-  readonly source: SourceInfo;
-  readonly records: AsyncIterable<{ sourceRow: number; cells: readonly string[] }>;
-  readonly toValues: (cells: readonly string[]) => readonly (string | undefined)[];
 }
 
 /** One record as the grid shows it. */
@@ -102,9 +91,6 @@ export interface RecordFilter {
 export interface StoredIssue extends Issue {
   readonly id: number;
 }
-
-/** Progress of a long operation, for the job's progress bar. */
-export type ProgressListener = (done: number, total?: number) => void;
 
 /** SHA-256 of a pack's canonical JSON, recorded so a package can say exactly which pack it met. */
 export function hashPack(pack: Pack): string {
@@ -161,6 +147,7 @@ export class Workspace {
   private readonly review: ReviewStore;
   private readonly issues: IssuesStore;
   private readonly operations: OperationLog;
+  private readonly imports: ImportStore;
 
   private constructor(
     path: string,
@@ -186,6 +173,10 @@ export class Workspace {
     this.review = new ReviewStore(this.context);
     this.issues = new IssuesStore(this.context);
     this.operations = new OperationLog(this.context);
+    this.imports = new ImportStore(this.context, {
+      invalidateRecords: () => this.invalidate('records'),
+      validateAll: (context) => this.validateAll(context),
+    });
   }
 
   /** The context the stores share; its `db` is read live, as the handle is replaced. */
@@ -698,104 +689,7 @@ export class Workspace {
     },
   ): Promise<Result<{ operationId: number; rows: number; summary: ValidationSummary }>> {
     await this.holdInMemory();
-    const db = this.db;
-    db.exec('BEGIN');
-    let rows = 0;
-    let operationId: number;
-    try {
-      operationId = this.recordOperation('import', options, options.summary ?? '导入');
-      const sourceIds: number[] = [];
-      const labels: string[] = [];
-      let rid = Number(this.scalar('SELECT coalesce(max(rid), 0) FROM source_rows') ?? 0);
-      const insertSource = createBatchInsert(db, 'source_rows', [
-        'rid',
-        'source_id',
-        'source_row',
-        'cells',
-      ]);
-      const insertRecord = createBatchInsert(db, 'records', [
-        '_rid',
-        '_source_id',
-        '_source_row',
-        ...this.fieldNames,
-      ]);
-      const width = this.fieldNames.length;
-      const bound: SqlValue[] = new Array<SqlValue>(3 + width);
-      try {
-        for await (const part of parts) {
-          if (!part.ok) {
-            db.exec('ROLLBACK');
-            return part;
-          }
-          const { source, records, toValues } = part.value;
-          labels.push(`${source.file}${source.sheet === source.file ? '' : ` / ${source.sheet}`}`);
-          db.run(
-            'INSERT INTO sources (file, sheet, format, encoding, header_row, columns, imported_at, operation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-            [
-              source.file,
-              source.sheet,
-              source.format,
-              source.encoding ?? null,
-              source.headerRow,
-              JSON.stringify(source.columns),
-              now(),
-              operationId,
-            ],
-          );
-          const sourceId = Number(db.exec('SELECT last_insert_rowid()')[0]?.values[0]?.[0]);
-          sourceIds.push(sourceId);
-          const firstRid = rid + 1;
-          let sourceRows = 0;
-          for await (const record of records) {
-            if (options.signal?.aborted) throw new ImportCancelled();
-            rid += 1;
-            rows += 1;
-            sourceRows += 1;
-            insertSource.add([rid, sourceId, record.sourceRow, JSON.stringify(record.cells)]);
-            const values = toValues(record.cells);
-            bound[0] = rid;
-            bound[1] = sourceId;
-            bound[2] = record.sourceRow;
-            for (let i = 0; i < width; i += 1) bound[3 + i] = values[i] ?? null;
-            insertRecord.add(bound);
-            if (rows % 10_000 === 0) options.onProgress?.(rows);
-          }
-          insertSource.flush();
-          insertRecord.flush();
-          db.run('UPDATE sources SET row_count = ?, first_rid = ?, last_rid = ? WHERE id = ?', [
-            sourceRows,
-            firstRid,
-            rid,
-            sourceId,
-          ]);
-        }
-      } finally {
-        insertSource.free();
-        insertRecord.free();
-      }
-      db.run('UPDATE operations SET summary = ?, payload = ? WHERE id = ?', [
-        options.summary ?? `导入 ${labels.join('、')}`,
-        JSON.stringify(
-          sourceIds.length === 1 ? { sourceId: sourceIds[0], rows } : { sourceIds, rows },
-        ),
-        operationId,
-      ]);
-      this.ensureKeyIndexes();
-      this.invalidate('records');
-      db.exec('COMMIT');
-    } catch (error) {
-      db.exec('ROLLBACK');
-      if (error instanceof ImportCancelled)
-        return err(
-          'cancelled',
-          '已取消导入，项目未改变',
-          'Import cancelled; the project is unchanged',
-        );
-      throw error;
-    }
-    const summary = this.validateAll(options.context);
-    await this.save();
-    return ok({ operationId, rows, summary });
+    return this.imports.importSources(parts, options);
   }
 
   /**
@@ -813,19 +707,6 @@ export class Workspace {
     // Both handles move together: stores write through the recorder, checkpoints export the raw one.
     this.rawDb = memory;
     this.db = createRecordingDatabase(memory, this.recorder);
-  }
-
-  /** Indexes the unique and primary-key fields, so edits can check duplicates without a scan. */
-  private ensureKeyIndexes(): void {
-    const keyed = new Set<string>();
-    for (const field of this.dataset.fields)
-      if (field.constraints?.unique === true) keyed.add(field.name);
-    for (const name of this.dataset.primaryKey ?? []) keyed.add(name);
-    for (const name of keyed) {
-      this.db.run(
-        `CREATE INDEX IF NOT EXISTS ${quoteIdentifier(`records_${name}`)} ON records (${quoteIdentifier(name)})`,
-      );
-    }
   }
 
   private activeRecordsSql(columns: string, where = '1 = 1'): string {
@@ -1665,5 +1546,3 @@ function includesSorted(ids: Int32Array, id: number): boolean {
   }
   return false;
 }
-
-class ImportCancelled extends Error {}
