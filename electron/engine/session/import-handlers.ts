@@ -29,7 +29,7 @@ import {
 } from '../mapping/template-store.ts';
 import { todayIso } from '../today.ts';
 import type { ImportPart, Workspace } from '../workspace/workspace.ts';
-import type { EngineHandlers } from './engine-handlers.ts';
+import type { EngineHandlers } from './handler.ts';
 import type { EngineSession } from './engine-session.ts';
 
 /** Rows read to suggest a mapping and count each column's distinct values. */

@@ -12,29 +12,16 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, rm, stat } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import type { Database, SqlValue, Statement } from 'sql.js';
 import type { ReplaceMatch } from '../../../shared/ipc/contract.ts';
 import type { Issue } from '../../../shared/issue.ts';
 import { parsePack } from '../../../shared/pack/load-pack.ts';
 import { describeRule } from '../../../shared/package/describe-rule.ts';
-import {
-  createExemptionFinder,
-  isUnrecoverableValue,
-} from '../../../shared/package/find-exemption.ts';
 import type { Dataset, Pack } from '../../../shared/pack/pack-schema.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
-import type { FirstRowIndex } from '../../../shared/rules/first-row-index.ts';
-import { primaryKeyScope } from '../../../shared/rules/primary-key.ts';
 import type { RuleContext } from '../../../shared/rules/rule-issue.ts';
-import { createDatasetValidator } from '../../../shared/validate/dataset-validator.ts';
-import {
-  countRecord,
-  createValidationSummary,
-  type ValidationSummary,
-} from '../../../shared/validate/validation-summary.ts';
+import type { ValidationSummary } from '../../../shared/validate/validation-summary.ts';
 import { diskFullError, isDiskFull } from '../disk-full.ts';
-import { createBatchInsert } from './batch-insert.ts';
 import { loadSqlite } from './load-sqlite.ts';
 import { copyIntoMemory, isMemoryDatabase } from './memory-database.ts';
 import { acquireLock, removeAbandonedSaves, writeFileAtomically } from './project-file.ts';
@@ -49,6 +36,29 @@ import {
 } from './project-journal.ts';
 import { createRecordingDatabase, StatementRecorder } from './statement-recorder.ts';
 import { createSchema, migrate, projectFormat } from './workspace-schema.ts';
+import {
+  ImportStore,
+  type ImportPart,
+  type ProgressListener,
+  type SourceInfo,
+} from './import-store.ts';
+import { IssuesStore } from './issues-store.ts';
+import { OperationLog, type AuditEntry, type Operation } from './operation-log.ts';
+import { ReviewStore, type Exemption, type PreflightGroup } from './review-store.ts';
+import {
+  activeRecordsSql,
+  now,
+  quoteIdentifier,
+  scalar,
+  type Actor,
+  type OperationKind,
+  type StoreContext,
+} from './store-context.ts';
+
+export type { Actor, OperationKind } from './store-context.ts';
+export type { Exemption, PreflightGroup } from './review-store.ts';
+export type { AuditEntry, Operation } from './operation-log.ts';
+export type { ImportPart, ProgressListener, SourceInfo } from './import-store.ts';
 
 /** What a project is for. */
 export interface ProjectInfo {
@@ -59,52 +69,6 @@ export interface ProjectInfo {
   readonly department: string;
   readonly period: string;
   readonly createdAt: string;
-}
-
-/** Who does an operation and why; `who` defaults to the signed-in user. */
-export interface Actor {
-  readonly who?: string;
-  readonly why?: string;
-}
-
-/** One entry of the operation history. */
-export interface Operation {
-  readonly id: number;
-  readonly kind: OperationKind;
-  readonly who: string;
-  readonly at: string;
-  readonly why: string;
-  readonly summary: string;
-  readonly state: 'done' | 'undone' | 'discarded';
-}
-
-/** The kinds of operations the history records. */
-export type OperationKind =
-  | 'create'
-  | 'import'
-  | 'cell-edit'
-  | 'bulk-replace'
-  | 'apply-suggestions'
-  | 'mapping-change'
-  | 'merge'
-  | 'exemption'
-  | 'exclusion';
-
-/** Where an imported table came from. */
-export interface SourceInfo {
-  readonly file: string;
-  readonly sheet: string;
-  readonly format: string;
-  readonly encoding?: string;
-  readonly headerRow: number;
-  readonly columns: readonly string[];
-}
-
-/** One table of an import: where it came from, its rows, and how a row becomes a record. */
-export interface ImportPart {
-  readonly source: SourceInfo;
-  readonly records: AsyncIterable<{ sourceRow: number; cells: readonly string[] }>;
-  readonly toValues: (cells: readonly string[]) => readonly (string | undefined)[];
 }
 
 /** One record as the grid shows it. */
@@ -158,26 +122,9 @@ export interface StoredIssue extends Issue {
   readonly id: number;
 }
 
-/** Progress of a long operation, for the job's progress bar. */
-export type ProgressListener = (done: number, total?: number) => void;
-
-const now = (): string => new Date().toISOString();
-
-function defaultWho(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'unknown';
-  }
-}
-
 /** SHA-256 of a pack's canonical JSON, recorded so a package can say exactly which pack it met. */
 export function hashPack(pack: Pack): string {
   return createHash('sha256').update(JSON.stringify(pack)).digest('hex');
-}
-
-function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
 }
 
 /** A project file opened for work. Create or open one with the static methods; close it when done. */
@@ -236,13 +183,13 @@ export class Workspace {
   private filled: FilledCounts | undefined;
   /** Changes whenever any record value changes (so a count taken meanwhile is not kept). */
   private valuesVersion = 0;
-  /**
-   * How many errors and warnings are stored: counted once (a scan of every issue: tens of
-   * milliseconds at 1,000,000 rows, on every edit's answer) and kept exact as records are
-   * checked again; forgotten when every record is checked again or imports come or go.
-   */
-  private issueTally: { errors: number; warnings: number } | undefined;
   private isClosed = false;
+  /** What the stores share: the live database handle and the project's shape. */
+  private readonly context: StoreContext;
+  private readonly review: ReviewStore;
+  private readonly issues: IssuesStore;
+  private readonly operations: OperationLog;
+  private readonly imports: ImportStore;
 
   private constructor(
     path: string,
@@ -264,6 +211,30 @@ export class Workspace {
     this.info = info;
     this.releaseLock = release;
     this.fieldNames = dataset.fields.map((f) => f.name);
+    this.context = this.createContext();
+    this.review = new ReviewStore(this.context);
+    this.issues = new IssuesStore(this.context);
+    this.operations = new OperationLog(this.context);
+    this.imports = new ImportStore(this.context, {
+      invalidateRecords: () => this.invalidate('records'),
+      validateAll: (context) => this.validateAll(context),
+    });
+  }
+
+  /** The context the stores share; its `db` is read live, as the handle is replaced. */
+  private createContext(): StoreContext {
+    const db = (): Database => this.db;
+    return {
+      get db() {
+        return db();
+      },
+      pack: this.pack,
+      dataset: this.dataset,
+      fieldNames: this.fieldNames,
+      recordOperation: (kind, actor, summary, payload) =>
+        this.recordOperation(kind, actor, summary, payload),
+      save: () => this.save(),
+    };
   }
 
   /** Creates a new project file for a pack's dataset and saves it. */
@@ -631,22 +602,11 @@ export class Workspace {
   ): number {
     // An import writes every row: too big to journal, so it is checkpointed instead.
     if (kind === 'import') this.recorder.overflow();
-    this.db.run("UPDATE operations SET state = 'discarded' WHERE state = 'undone'");
-    this.db.run(
-      'INSERT INTO operations (kind, who, at, why, summary, payload) VALUES (?, ?, ?, ?, ?, ?)',
-      [kind, actor.who ?? defaultWho(), now(), actor.why ?? '', summary, JSON.stringify(payload)],
-    );
-    return Number(this.db.exec('SELECT last_insert_rowid()')[0]?.values[0]?.[0]);
+    return this.operations.record(kind, actor, summary, payload);
   }
 
   private scalar(sql: string, params: SqlValue[] = []): SqlValue | undefined {
-    const statement = this.db.prepare(sql);
-    try {
-      statement.bind(params);
-      return statement.step() ? statement.get()[0] : undefined;
-    } finally {
-      statement.free();
-    }
+    return scalar(this.db, sql, params);
   }
 
   /** How many records are in the project (imports that were undone do not count). */
@@ -659,7 +619,7 @@ export class Workspace {
     if (what === 'records') {
       this.activeRids = undefined;
       this.filled = undefined;
-      this.issueTally = undefined;
+      this.issues.forgetTally();
       this.valuesVersion += 1;
       this.viewRids.clear();
     }
@@ -854,104 +814,7 @@ export class Workspace {
     },
   ): Promise<Result<{ operationId: number; rows: number; summary: ValidationSummary }>> {
     await this.holdInMemory();
-    const db = this.db;
-    db.exec('BEGIN');
-    let rows = 0;
-    let operationId: number;
-    try {
-      operationId = this.recordOperation('import', options, options.summary ?? '导入');
-      const sourceIds: number[] = [];
-      const labels: string[] = [];
-      let rid = Number(this.scalar('SELECT coalesce(max(rid), 0) FROM source_rows') ?? 0);
-      const insertSource = createBatchInsert(db, 'source_rows', [
-        'rid',
-        'source_id',
-        'source_row',
-        'cells',
-      ]);
-      const insertRecord = createBatchInsert(db, 'records', [
-        '_rid',
-        '_source_id',
-        '_source_row',
-        ...this.fieldNames,
-      ]);
-      const width = this.fieldNames.length;
-      const bound: SqlValue[] = new Array<SqlValue>(3 + width);
-      try {
-        for await (const part of parts) {
-          if (!part.ok) {
-            db.exec('ROLLBACK');
-            return part;
-          }
-          const { source, records, toValues } = part.value;
-          labels.push(`${source.file}${source.sheet === source.file ? '' : ` / ${source.sheet}`}`);
-          db.run(
-            'INSERT INTO sources (file, sheet, format, encoding, header_row, columns, imported_at, operation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-            [
-              source.file,
-              source.sheet,
-              source.format,
-              source.encoding ?? null,
-              source.headerRow,
-              JSON.stringify(source.columns),
-              now(),
-              operationId,
-            ],
-          );
-          const sourceId = Number(db.exec('SELECT last_insert_rowid()')[0]?.values[0]?.[0]);
-          sourceIds.push(sourceId);
-          const firstRid = rid + 1;
-          let sourceRows = 0;
-          for await (const record of records) {
-            if (options.signal?.aborted) throw new ImportCancelled();
-            rid += 1;
-            rows += 1;
-            sourceRows += 1;
-            insertSource.add([rid, sourceId, record.sourceRow, JSON.stringify(record.cells)]);
-            const values = toValues(record.cells);
-            bound[0] = rid;
-            bound[1] = sourceId;
-            bound[2] = record.sourceRow;
-            for (let i = 0; i < width; i += 1) bound[3 + i] = values[i] ?? null;
-            insertRecord.add(bound);
-            if (rows % 10_000 === 0) options.onProgress?.(rows);
-          }
-          insertSource.flush();
-          insertRecord.flush();
-          db.run('UPDATE sources SET row_count = ?, first_rid = ?, last_rid = ? WHERE id = ?', [
-            sourceRows,
-            firstRid,
-            rid,
-            sourceId,
-          ]);
-        }
-      } finally {
-        insertSource.free();
-        insertRecord.free();
-      }
-      db.run('UPDATE operations SET summary = ?, payload = ? WHERE id = ?', [
-        options.summary ?? `导入 ${labels.join('、')}`,
-        JSON.stringify(
-          sourceIds.length === 1 ? { sourceId: sourceIds[0], rows } : { sourceIds, rows },
-        ),
-        operationId,
-      ]);
-      this.ensureKeyIndexes();
-      this.invalidate('records');
-      db.exec('COMMIT');
-    } catch (error) {
-      db.exec('ROLLBACK');
-      if (error instanceof ImportCancelled)
-        return err(
-          'cancelled',
-          '已取消导入，项目未改变',
-          'Import cancelled; the project is unchanged',
-        );
-      throw error;
-    }
-    const summary = this.validateAll(options.context);
-    await this.save();
-    return ok({ operationId, rows, summary });
+    return this.imports.importSources(parts, options);
   }
 
   /**
@@ -971,156 +834,14 @@ export class Workspace {
     this.db = createRecordingDatabase(memory, this.recorder);
   }
 
-  /** Indexes the unique and primary-key fields, so edits can check duplicates without a scan. */
-  private ensureKeyIndexes(): void {
-    const keyed = new Set<string>();
-    for (const field of this.dataset.fields)
-      if (field.constraints?.unique === true) keyed.add(field.name);
-    for (const name of this.dataset.primaryKey ?? []) keyed.add(name);
-    for (const name of keyed) {
-      this.db.run(
-        `CREATE INDEX IF NOT EXISTS ${quoteIdentifier(`records_${name}`)} ON records (${quoteIdentifier(name)})`,
-      );
-    }
-  }
-
   private activeRecordsSql(columns: string, where = '1 = 1'): string {
-    return `SELECT ${columns} FROM records WHERE _source_id IN (SELECT s.id FROM sources s JOIN operations o ON o.id = s.operation_id WHERE o.state = 'done') AND ${where} ORDER BY _rid`;
+    return activeRecordsSql(columns, where);
   }
 
   /** Runs every rule over every active record and replaces the stored issues. */
   validateAll(context: RuleContext): ValidationSummary {
-    const validator = createDatasetValidator(this.pack, this.dataset, context);
-    const summary = createValidationSummary();
-    const db = this.db;
-    this.issueTally = undefined;
-    db.exec('BEGIN');
-    try {
-      db.run('DELETE FROM issues');
-      this.invalidate('issues');
-      const insert = createBatchInsert(db, 'issues', issueColumns);
-      const select = db.prepare(
-        this.activeRecordsSql(['_rid', ...this.fieldNames.map(quoteIdentifier)].join(', ')),
-      );
-      try {
-        while (select.step()) {
-          const row = select.get();
-          const rid = Number(row[0]);
-          const values = row.slice(1).map((v) => (v === null ? undefined : String(v)));
-          const issues = validator.validateRecord(rid, values);
-          countRecord(summary, issues);
-          for (const issue of issues) insert.add(issueRow(issue));
-        }
-        insert.flush();
-      } finally {
-        select.free();
-        insert.free();
-      }
-      db.exec('COMMIT');
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
-    }
-    return summary;
-  }
-
-  /**
-   * Checks some records again after an edit: the edited ones, and those that share a unique
-   * or primary-key value with them before or after the edit (a duplicate may have appeared or
-   * gone). Uniqueness is answered from the stored records, in record order.
-   */
-  private revalidate(
-    rids: ReadonlySet<number>,
-    keyValues: ReadonlyMap<string, Set<string>>,
-    context: RuleContext,
-  ): void {
-    const affected = new Set(rids);
-    for (const [field, values] of keyValues) {
-      const statement = this.db.prepare(
-        this.activeRecordsSql('_rid', `${quoteIdentifier(field)} = ?`),
-      );
-      try {
-        for (const value of values) {
-          statement.bind([value]);
-          while (statement.step()) affected.add(Number(statement.get()[0]));
-          statement.reset();
-        }
-      } finally {
-        statement.free();
-      }
-    }
-    const index = this.createStoredFirstRowIndex();
-    const validator = createDatasetValidator(this.pack, this.dataset, context, index);
-    const select = this.db.prepare(
-      this.activeRecordsSql(
-        ['_rid', ...this.fieldNames.map(quoteIdentifier)].join(', '),
-        '_rid = ?',
-      ),
-    );
-    const remove = this.db.prepare('DELETE FROM issues WHERE rid = ?');
-    const insert = this.db.prepare(
-      'INSERT INTO issues (rid, field, rule, severity, value, message_zh, message_en, suggestion) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    const tally = this.issueTally;
-    const severities = this.db.prepare('SELECT severity FROM issues WHERE rid = ?');
-    const count = (severity: unknown, by: number): void => {
-      if (tally === undefined) return;
-      if (severity === 'error') tally.errors += by;
-      else tally.warnings += by;
-    };
-    try {
-      for (const rid of [...affected].sort((a, b) => a - b)) {
-        if (tally !== undefined) {
-          severities.bind([rid]);
-          while (severities.step()) count(severities.get()[0], -1);
-          severities.reset();
-        }
-        remove.run([rid]);
-        select.bind([rid]);
-        if (select.step()) {
-          const row = select.get();
-          const values = row.slice(1).map((v) => (v === null ? undefined : String(v)));
-          for (const issue of validator.validateRecord(rid, values)) {
-            insertIssue(insert, issue);
-            count(issue.severity, 1);
-          }
-        }
-        select.reset();
-      }
-    } finally {
-      select.free();
-      severities.free();
-      remove.free();
-      insert.free();
-    }
-  }
-
-  /** A first-row index answered by the stored records (for checking a few records again). */
-  private createStoredFirstRowIndex(): FirstRowIndex {
-    const keyFields = (this.dataset.primaryKey ?? []).map((name) => name);
-    const pkScope = primaryKeyScope(keyFields.map((name) => ({ name })));
-    const statements = new Map<string, Statement>();
-    const statementFor = (scope: string): Statement => {
-      let statement = statements.get(scope);
-      if (statement === undefined) {
-        const names = scope === pkScope ? keyFields : [scope];
-        const where = names.map((name) => `${quoteIdentifier(name)} = ?`).join(' AND ');
-        statement = this.db.prepare(
-          this.activeRecordsSql('min(_rid)', where).replace(' ORDER BY _rid', ''),
-        );
-        statements.set(scope, statement);
-      }
-      return statement;
-    };
-    return {
-      firstRow: (scope, key, row) => {
-        const statement = statementFor(scope);
-        statement.bind(scope === pkScope ? key.split('\u0000') : [key]);
-        const first = statement.step() ? statement.get()[0] : null;
-        statement.reset();
-        return first === null || first === undefined ? row : Math.min(Number(first), row);
-      },
-    };
+    this.invalidate('issues');
+    return this.issues.validateAll(context);
   }
 
   /** Applies cell changes as one operation (kept in cell_changes for undo and audit). */
@@ -1179,7 +900,7 @@ export class Workspace {
         record.free();
         for (const statement of [...reads.values(), ...writes.values()]) statement.free();
       }
-      this.revalidate(rids, keyValues.values, actor.context);
+      this.issues.revalidate(rids, keyValues.values, actor.context);
       this.invalidate('issues');
       db.exec('COMMIT');
       return operationId;
@@ -1427,185 +1148,43 @@ export class Workspace {
     filter: { rule: string; field: string },
     limit: number,
   ): { values: { value: string; count: number }[]; distinct: number } {
-    const rows =
-      this.db.exec(
-        'SELECT value, count(*) AS n FROM issues WHERE rule = ? AND field = ? GROUP BY value ORDER BY n DESC, value LIMIT ?',
-        [filter.rule, filter.field, limit],
-      )[0]?.values ?? [];
-    const distinct = this.scalar(
-      'SELECT count(DISTINCT value) FROM issues WHERE rule = ? AND field = ?',
-      [filter.rule, filter.field],
-    );
-    return {
-      values: rows.map(([value, count]) => ({ value: String(value), count: Number(count) })),
-      distinct: Number(distinct ?? 0),
-    };
+    return this.issues.issueValues(filter, limit);
   }
 
   /** Records a reviewer's exemption for a rule's blocking issues (optionally one field or record). */
-  async addExemption(
+  addExemption(
     exemption: { rule: string; field?: string; rid?: number; reason: string; reviewer: string },
     actor: Actor,
   ): Promise<Result<number>> {
-    if (exemption.reason.trim() === '' || exemption.reviewer.trim() === '') {
-      return err(
-        'exemption-incomplete',
-        '豁免必须写明理由和审核人',
-        'An exemption needs a reason and a reviewer',
-      );
-    }
-    // The history says it in the clerk's words: the rule's and the field's Chinese names.
-    const fieldTitle = this.dataset.fields.find((f) => f.name === exemption.field)?.title;
-    const scope = [
-      exemption.field === undefined ? undefined : `字段「${fieldTitle ?? exemption.field}」`,
-      exemption.rid === undefined ? undefined : `第 ${exemption.rid} 条记录`,
-    ]
-      .filter(Boolean)
-      .join('，');
-    const operationId = this.recordOperation(
-      'exemption',
-      { ...actor, why: actor.why ?? exemption.reason },
-      `豁免「${describeRule(this.dataset, exemption.rule).zh}」${scope === '' ? '' : `（${scope}）`}：${exemption.reason}（审核人：${exemption.reviewer}）`,
-    );
-    this.db.run(
-      'INSERT INTO exemptions (operation_id, rule, field, rid, reason, reviewer) VALUES (?, ?, ?, ?, ?, ?)',
-      [
-        operationId,
-        exemption.rule,
-        exemption.field ?? null,
-        exemption.rid ?? null,
-        exemption.reason,
-        exemption.reviewer,
-      ],
-    );
-    await this.save();
-    return ok(operationId);
+    return this.review.addExemption(exemption, actor);
   }
 
   /** The exemptions in force (their operations are done). */
-  exemptions(): {
-    operationId: number;
-    rule: string;
-    field?: string;
-    rid?: number;
-    reason: string;
-    reviewer: string;
-  }[] {
-    const rows =
-      this.db.exec(
-        "SELECT e.operation_id, e.rule, e.field, e.rid, e.reason, e.reviewer FROM exemptions e JOIN operations o ON o.id = e.operation_id WHERE o.state = 'done' ORDER BY e.operation_id",
-      )[0]?.values ?? [];
-    return rows.map((r) => ({
-      operationId: Number(r[0]),
-      rule: String(r[1]),
-      ...(r[2] === null ? {} : { field: String(r[2]) }),
-      ...(r[3] === null ? {} : { rid: Number(r[3]) }),
-      reason: String(r[4]),
-      reviewer: String(r[5]),
-    }));
+  exemptions(): Exemption[] {
+    return this.review.exemptions();
   }
 
   /**
    * 打包前检查: the errors by rule and field, how many of them no exemption in force covers, and
-   * which of those are values no one can recover (listed up to `listLimit`), which only an
-   * exemption that names the record lets in.
+   * which of those are values no one can recover (listed up to `listLimit`).
    */
-  exemptionPreflight(listLimit = 200): {
-    rule: string;
-    field: string;
-    errors: number;
-    open: number;
-    unrecoverable: number;
-    unrecoverableValues: { rid: number; value: string }[];
-  }[] {
-    const find = createExemptionFinder(this.exemptions());
-    const excluded = this.excludedRecords();
-    const groups = new Map<string, ReturnType<Workspace['exemptionPreflight']>[number]>();
-    const statement = this.db.prepare(
-      "SELECT rule, field, rid, value FROM issues WHERE severity = 'error' ORDER BY rule, field, rid",
-    );
-    try {
-      while (statement.step()) {
-        const [rule, field, rid, value] = statement.get().map(String) as [
-          string,
-          string,
-          string,
-          string,
-        ];
-        if (excluded.has(Number(rid))) continue;
-        const key = `${rule}\u0000${field}`;
-        let group = groups.get(key);
-        if (group === undefined) {
-          group = { rule, field, errors: 0, open: 0, unrecoverable: 0, unrecoverableValues: [] };
-          groups.set(key, group);
-        }
-        group.errors += 1;
-        if (find({ rule, field, value }, Number(rid)) !== undefined) continue;
-        group.open += 1;
-        if (!isUnrecoverableValue(value)) continue;
-        group.unrecoverable += 1;
-        if (group.unrecoverableValues.length < listLimit)
-          group.unrecoverableValues.push({ rid: Number(rid), value });
-      }
-    } finally {
-      statement.free();
-    }
-    return [...groups.values()];
+  exemptionPreflight(listLimit = 200): PreflightGroup[] {
+    return this.review.exemptionPreflight(listLimit);
   }
 
   /** Leaves records out of packages, as one operation. */
-  async excludeRecords(rids: readonly number[], actor: Actor): Promise<Result<number>> {
-    const operationId = this.recordOperation(
-      'exclusion',
-      actor,
-      `排除 ${rids.length} 条记录，不纳入报送`,
-    );
-    const insert = this.db.prepare('INSERT INTO exclusions (operation_id, rid) VALUES (?, ?)');
-    try {
-      for (const rid of rids) insert.run([operationId, rid]);
-    } finally {
-      insert.free();
-    }
-    await this.save();
-    return ok(operationId);
+  excludeRecords(rids: readonly number[], actor: Actor): Promise<Result<number>> {
+    return this.review.excludeRecords(rids, actor);
   }
 
   /** The records left out of packages by exclusions in force. */
   excludedRecords(): Set<number> {
-    const rows =
-      this.db.exec(
-        "SELECT DISTINCT x.rid FROM exclusions x JOIN operations o ON o.id = x.operation_id WHERE o.state = 'done'",
-      )[0]?.values ?? [];
-    return new Set(rows.map((r) => Number(r[0])));
+    return this.review.excludedRecords();
   }
 
   /** Every cell change in force, oldest first, with its operation: the audit trail. */
-  auditTrail(): {
-    operationId: number;
-    kind: string;
-    who: string;
-    at: string;
-    why: string;
-    rid: number;
-    field: string;
-    old: string | null;
-    new: string | null;
-  }[] {
-    const rows =
-      this.db.exec(
-        "SELECT o.id, o.kind, o.who, o.at, o.why, c.rid, c.field, c.old, c.new FROM cell_changes c JOIN operations o ON o.id = c.operation_id WHERE o.state = 'done' ORDER BY o.id, c.rowid",
-      )[0]?.values ?? [];
-    return rows.map((r) => ({
-      operationId: Number(r[0]),
-      kind: String(r[1]),
-      who: String(r[2]),
-      at: String(r[3]),
-      why: String(r[4]),
-      rid: Number(r[5]),
-      field: String(r[6]),
-      old: r[7] === null ? null : String(r[7]),
-      new: r[8] === null ? null : String(r[8]),
-    }));
+  auditTrail(): AuditEntry[] {
+    return this.operations.auditTrail();
   }
 
   /**
@@ -1662,28 +1241,12 @@ export class Workspace {
 
   /** Error and warning counts of the stored issues. */
   issueCounts(): { errors: number; warnings: number } {
-    if (this.issueTally === undefined) {
-      const rows =
-        this.db.exec('SELECT severity, count(*) FROM issues GROUP BY severity')[0]?.values ?? [];
-      const counts = { errors: 0, warnings: 0 };
-      for (const [severity, count] of rows) {
-        if (severity === 'error') counts.errors = Number(count);
-        else counts.warnings = Number(count);
-      }
-      this.issueTally = counts;
-    }
-    return { ...this.issueTally };
+    return this.issues.issueCounts();
   }
 
   /** Whether undo and redo have something to do. */
   undoState(): { canUndo: boolean; canRedo: boolean } {
-    return {
-      canUndo:
-        this.scalar(
-          "SELECT 1 FROM operations WHERE state = 'done' AND kind != 'create' LIMIT 1",
-        ) !== undefined,
-      canRedo: this.scalar("SELECT 1 FROM operations WHERE state = 'undone' LIMIT 1") !== undefined,
-    };
+    return this.operations.undoState();
   }
 
   /**
@@ -1792,57 +1355,32 @@ export class Workspace {
 
   /** The operation history, oldest first. */
   history(): Operation[] {
-    const rows =
-      this.db.exec('SELECT id, kind, who, at, why, summary, state FROM operations ORDER BY id')[0]
-        ?.values ?? [];
-    return rows.map((r) => ({
-      id: Number(r[0]),
-      kind: String(r[1]) as OperationKind,
-      who: String(r[2]),
-      at: String(r[3]),
-      why: String(r[4]),
-      summary: String(r[5]),
-      state: String(r[6]) as Operation['state'],
-    }));
+    return this.operations.history();
   }
 
   /** Undoes the newest operation that is done (not the project's creation); says which. */
   async undo(context: RuleContext): Promise<Result<Operation>> {
-    const id = this.scalar(
-      "SELECT max(id) FROM operations WHERE state = 'done' AND kind != 'create'",
-    );
-    if (id === null || id === undefined)
-      return err('nothing-to-undo', '没有可撤销的操作', 'Nothing to undo');
-    await this.flip(Number(id), 'undone', context);
-    return ok(this.operation(Number(id)));
+    const id = this.operations.newestUndoable();
+    if (id === undefined) return err('nothing-to-undo', '没有可撤销的操作', 'Nothing to undo');
+    await this.flip(id, 'undone', context);
+    return ok(this.operations.operation(id));
   }
 
   /** Redoes the oldest undone operation; says which. */
   async redo(context: RuleContext): Promise<Result<Operation>> {
-    const id = this.scalar("SELECT min(id) FROM operations WHERE state = 'undone'");
-    if (id === null || id === undefined)
-      return err('nothing-to-redo', '没有可重做的操作', 'Nothing to redo');
-    await this.flip(Number(id), 'done', context);
-    return ok(this.operation(Number(id)));
-  }
-
-  private operation(id: number): Operation {
-    const found = this.history().find((op) => op.id === id);
-    if (found === undefined) throw new Error(`no operation ${id}`);
-    return found;
+    const id = this.operations.oldestRedoable();
+    if (id === undefined) return err('nothing-to-redo', '没有可重做的操作', 'Nothing to redo');
+    await this.flip(id, 'done', context);
+    return ok(this.operations.operation(id));
   }
 
   /** Moves an operation to `state`, putting its cells back (undo) or forward (redo). */
   private async flip(id: number, state: 'done' | 'undone', context: RuleContext): Promise<void> {
     const db = this.db;
-    const kind = String(this.scalar('SELECT kind FROM operations WHERE id = ?', [id]));
+    const kind = this.operations.kindOf(id);
     db.exec('BEGIN');
     try {
-      db.run('UPDATE operations SET state = ?, undone_at = ? WHERE id = ?', [
-        state,
-        state === 'undone' ? now() : null,
-        id,
-      ]);
+      this.operations.setState(id, state);
       if (kind !== 'import') {
         const changes =
           db.exec(
@@ -1871,7 +1409,7 @@ export class Workspace {
             next === null ? null : String(next),
           );
         }
-        this.revalidate(rids, keyValues.values, context);
+        this.issues.revalidate(rids, keyValues.values, context);
       }
       db.exec('COMMIT');
     } catch (error) {
@@ -2416,36 +1954,4 @@ function includesSorted(ids: Int32Array, id: number): boolean {
     else high = middle - 1;
   }
   return false;
-}
-
-class ImportCancelled extends Error {}
-
-/** The columns of an issue row, in the order `issueRow` gives them. */
-const issueColumns = [
-  'rid',
-  'field',
-  'rule',
-  'severity',
-  'value',
-  'message_zh',
-  'message_en',
-  'suggestion',
-];
-
-/** An issue's row in the issues table. */
-function issueRow(issue: Issue): SqlValue[] {
-  return [
-    issue.row,
-    issue.field,
-    issue.rule,
-    issue.severity,
-    issue.value,
-    issue.message.zh,
-    issue.message.en,
-    issue.suggestion ?? null,
-  ];
-}
-
-function insertIssue(statement: Statement, issue: Issue): void {
-  statement.run(issueRow(issue));
 }

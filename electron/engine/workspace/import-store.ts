@@ -1,0 +1,175 @@
+/**
+ * The import store: writes imported tables into the project in one transaction (sources with
+ * their provenance, the cells as read, the standardised records), builds the key indexes after
+ * the load, then has every record validated and the project saved.
+ */
+import type { SqlValue } from 'sql.js';
+import type { RuleContext } from '../../../shared/rules/rule-issue.ts';
+import { err, ok, type Result } from '../../../shared/result.ts';
+import type { ValidationSummary } from '../../../shared/validate/validation-summary.ts';
+import { createBatchInsert } from './batch-insert.ts';
+import { now, quoteIdentifier, scalar, type Actor, type StoreContext } from './store-context.ts';
+
+/** Where an imported table came from. */
+export interface SourceInfo {
+  readonly file: string;
+  readonly sheet: string;
+  readonly format: string;
+  readonly encoding?: string;
+  readonly headerRow: number;
+  readonly columns: readonly string[];
+}
+
+/** One table of an import: where it came from, its rows, and how a row becomes a record. */
+export interface ImportPart {
+  readonly source: SourceInfo;
+  readonly records: AsyncIterable<{ sourceRow: number; cells: readonly string[] }>;
+  readonly toValues: (cells: readonly string[]) => readonly (string | undefined)[];
+}
+
+/** Progress of a long operation, for the job's progress bar. */
+export type ProgressListener = (done: number, total?: number) => void;
+
+/** What an import needs of the rest of the project, besides the shared context. */
+export interface ImportHooks {
+  /** Forgets cached record lists and counts: imports came. */
+  invalidateRecords(): void;
+  /** Validates every active record, replacing the stored issues. */
+  validateAll(context: RuleContext): ValidationSummary;
+}
+
+/** Imports into one project. */
+export class ImportStore {
+  constructor(
+    private readonly context: StoreContext,
+    private readonly hooks: ImportHooks,
+  ) {}
+
+  /**
+   * Imports several tables as one operation (Workspace.importSources, once the database is held
+   * in memory): a part that arrives as an error rolls the whole import back and is returned.
+   */
+  async importSources(
+    parts: AsyncIterable<Result<ImportPart>>,
+    options: Actor & {
+      context: RuleContext;
+      onProgress?: ProgressListener;
+      signal?: AbortSignal;
+      summary?: string;
+    },
+  ): Promise<Result<{ operationId: number; rows: number; summary: ValidationSummary }>> {
+    const db = this.context.db;
+    db.exec('BEGIN');
+    let rows = 0;
+    let operationId: number;
+    try {
+      operationId = this.context.recordOperation('import', options, options.summary ?? '导入');
+      const sourceIds: number[] = [];
+      const labels: string[] = [];
+      let rid = Number(scalar(db, 'SELECT coalesce(max(rid), 0) FROM source_rows') ?? 0);
+      const insertSource = createBatchInsert(db, 'source_rows', [
+        'rid',
+        'source_id',
+        'source_row',
+        'cells',
+      ]);
+      const insertRecord = createBatchInsert(db, 'records', [
+        '_rid',
+        '_source_id',
+        '_source_row',
+        ...this.context.fieldNames,
+      ]);
+      const width = this.context.fieldNames.length;
+      const bound: SqlValue[] = new Array<SqlValue>(3 + width);
+      try {
+        for await (const part of parts) {
+          if (!part.ok) {
+            db.exec('ROLLBACK');
+            return part;
+          }
+          const { source, records, toValues } = part.value;
+          labels.push(`${source.file}${source.sheet === source.file ? '' : ` / ${source.sheet}`}`);
+          db.run(
+            'INSERT INTO sources (file, sheet, format, encoding, header_row, columns, imported_at, operation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+            [
+              source.file,
+              source.sheet,
+              source.format,
+              source.encoding ?? null,
+              source.headerRow,
+              JSON.stringify(source.columns),
+              now(),
+              operationId,
+            ],
+          );
+          const sourceId = Number(db.exec('SELECT last_insert_rowid()')[0]?.values[0]?.[0]);
+          sourceIds.push(sourceId);
+          const firstRid = rid + 1;
+          let sourceRows = 0;
+          for await (const record of records) {
+            if (options.signal?.aborted) throw new ImportCancelled();
+            rid += 1;
+            rows += 1;
+            sourceRows += 1;
+            insertSource.add([rid, sourceId, record.sourceRow, JSON.stringify(record.cells)]);
+            const values = toValues(record.cells);
+            bound[0] = rid;
+            bound[1] = sourceId;
+            bound[2] = record.sourceRow;
+            for (let i = 0; i < width; i += 1) bound[3 + i] = values[i] ?? null;
+            insertRecord.add(bound);
+            if (rows % 10_000 === 0) options.onProgress?.(rows);
+          }
+          insertSource.flush();
+          insertRecord.flush();
+          db.run('UPDATE sources SET row_count = ?, first_rid = ?, last_rid = ? WHERE id = ?', [
+            sourceRows,
+            firstRid,
+            rid,
+            sourceId,
+          ]);
+        }
+      } finally {
+        insertSource.free();
+        insertRecord.free();
+      }
+      db.run('UPDATE operations SET summary = ?, payload = ? WHERE id = ?', [
+        options.summary ?? `导入 ${labels.join('、')}`,
+        JSON.stringify(
+          sourceIds.length === 1 ? { sourceId: sourceIds[0], rows } : { sourceIds, rows },
+        ),
+        operationId,
+      ]);
+      this.ensureKeyIndexes();
+      this.hooks.invalidateRecords();
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      if (error instanceof ImportCancelled)
+        return err(
+          'cancelled',
+          '已取消导入，项目未改变',
+          'Import cancelled; the project is unchanged',
+        );
+      throw error;
+    }
+    const summary = this.hooks.validateAll(options.context);
+    await this.context.save();
+    return ok({ operationId, rows, summary });
+  }
+
+  /** Indexes the unique and primary-key fields, so edits can check duplicates without a scan. */
+  private ensureKeyIndexes(): void {
+    const keyed = new Set<string>();
+    for (const field of this.context.dataset.fields)
+      if (field.constraints?.unique === true) keyed.add(field.name);
+    for (const name of this.context.dataset.primaryKey ?? []) keyed.add(name);
+    for (const name of keyed) {
+      this.context.db.run(
+        `CREATE INDEX IF NOT EXISTS ${quoteIdentifier(`records_${name}`)} ON records (${quoteIdentifier(name)})`,
+      );
+    }
+  }
+}
+
+class ImportCancelled extends Error {}

@@ -1,0 +1,244 @@
+/**
+ * The issues store: validates every active record (replacing the stored issues), checks a few
+ * records again after an edit, and answers the issue counts and values, keeping the error and
+ * warning tally exact between full validations.
+ */
+import type { SqlValue, Statement } from 'sql.js';
+import type { Issue } from '../../../shared/issue.ts';
+import type { FirstRowIndex } from '../../../shared/rules/first-row-index.ts';
+import { primaryKeyScope } from '../../../shared/rules/primary-key.ts';
+import type { RuleContext } from '../../../shared/rules/rule-issue.ts';
+import { createDatasetValidator } from '../../../shared/validate/dataset-validator.ts';
+import {
+  countRecord,
+  createValidationSummary,
+  type ValidationSummary,
+} from '../../../shared/validate/validation-summary.ts';
+import { createBatchInsert } from './batch-insert.ts';
+import { activeRecordsSql, quoteIdentifier, scalar, type StoreContext } from './store-context.ts';
+
+/** The stored issues of one project. */
+export class IssuesStore {
+  /**
+   * How many errors and warnings are stored: counted once (a scan of every issue: tens of
+   * milliseconds at 1,000,000 rows, on every edit's answer) and kept exact as records are
+   * checked again; forgotten when every record is checked again or imports come or go.
+   */
+  private tally: { errors: number; warnings: number } | undefined;
+
+  constructor(private readonly context: StoreContext) {}
+
+  /** Forgets the error and warning tally (imports came or went): the next count scans. */
+  forgetTally(): void {
+    this.tally = undefined;
+  }
+
+  /** Runs every rule over every active record and replaces the stored issues. */
+  validateAll(context: RuleContext): ValidationSummary {
+    const validator = createDatasetValidator(this.context.pack, this.context.dataset, context);
+    const summary = createValidationSummary();
+    const db = this.context.db;
+    this.tally = undefined;
+    db.exec('BEGIN');
+    try {
+      db.run('DELETE FROM issues');
+      const insert = createBatchInsert(db, 'issues', issueColumns);
+      const select = db.prepare(
+        activeRecordsSql(['_rid', ...this.context.fieldNames.map(quoteIdentifier)].join(', ')),
+      );
+      try {
+        while (select.step()) {
+          const row = select.get();
+          const rid = Number(row[0]);
+          const values = row.slice(1).map((v) => (v === null ? undefined : String(v)));
+          const issues = validator.validateRecord(rid, values);
+          countRecord(summary, issues);
+          for (const issue of issues) insert.add(issueRow(issue));
+        }
+        insert.flush();
+      } finally {
+        select.free();
+        insert.free();
+      }
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+    return summary;
+  }
+
+  /**
+   * Checks some records again after an edit: the edited ones, and those that share a unique
+   * or primary-key value with them before or after the edit (a duplicate may have appeared or
+   * gone). Uniqueness is answered from the stored records, in record order.
+   */
+  revalidate(
+    rids: ReadonlySet<number>,
+    keyValues: ReadonlyMap<string, Set<string>>,
+    context: RuleContext,
+  ): void {
+    const affected = new Set(rids);
+    for (const [field, values] of keyValues) {
+      const statement = this.context.db.prepare(
+        activeRecordsSql('_rid', `${quoteIdentifier(field)} = ?`),
+      );
+      try {
+        for (const value of values) {
+          statement.bind([value]);
+          while (statement.step()) affected.add(Number(statement.get()[0]));
+          statement.reset();
+        }
+      } finally {
+        statement.free();
+      }
+    }
+    const index = this.createStoredFirstRowIndex();
+    const validator = createDatasetValidator(
+      this.context.pack,
+      this.context.dataset,
+      context,
+      index,
+    );
+    const select = this.context.db.prepare(
+      activeRecordsSql(
+        ['_rid', ...this.context.fieldNames.map(quoteIdentifier)].join(', '),
+        '_rid = ?',
+      ),
+    );
+    const remove = this.context.db.prepare('DELETE FROM issues WHERE rid = ?');
+    const insert = this.context.db.prepare(
+      'INSERT INTO issues (rid, field, rule, severity, value, message_zh, message_en, suggestion) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const tally = this.tally;
+    const severities = this.context.db.prepare('SELECT severity FROM issues WHERE rid = ?');
+    const count = (severity: unknown, by: number): void => {
+      if (tally === undefined) return;
+      if (severity === 'error') tally.errors += by;
+      else tally.warnings += by;
+    };
+    try {
+      for (const rid of [...affected].sort((a, b) => a - b)) {
+        if (tally !== undefined) {
+          severities.bind([rid]);
+          while (severities.step()) count(severities.get()[0], -1);
+          severities.reset();
+        }
+        remove.run([rid]);
+        select.bind([rid]);
+        if (select.step()) {
+          const row = select.get();
+          const values = row.slice(1).map((v) => (v === null ? undefined : String(v)));
+          for (const issue of validator.validateRecord(rid, values)) {
+            insertIssue(insert, issue);
+            count(issue.severity, 1);
+          }
+        }
+        select.reset();
+      }
+    } finally {
+      select.free();
+      severities.free();
+      remove.free();
+      insert.free();
+    }
+  }
+
+  /** A first-row index answered by the stored records (for checking a few records again). */
+  private createStoredFirstRowIndex(): FirstRowIndex {
+    const keyFields = (this.context.dataset.primaryKey ?? []).map((name) => name);
+    const pkScope = primaryKeyScope(keyFields.map((name) => ({ name })));
+    const statements = new Map<string, Statement>();
+    const statementFor = (scope: string): Statement => {
+      let statement = statements.get(scope);
+      if (statement === undefined) {
+        const names = scope === pkScope ? keyFields : [scope];
+        const where = names.map((name) => `${quoteIdentifier(name)} = ?`).join(' AND ');
+        statement = this.context.db.prepare(
+          activeRecordsSql('min(_rid)', where).replace(' ORDER BY _rid', ''),
+        );
+        statements.set(scope, statement);
+      }
+      return statement;
+    };
+    return {
+      firstRow: (scope, key, row) => {
+        const statement = statementFor(scope);
+        statement.bind(scope === pkScope ? key.split('\u0000') : [key]);
+        const first = statement.step() ? statement.get()[0] : null;
+        statement.reset();
+        return first === null || first === undefined ? row : Math.min(Number(first), row);
+      },
+    };
+  }
+
+  /**
+   * The distinct values of the stored issues of a rule in a field, most frequent first (at most
+   * `limit`), and how many distinct values there are in all.
+   */
+  issueValues(
+    filter: { rule: string; field: string },
+    limit: number,
+  ): { values: { value: string; count: number }[]; distinct: number } {
+    const rows =
+      this.context.db.exec(
+        'SELECT value, count(*) AS n FROM issues WHERE rule = ? AND field = ? GROUP BY value ORDER BY n DESC, value LIMIT ?',
+        [filter.rule, filter.field, limit],
+      )[0]?.values ?? [];
+    const distinct = scalar(
+      this.context.db,
+      'SELECT count(DISTINCT value) FROM issues WHERE rule = ? AND field = ?',
+      [filter.rule, filter.field],
+    );
+    return {
+      values: rows.map(([value, count]) => ({ value: String(value), count: Number(count) })),
+      distinct: Number(distinct ?? 0),
+    };
+  }
+
+  /** Error and warning counts of the stored issues. */
+  issueCounts(): { errors: number; warnings: number } {
+    if (this.tally === undefined) {
+      const rows =
+        this.context.db.exec('SELECT severity, count(*) FROM issues GROUP BY severity')[0]
+          ?.values ?? [];
+      const counts = { errors: 0, warnings: 0 };
+      for (const [severity, count] of rows) {
+        if (severity === 'error') counts.errors = Number(count);
+        else counts.warnings = Number(count);
+      }
+      this.tally = counts;
+    }
+    return { ...this.tally };
+  }
+}
+
+/** The columns of an issue row, in the order `issueRow` gives them. */
+const issueColumns = [
+  'rid',
+  'field',
+  'rule',
+  'severity',
+  'value',
+  'message_zh',
+  'message_en',
+  'suggestion',
+];
+
+/** An issue's row in the issues table. */
+function issueRow(issue: Issue): SqlValue[] {
+  return [
+    issue.row,
+    issue.field,
+    issue.rule,
+    issue.severity,
+    issue.value,
+    issue.message.zh,
+    issue.message.en,
+    issue.suggestion ?? null,
+  ];
+}
+
+function insertIssue(statement: Statement, issue: Issue): void {
+  statement.run(issueRow(issue));
+}
