@@ -99,7 +99,7 @@ export function App() {
         setProject(result.value.state);
         notify({
           zh: `${channel === 'history:undo' ? '已撤销' : '已重做'}：${result.value.summary}`,
-          en: `${channel === 'history:undo' ? 'Undone' : 'Redone'}: ${result.value.summary}`,
+          en: `${channel === 'history:undo' ? 'Undone' : 'Redone'}: ${result.value.summaryEn}`,
         });
       } else notify(result.error.message, 'error');
     },

@@ -500,11 +500,13 @@ export const contract = {
   },
   'history:undo': {
     input: z.object({}),
-    output: z.object({ summary: z.string(), state: projectState }),
+    /** What was undone (redone): `summary` in Chinese, `summaryEn` in English. */
+    output: z.object({ summary: z.string(), summaryEn: z.string(), state: projectState }),
   },
   'history:redo': {
     input: z.object({}),
-    output: z.object({ summary: z.string(), state: projectState }),
+    /** What was undone (redone): `summary` in Chinese, `summaryEn` in English. */
+    output: z.object({ summary: z.string(), summaryEn: z.string(), state: projectState }),
   },
   'history:list': {
     input: z.object({}),
@@ -516,6 +518,7 @@ export const contract = {
         at: z.string(),
         why: z.string(),
         summary: z.string(),
+        summaryEn: z.string(),
         state: z.string(),
       }),
     ),

@@ -35,6 +35,18 @@ describe('messages and buttons a clerk meets', () => {
       .toMatch(/^已撤销：对「全角字符」的问题采用建议值（\d+ 处）/);
     expect(await page.locator('.notice').innerText()).not.toContain('full-width');
     await expect.poll(errorCount).toBe(before);
+
+    // In English mode the same operation is told in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('.topbar-actions button').nth(1).click();
+    await expect
+      .poll(() => page.locator('.notice').innerText())
+      .toMatch(/^Redone: Applied the suggestions for "Full-width characters" \(\d+ cell\(s\)\)/);
+    await saveScreenshot(page, '70b-redo-in-english');
+    await page.locator('.topbar-actions button').first().click();
+    await expect.poll(() => page.locator('.notice').innerText()).toMatch(/^Undone: /);
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect.poll(errorCount).toBe(before);
   });
 
   it('blocks destroyed IDs after the field’s exemption until each record is named', async () => {

@@ -414,7 +414,10 @@ export async function mergeErrorWorkbook(
   options.onProgress?.(theirs.size, theirs.size);
   let operationId: number | undefined;
   if (changes.length > 0) {
-    const summary = `合并问题数据表 ${basename(path)}：${changes.length} 处修改${conflicts.length > 0 ? `，${conflicts.length} 处冲突未合并` : ''}`;
+    const summary = {
+      zh: `合并问题数据表 ${basename(path)}：${changes.length} 处修改${conflicts.length > 0 ? `，${conflicts.length} 处冲突未合并` : ''}`,
+      en: `Merged the error workbook ${basename(path)}: ${changes.length} change(s)${conflicts.length > 0 ? `, ${conflicts.length} conflict(s) not merged` : ''}`,
+    };
     const applied = await workspace.applyCellChanges('merge', summary, changes, {
       ...actor,
       why: actor.why ?? `部门修改后发回的问题数据表 ${basename(path)}`,

@@ -164,6 +164,7 @@ export const recordsHandlers: Pick<
       return undone.ok
         ? ok({
             summary: undone.value.summary,
+            summaryEn: undone.value.summaryEn,
             state: describeProject(project, session.config.dataDir),
           })
         : undone;
@@ -177,6 +178,7 @@ export const recordsHandlers: Pick<
       return redone.ok
         ? ok({
             summary: redone.value.summary,
+            summaryEn: redone.value.summaryEn,
             state: describeProject(project, session.config.dataDir),
           })
         : redone;

@@ -4,6 +4,7 @@
  * the load, then has every record validated and the project saved.
  */
 import type { SqlValue } from 'sql.js';
+import type { LocalizedText } from '../../../shared/i18n/localized-text.ts';
 import type { RuleContext } from '../../../shared/rules/rule-issue.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { ValidationSummary } from '../../../shared/validate/validation-summary.ts';
@@ -55,7 +56,7 @@ export class ImportStore {
       context: RuleContext;
       onProgress?: ProgressListener;
       signal?: AbortSignal;
-      summary?: string;
+      summary?: LocalizedText;
     },
   ): Promise<Result<{ operationId: number; rows: number; summary: ValidationSummary }>> {
     const db = this.context.db;
@@ -63,7 +64,11 @@ export class ImportStore {
     let rows = 0;
     let operationId: number;
     try {
-      operationId = this.context.recordOperation('import', options, options.summary ?? '导入');
+      operationId = this.context.recordOperation(
+        'import',
+        options,
+        options.summary ?? { zh: '导入', en: 'Import' },
+      );
       const sourceIds: number[] = [];
       const labels: string[] = [];
       let rid = Number(scalar(db, 'SELECT coalesce(max(rid), 0) FROM source_rows') ?? 0);
@@ -133,8 +138,9 @@ export class ImportStore {
         insertSource.free();
         insertRecord.free();
       }
-      db.run('UPDATE operations SET summary = ?, payload = ? WHERE id = ?', [
-        options.summary ?? `导入 ${labels.join('、')}`,
+      db.run('UPDATE operations SET summary = ?, summary_en = ?, payload = ? WHERE id = ?', [
+        options.summary?.zh ?? `导入 ${labels.join('、')}`,
+        options.summary?.en ?? `Imported ${labels.join(', ')}`,
         JSON.stringify(
           sourceIds.length === 1 ? { sourceId: sourceIds[0], rows } : { sourceIds, rows },
         ),

@@ -4,6 +4,7 @@
  * lists the cell changes of the operations in force.
  */
 import { userInfo } from 'node:os';
+import type { LocalizedText } from '../../../shared/i18n/localized-text.ts';
 import { now, scalar, type Actor, type OperationKind, type StoreContext } from './store-context.ts';
 
 /** One entry of the operation history. */
@@ -13,7 +14,10 @@ export interface Operation {
   readonly who: string;
   readonly at: string;
   readonly why: string;
+  /** What it did, in Chinese (the history, the audit trail). */
   readonly summary: string;
+  /** The same in English; the Chinese summary for operations of projects made before it. */
+  readonly summaryEn: string;
   readonly state: 'done' | 'undone' | 'discarded';
 }
 
@@ -38,12 +42,20 @@ export class OperationLog {
    * Records an operation and returns its id; operations that were undone are discarded (a new
    * change ends the redo chain).
    */
-  record(kind: OperationKind, actor: Actor, summary: string, payload: object = {}): number {
+  record(kind: OperationKind, actor: Actor, summary: LocalizedText, payload: object = {}): number {
     const db = this.context.db;
     db.run("UPDATE operations SET state = 'discarded' WHERE state = 'undone'");
     db.run(
-      'INSERT INTO operations (kind, who, at, why, summary, payload) VALUES (?, ?, ?, ?, ?, ?)',
-      [kind, actor.who ?? defaultWho(), now(), actor.why ?? '', summary, JSON.stringify(payload)],
+      'INSERT INTO operations (kind, who, at, why, summary, summary_en, payload) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      [
+        kind,
+        actor.who ?? defaultWho(),
+        now(),
+        actor.why ?? '',
+        summary.zh,
+        summary.en,
+        JSON.stringify(payload),
+      ],
     );
     return Number(db.exec('SELECT last_insert_rowid()')[0]?.values[0]?.[0]);
   }
@@ -52,7 +64,7 @@ export class OperationLog {
   history(): Operation[] {
     const rows =
       this.context.db.exec(
-        'SELECT id, kind, who, at, why, summary, state FROM operations ORDER BY id',
+        'SELECT id, kind, who, at, why, summary, state, summary_en FROM operations ORDER BY id',
       )[0]?.values ?? [];
     return rows.map((r) => ({
       id: Number(r[0]),
@@ -61,6 +73,7 @@ export class OperationLog {
       at: String(r[3]),
       why: String(r[4]),
       summary: String(r[5]),
+      summaryEn: r[7] === null || r[7] === '' ? String(r[5]) : String(r[7]),
       state: String(r[6]) as Operation['state'],
     }));
   }

@@ -54,10 +54,20 @@ export class ReviewStore {
     ]
       .filter(Boolean)
       .join('，');
+    const scopeEn = [
+      exemption.field === undefined ? undefined : `field "${fieldTitle ?? exemption.field}"`,
+      exemption.rid === undefined ? undefined : `record ${exemption.rid}`,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    const rule = describeRule(this.context.dataset, exemption.rule);
     const operationId = this.context.recordOperation(
       'exemption',
       { ...actor, why: actor.why ?? exemption.reason },
-      `豁免「${describeRule(this.context.dataset, exemption.rule).zh}」${scope === '' ? '' : `（${scope}）`}：${exemption.reason}（审核人：${exemption.reviewer}）`,
+      {
+        zh: `豁免「${rule.zh}」${scope === '' ? '' : `（${scope}）`}：${exemption.reason}（审核人：${exemption.reviewer}）`,
+        en: `Exempted "${rule.en}"${scopeEn === '' ? '' : ` (${scopeEn})`}: ${exemption.reason} (reviewer: ${exemption.reviewer})`,
+      },
     );
     this.context.db.run(
       'INSERT INTO exemptions (operation_id, rule, field, rid, reason, reviewer) VALUES (?, ?, ?, ?, ?, ?)',
@@ -133,11 +143,10 @@ export class ReviewStore {
 
   /** Leaves records out of packages, as one operation. */
   async excludeRecords(rids: readonly number[], actor: Actor): Promise<Result<number>> {
-    const operationId = this.context.recordOperation(
-      'exclusion',
-      actor,
-      `排除 ${rids.length} 条记录，不纳入报送`,
-    );
+    const operationId = this.context.recordOperation('exclusion', actor, {
+      zh: `排除 ${rids.length} 条记录，不纳入报送`,
+      en: `Left ${rids.length} record(s) out of the submission`,
+    });
     const insert = this.context.db.prepare(
       'INSERT INTO exclusions (operation_id, rid) VALUES (?, ?)',
     );

@@ -5,6 +5,7 @@
  * a failed save reloads the project from disk.
  */
 import type { Database, SqlValue } from 'sql.js';
+import type { LocalizedText } from '../../../shared/i18n/localized-text.ts';
 import type { Dataset, Pack } from '../../../shared/pack/pack-schema.ts';
 
 /** Who does an operation and why; `who` defaults to the signed-in user. */
@@ -34,7 +35,12 @@ export interface StoreContext {
   /** The dataset's field names, in field (and column) order. */
   readonly fieldNames: readonly string[];
   /** Records an operation in the history (discarding what was undone) and returns its id. */
-  recordOperation(kind: OperationKind, actor: Actor, summary: string, payload?: object): number;
+  recordOperation(
+    kind: OperationKind,
+    actor: Actor,
+    summary: LocalizedText,
+    payload?: object,
+  ): number;
   /** Makes every change so far durable (Workspace.save). */
   save(): Promise<void>;
 }

@@ -6,7 +6,7 @@
 import type { Database } from 'sql.js';
 
 /** The schema version this build writes. */
-export const schemaVersion = 1;
+export const schemaVersion = 2;
 
 /** The text stored under meta.format, to recognise a project file. */
 export const projectFormat = 'data-steward-workbench project';
@@ -106,14 +106,19 @@ ${columns}
 );`;
 }
 
-/** Migrations by the version they start from (none yet: version 1 is the first). */
-const migrations: Readonly<Record<number, (db: Database) => void>> = {};
+/** Migrations by the version they start from. */
+const migrations: Readonly<Record<number, (db: Database) => void>> = {
+  // 2: an operation's summary in English too, for the history and undo in English mode
+  // (empty in projects from version 1: those show the Chinese summary).
+  1: (db) => db.exec("ALTER TABLE operations ADD COLUMN summary_en TEXT NOT NULL DEFAULT ''"),
+};
 
 /** Creates the schema in an empty database. */
 export function createSchema(db: Database, fieldNames: readonly string[]): void {
   db.exec(version1);
   db.exec(createRecordsTableSql(fieldNames));
-  db.exec(`PRAGMA user_version = ${schemaVersion}`);
+  db.exec('PRAGMA user_version = 1');
+  migrate(db);
 }
 
 /** Brings an opened project to the current schema; refuses one from a newer app. */

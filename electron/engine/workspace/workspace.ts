@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, rm, stat } from 'node:fs/promises';
+import type { LocalizedText } from '../../../shared/i18n/localized-text.ts';
 import type { Database, SqlValue, Statement } from 'sql.js';
 import type { ReplaceMatch } from '../../../shared/ipc/contract.ts';
 import type { Issue } from '../../../shared/issue.ts';
@@ -286,11 +287,10 @@ export class Workspace {
       journalId: noJournalId,
       journal: undefined,
     });
-    workspace.recordOperation(
-      'create',
-      options,
-      `新建项目：${options.pack.title} / ${dataset.title}，${info.department}，${info.period}`,
-    );
+    workspace.recordOperation('create', options, {
+      zh: `新建项目：${options.pack.title} / ${dataset.title}，${info.department}，${info.period}`,
+      en: `New project: ${options.pack.title} / ${dataset.title}, ${info.department}, ${info.period}`,
+    });
     try {
       // A journal left beside by an earlier project of this name must not be replayed onto this one.
       await rm(journalPathFor(path), { force: true });
@@ -597,7 +597,7 @@ export class Workspace {
   private recordOperation(
     kind: OperationKind,
     actor: Actor,
-    summary: string,
+    summary: LocalizedText,
     payload: object = {},
   ): number {
     // An import writes every row: too big to journal, so it is checkpointed instead.
@@ -810,7 +810,7 @@ export class Workspace {
       context: RuleContext;
       onProgress?: ProgressListener;
       signal?: AbortSignal;
-      summary?: string;
+      summary?: LocalizedText;
     },
   ): Promise<Result<{ operationId: number; rows: number; summary: ValidationSummary }>> {
     await this.holdInMemory();
@@ -847,7 +847,7 @@ export class Workspace {
   /** Applies cell changes as one operation (kept in cell_changes for undo and audit). */
   private applyChanges(
     kind: OperationKind,
-    summary: string,
+    summary: LocalizedText,
     changes: readonly { rid: number; field: string; value: string }[],
     actor: Actor & { context: RuleContext },
   ): number {
@@ -949,7 +949,10 @@ export class Workspace {
     const title = this.dataset.fields.find((f) => f.name === field)?.title ?? field;
     const id = this.applyChanges(
       'cell-edit',
-      `修改第 ${rid} 条记录的「${title}」为「${value}」`,
+      {
+        zh: `修改第 ${rid} 条记录的「${title}」为「${value}」`,
+        en: `Changed "${title}" of record ${rid} to "${value}"`,
+      },
       [{ rid, field, value }],
       actor,
     );
@@ -1019,9 +1022,13 @@ export class Workspace {
     if (changes.length === 0) return ok({ operationId: undefined, count: 0 });
     const title = this.dataset.fields.find((f) => f.name === field)?.title ?? field;
     const how = match === 'cell' ? '整个单元格为' : '中的';
+    const howEn = match === 'cell' ? 'whole cells' : 'text';
     const operationId = this.applyChanges(
       'bulk-replace',
-      `把「${title}」${how}「${find}」替换为「${replacement}」（${changes.length} 处）`,
+      {
+        zh: `把「${title}」${how}「${find}」替换为「${replacement}」（${changes.length} 处）`,
+        en: `Replaced ${howEn} "${find}" with "${replacement}" in "${title}" (${changes.length} cell(s))`,
+      },
       changes,
       actor,
     );
@@ -1049,13 +1056,17 @@ export class Workspace {
     } finally {
       statement.free();
     }
+    const rule = describeRule(this.dataset, filter.rule);
+    const fieldTitle =
+      filter.field === undefined
+        ? undefined
+        : (this.dataset.fields.find((f) => f.name === filter.field)?.title ?? filter.field);
     const operationId = this.applyChanges(
       'apply-suggestions',
-      `对「${describeRule(this.dataset, filter.rule).zh}」${
-        filter.field === undefined
-          ? ''
-          : `（字段「${this.dataset.fields.find((f) => f.name === filter.field)?.title ?? filter.field}」）`
-      }的问题采用建议值（${changes.length} 处）`,
+      {
+        zh: `对「${rule.zh}」${fieldTitle === undefined ? '' : `（字段「${fieldTitle}」）`}的问题采用建议值（${changes.length} 处）`,
+        en: `Applied the suggestions for "${rule.en}"${fieldTitle === undefined ? '' : ` (field "${fieldTitle}")`} (${changes.length} cell(s))`,
+      },
       changes,
       actor,
     );
@@ -1069,7 +1080,7 @@ export class Workspace {
    */
   async applyCellChanges(
     kind: 'merge' | 'mapping-change',
-    summary: string,
+    summary: LocalizedText,
     changes: readonly { rid: number; field: string; value: string }[],
     actor: Actor & { context: RuleContext },
   ): Promise<Result<number>> {
@@ -1126,9 +1137,13 @@ export class Workspace {
       );
     }
     const pairs = entries.map(([value, code]) => `「${value}」→ ${code}`).join('，');
+    const pairsEn = entries.map(([value, code]) => `"${value}" → ${code}`).join(', ');
     const operationId = this.applyChanges(
       'mapping-change',
-      `按值映射修改「${title}」：${pairs}（${changes.length} 处）`,
+      {
+        zh: `按值映射修改「${title}」：${pairs}（${changes.length} 处）`,
+        en: `Value map applied to "${title}": ${pairsEn} (${changes.length} cell(s))`,
+      },
       changes,
       actor,
     );
