@@ -61,24 +61,35 @@ export function startEngine(
       options.onCrash?.(message.message, message.stack);
     }
   });
+  // Once the worker is gone (stopped or crashed) every call is answered, never left waiting:
+  // an unanswered call keeps a browser-mode request open and the host could not close.
+  let stopped = false;
+  const engineStopped: Result<never> = {
+    ok: false,
+    error: {
+      code: 'engine-stopped',
+      message: {
+        zh: '处理引擎意外停止，请重新打开项目',
+        en: 'The engine stopped unexpectedly; reopen the project',
+      },
+    },
+  };
+  const answerAllStopped = (): void => {
+    stopped = true;
+    for (const resolve of pending.values()) resolve(engineStopped);
+    pending.clear();
+  };
   worker.on('error', (error) => {
     options.onCrash?.(error.message, error.stack);
-    for (const resolve of pending.values()) {
-      resolve({
-        ok: false,
-        error: {
-          code: 'engine-stopped',
-          message: {
-            zh: '处理引擎意外停止，请重新打开项目',
-            en: 'The engine stopped unexpectedly; reopen the project',
-          },
-        },
-      });
-    }
-    pending.clear();
+    answerAllStopped();
   });
+  worker.on('exit', answerAllStopped);
   const send = (request: EngineRequest): Promise<Result<unknown>> =>
     new Promise((resolve) => {
+      if (stopped) {
+        resolve(engineStopped);
+        return;
+      }
       pending.set(request.id, resolve);
       worker.postMessage(request);
     });
@@ -100,6 +111,7 @@ export function startEngine(
     async stop() {
       await send({ kind: 'call', id: nextId++, channel: 'project:close', input: {} });
       await worker.terminate();
+      answerAllStopped();
     },
   };
 }

@@ -149,6 +149,7 @@ export async function startBrowserHost(options: {
   const rendererDir = resolve(options.rendererDir);
   await mkdir(options.uploadDir, { recursive: true });
   const eventStreams = new Set<ServerResponse>();
+  const closeGraceMs = 2_000;
   const stopEvents = options.engine.onEvent((event, payload) => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const stream of eventStreams) stream.write(frame);
@@ -162,8 +163,16 @@ export async function startBrowserHost(options: {
     return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
   };
 
+  let isClosing = false;
   const server = createServer((request, response) => {
     void (async () => {
+      if (isClosing) {
+        // A request on a kept-alive connection after close began (an event stream
+        // reconnecting): answered, so it cannot hold the server open.
+        response.setHeader('Connection', 'close');
+        sendError(response, 503, 'closing', '浏览器模式正在关闭', 'Browser mode is closing');
+        return;
+      }
       const host = request.headers.host ?? '';
       if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
         send(response, 403, JSON.stringify({ error: 'host not allowed' }));
@@ -363,11 +372,16 @@ export async function startBrowserHost(options: {
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     async close() {
+      isClosing = true;
       stopEvents();
       for (const stream of eventStreams) stream.end();
       const closed = new Promise<void>((resolvePromise) => server.close(() => resolvePromise()));
       server.closeIdleConnections();
+      // Requests still running get a moment to finish; then their connections are cut, so
+      // closing never waits on a browser that keeps its connections open.
+      const cut = setTimeout(() => server.closeAllConnections(), closeGraceMs);
       await closed;
+      clearTimeout(cut);
     },
   };
 }

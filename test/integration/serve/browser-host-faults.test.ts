@@ -192,3 +192,40 @@ describe('browser mode host on hostile input', () => {
     }
   });
 });
+
+describe('closing browser mode', () => {
+  it('closes while a call is still unanswered and an event stream is open', async () => {
+    const stuck = {
+      call: () => new Promise(() => undefined),
+      onEvent: () => () => undefined,
+    } as unknown as EngineClient;
+    const rendererDir = join(temp.dir, 'renderer');
+    const closing = await startBrowserHost({
+      engine: stuck,
+      rendererDir,
+      uploadDir: join(temp.dir, 'uploads-closing'),
+    });
+    const base = new URL(closing.url);
+    const token = base.searchParams.get('token') ?? '';
+    const open = (path: string, method: string) => {
+      const req = request({
+        hostname: '127.0.0.1',
+        port: base.port,
+        path,
+        method,
+        headers: { 'X-Steward-Token': token, 'Content-Type': 'application/json' },
+      });
+      req.on('error', () => undefined);
+      req.on('response', (response) => response.resume());
+      req.end(method === 'POST' ? '{}' : undefined);
+    };
+    open('/api/events', 'GET');
+    open('/api/call/app:info', 'POST');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const closed = await Promise.race([
+      closing.close().then(() => 'closed'),
+      new Promise((resolve) => setTimeout(() => resolve('still open after 10 s'), 10_000)),
+    ]);
+    expect(closed).toBe('closed');
+  }, 20_000);
+});
