@@ -97,6 +97,11 @@ describe('a file on its way in', () => {
     expect(await check.getByText('没有发现问题').count()).toBe(0);
     expect(await check.locator('.quality-chart').count()).toBe(0);
     await saveScreenshot(page, '17-check-while-importing');
+    // The rows done so far reach the page while the import runs, with the file's total.
+    await expect
+      .poll(() => inPlace.innerText(), { timeout: 60_000 })
+      .toMatch(/已处理 [1-9][\d,]* \/ 100,000 行/);
+    await saveScreenshot(page, '17b-check-import-counting');
 
     await expect
       .poll(() => page.locator('.project-bar').innerText(), { timeout: 240_000 })
