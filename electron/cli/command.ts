@@ -7,6 +7,8 @@ import { parseOptions, type ParsedArgs } from './parse-options.ts';
 export interface Command {
   /** One line for the usage text, Chinese / English. */
   readonly summary: string;
+  /** The verb's usage text (`--help`); docs/cli.md carries it verbatim. */
+  readonly help: string;
   /** Runs the verb with the arguments after it; resolves to the exit code. */
   run(args: readonly string[]): Promise<number>;
 }
@@ -58,6 +60,7 @@ export function writeRefusal(error: AppError, isJson: boolean, usage?: string): 
 export function createCommand(spec: CommandSpec): Command {
   return {
     summary: spec.summary,
+    help: spec.help,
     async run(args) {
       const isJson = asksForJson(args);
       const fail = (message: string): number =>

@@ -6,7 +6,8 @@ import { asksForJson, writeRefusal } from './command.ts';
 import { commands } from './commands.ts';
 import { writeLine } from './output.ts';
 
-const usage = `用法 / usage: steward <命令> [选项]
+/** The usage text of `steward --help`. */
+export const usage = `用法 / usage: steward <命令> [选项]
 
 命令 / commands:
 ${Object.entries(commands)
