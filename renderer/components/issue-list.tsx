@@ -55,7 +55,7 @@ export function IssueList({
               onClick={() => onSelect(isSelected(r.rule) ? undefined : { rule: r.rule })}
               title={t('filterByRule')}
             >
-              {r.title}
+              {r.title[language]}
             </button>
             <span className="count error">{r.errors.toLocaleString()}</span>
             <span className="count warning">{r.warnings.toLocaleString()}</span>

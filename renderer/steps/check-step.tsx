@@ -79,8 +79,8 @@ export function CheckStep({
 
   const fieldTitles = useMemo(() => new Map(fields.map((f) => [f.name, f.title])), [fields]);
   const ruleTitles = useMemo(
-    () => new Map((summary?.rules ?? []).map((r) => [r.rule, r.title])),
-    [summary],
+    () => new Map((summary?.rules ?? []).map((r) => [r.rule, r.title[language]])),
+    [summary, language],
   );
 
   const edit = useCallback(
@@ -197,7 +197,7 @@ export function CheckStep({
           </label>
           {selection !== undefined && (
             <button type="button" className="chip" onClick={() => select(undefined)}>
-              {ruleSummary?.title ?? selection.rule}
+              {ruleSummary?.title[language] ?? selection.rule}
               {selection.field === undefined
                 ? ''
                 : ` · ${fieldTitles.get(selection.field) ?? selection.field}`}{' '}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ChannelOutput, ProjectState } from '../../shared/ipc/contract.ts';
 import { formatText } from '../../shared/i18n/ui-text.ts';
 import { runJob } from '../api/run-job.ts';
+import { packageKindTerms } from '../../shared/i18n/classification-terms.ts';
 import { useApp } from '../app-context.tsx';
 import { useWaitingChanges } from '../components/use-waiting-changes.ts';
 
@@ -259,7 +260,7 @@ export function PackageStep({
               {preflight.map((p) => (
                 <tr key={targetOf(p)}>
                   <td>
-                    {p.ruleTitle} · {p.fieldTitle}
+                    {p.ruleTitle[language]} · {p.fieldTitle}
                   </td>
                   <td className="count error">{p.errors.toLocaleString()}</td>
                   <td>
@@ -340,7 +341,7 @@ export function PackageStep({
               <option value="" />
               {open.map((p) => (
                 <option key={targetOf(p)} value={targetOf(p)}>
-                  {p.ruleTitle} · {p.fieldTitle}（{p.open}）
+                  {p.ruleTitle[language]} · {p.fieldTitle}（{p.open}）
                 </option>
               ))}
             </select>
@@ -392,7 +393,7 @@ export function PackageStep({
           <ul className="exemption-list">
             {project.exemptions.map((e, i) => (
               <li key={i}>
-                <strong>{e.ruleTitle}</strong>
+                <strong>{e.ruleTitle[language]}</strong>
                 {e.fieldTitle === undefined ? '' : ` · ${e.fieldTitle}`}
                 {e.rid === undefined ? '' : ` · ${f('recordNumber', { rid: String(e.rid) })}`}：
                 {e.reason}
@@ -477,7 +478,7 @@ function WrittenPackage({
   onShow: (written: WrittenPackageFacts) => void;
   onOpenReport: (written: WrittenPackageFacts) => void;
 }) {
-  const { api, t } = useApp();
+  const { api, t, language } = useApp();
   const isBrowser = api.download !== undefined;
   const actionText = { keep: t('actionKeep'), mask: t('actionMask'), drop: t('actionDrop') };
   const changed = written.fields.filter((f) => f.action !== 'keep');
@@ -507,7 +508,7 @@ function WrittenPackage({
       </div>
       <dl className="facts">
         <dt>{t('packageKind')}</dt>
-        <dd>{written.kind === 'share' ? '共享' : '开放'}</dd>
+        <dd>{packageKindTerms[written.kind][language]}</dd>
         <dt>{t('period')}</dt>
         <dd>{written.period}</dd>
         <dt>{t('divisionCode')}</dt>
@@ -540,7 +541,7 @@ function WrittenPackage({
           <tbody>
             {written.rules.map((r) => (
               <tr key={r.rule}>
-                <td>{r.title}</td>
+                <td>{r.title[language]}</td>
                 <td className="count error">{r.errors.toLocaleString()}</td>
                 <td className="count warning">{r.warnings.toLocaleString()}</td>
               </tr>
@@ -563,7 +564,7 @@ function WrittenPackage({
                       {actionText[f.action]}
                     </span>
                   </td>
-                  <td className="muted">{f.note}</td>
+                  <td className="muted">{f.note[language]}</td>
                 </tr>
               ))}
             </tbody>

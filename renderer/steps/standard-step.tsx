@@ -3,6 +3,7 @@ import type { ChannelOutput, PackSummary } from '../../shared/ipc/contract.ts';
 import type { AppError } from '../../shared/result.ts';
 import type { FileRef } from '../api/window-api.ts';
 import { useApp } from '../app-context.tsx';
+import { classificationTerm } from '../../shared/i18n/classification-terms.ts';
 
 const typeNames: Readonly<Record<string, { zh: string; en: string }>> = {
   string: { zh: '字符型', en: 'text' },
@@ -141,8 +142,8 @@ export function StandardStep({
                     )}
                     {field.enumValues?.join('、')}
                   </td>
-                  <td>{field.sharing}</td>
-                  <td>{field.opening}</td>
+                  <td>{classificationTerm(field.sharing)[language]}</td>
+                  <td>{classificationTerm(field.opening)[language]}</td>
                   <td>{maskNames[field.mask]?.[language] ?? field.mask}</td>
                 </tr>
               ))}

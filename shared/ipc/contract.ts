@@ -10,6 +10,10 @@ import { mappingSchema, transformSchema } from '../mapping/mapping-schema.ts';
 const id = z.string().min(1).max(200);
 const text = z.string().max(10_000);
 const localized = z.object({ zh: z.string(), en: z.string() });
+const appSettings = z.object({
+  language: z.enum(['zh', 'en']).optional(),
+  clerkName: z.string().max(100).optional(),
+});
 const severity = z.enum(['error', 'warning']);
 
 /** A file the host has let the UI use (picked in a dialog, dropped, or uploaded). */
@@ -85,7 +89,7 @@ const projectState = z.object({
   exemptions: z.array(
     z.object({
       rule: z.string(),
-      ruleTitle: z.string(),
+      ruleTitle: localized,
       field: z.string().optional(),
       fieldTitle: z.string().optional(),
       /** The record the reviewer named (an exemption of one record). */
@@ -320,6 +324,10 @@ export const contract = {
       user: z.string(),
     }),
   },
+  /** The app's remembered settings: the language, and the clerk's name the audit records. */
+  'settings:get': { input: z.object({}), output: appSettings },
+  /** Changes the settings given (an empty clerk name clears it); answers them all. */
+  'settings:set': { input: appSettings, output: appSettings },
   'packs:list': { input: z.object({}), output: z.array(packSummary) },
   /** Imports a pack (JSON or a filled-in Excel template) the host received as a file. */
   'packs:import': {
@@ -448,7 +456,7 @@ export const contract = {
       rules: z.array(
         z.object({
           rule: z.string(),
-          title: z.string(),
+          title: localized,
           errors: z.number().int(),
           warnings: z.number().int(),
           /** Issues of the rule that carry a certain suggestion (一键采用建议值 fixes them). */
@@ -556,7 +564,7 @@ export const contract = {
           rules: z.array(
             z.object({
               rule: z.string(),
-              title: z.string(),
+              title: localized,
               errors: z.number().int(),
               warnings: z.number().int(),
             }),
@@ -567,7 +575,7 @@ export const contract = {
               name: z.string(),
               title: z.string(),
               action: z.enum(['keep', 'mask', 'drop']),
-              note: z.string(),
+              note: localized,
             }),
           ),
           files: z.array(
@@ -609,7 +617,7 @@ export const contract = {
     output: z.array(
       z.object({
         rule: z.string(),
-        ruleTitle: z.string(),
+        ruleTitle: localized,
         field: z.string(),
         fieldTitle: z.string(),
         errors: z.number().int(),

@@ -5,8 +5,23 @@ import type { EngineHandlers } from './handler.ts';
 /** One handler per channel of the app itself: its version, file pickers (done in the host) and jobs. */
 export const appHandlers: Pick<
   EngineHandlers,
-  'app:info' | 'files:pick' | 'files:save' | 'files:show' | 'files:open' | 'job:cancel'
+  | 'app:info'
+  | 'settings:get'
+  | 'settings:set'
+  | 'files:pick'
+  | 'files:save'
+  | 'files:show'
+  | 'files:open'
+  | 'job:cancel'
 > = {
+  async 'settings:get'(_input, session) {
+    return ok(await session.settings());
+  },
+
+  async 'settings:set'(input, session) {
+    return ok(await session.changeSettings(input));
+  },
+
   async 'app:info'(_input, session) {
     return ok({
       version: session.config.version,

@@ -3,6 +3,7 @@
  * the running jobs. Every UI request is handled here, in the engine worker, never on the UI or
  * main thread.
  */
+import { readAppSettings, writeAppSettings, type AppSettings } from './app-settings.ts';
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -60,6 +61,29 @@ export class EngineSession {
   lastPackage: ChannelOutput<'package:last'> = { written: null, blockers: [] };
   /** What the last error-workbook merge of this session did. */
   lastMerge: ChannelOutput<'errors:last-merge'> = null;
+
+  /** The app's settings, read once from the data folder (see app-settings.ts). */
+  private settingsRead: Promise<AppSettings> | undefined;
+
+  /** The app's settings (language, the clerk's name). */
+  settings(): Promise<AppSettings> {
+    this.settingsRead ??= readAppSettings(this.config.dataDir);
+    return this.settingsRead;
+  }
+
+  /** Changes and keeps the settings; the open project records changes by the new clerk name. */
+  async changeSettings(change: AppSettings): Promise<AppSettings> {
+    const next: AppSettings = { ...(await this.settings()), ...change };
+    if (next.clerkName !== undefined) {
+      const name = next.clerkName.trim();
+      if (name === '') delete next.clerkName;
+      else next.clerkName = name;
+    }
+    await writeAppSettings(this.config.dataDir, next);
+    this.settingsRead = Promise.resolve(next);
+    if (this.project !== undefined) this.project.workspace.clerk = next.clerkName;
+    return next;
+  }
 
   /** This engine's folder for work in progress, inside the data folder; made when first needed. */
   private tempFolder: Promise<TempFolder> | undefined;
@@ -176,6 +200,7 @@ export class EngineSession {
     this.project = next;
     this.lastPackage = { written: null, blockers: [] };
     this.lastMerge = null;
+    if (next !== undefined) next.workspace.clerk = (await this.settings()).clerkName;
     // The workspace's own checkpoints (when idle, when its journal is large) wait their turn here.
     next?.workspace.configureCheckpoints({
       run: (work) => this.writes.run({ zh: '保存项目', en: 'saving the project' }, work),

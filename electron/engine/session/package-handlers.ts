@@ -123,7 +123,7 @@ export const packageHandlers: Pick<
                 exemptedErrors: submission.issues.exemptedErrors,
                 rules: Object.entries(submission.issues.byRule).map(([rule, counts]) => ({
                   rule,
-                  title: describeRule(workspace.dataset, rule).zh,
+                  title: describeRule(workspace.dataset, rule),
                   errors: counts.errors,
                   warnings: counts.warnings,
                 })),
@@ -131,7 +131,7 @@ export const packageHandlers: Pick<
                   name: f.name,
                   title: f.title,
                   action: f.action,
-                  note: f.note.zh,
+                  note: f.note,
                 })),
                 files: submission.files.map((f) => ({ ...f })),
                 downloads,

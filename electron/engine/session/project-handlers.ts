@@ -38,7 +38,12 @@ async function createProject(
   if (options.isTraining === true) await session.replaceProject(undefined);
   // A training project is replaced, not removed first: create takes its lock before its save
   // renames the new file over the old one, so one open in another window is never deleted.
-  const created = await Workspace.create(path, { pack: pack.value, ...input });
+  const { clerkName } = await session.settings();
+  const created = await Workspace.create(path, {
+    pack: pack.value,
+    ...input,
+    ...(clerkName === undefined ? {} : { who: clerkName }),
+  });
   if (!created.ok) return created;
   await session.replaceProject({
     workspace: created.value,

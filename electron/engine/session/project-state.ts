@@ -27,7 +27,7 @@ export function describeProject(project: OpenProject, dataDir: string): ProjectS
       .map((s) => ({ file: s.file, sheet: s.sheet, rows: s.rows, isActive: s.isActive })),
     exemptions: workspace.exemptions().map((e) => ({
       rule: e.rule,
-      ruleTitle: describeRule(workspace.dataset, e.rule).zh,
+      ruleTitle: describeRule(workspace.dataset, e.rule),
       ...(e.field === undefined
         ? {}
         : {

@@ -2,7 +2,7 @@
 import type { Dataset } from '../../../shared/pack/pack-schema.ts';
 import { suggestValueMap } from '../../../shared/mapping/suggest-value-map.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
-import { cellRules, recordRuleTypes } from '../../../shared/rules/index.ts';
+import { describeRule } from '../../../shared/package/describe-rule.ts';
 import { resolveCodeTable } from '../../../shared/validate/dataset-validator.ts';
 import { saveValueMapToTemplates } from '../mapping/save-value-map-to-templates.ts';
 import type { Workspace } from '../workspace/workspace.ts';
@@ -82,18 +82,10 @@ export const recordsHandlers: Pick<
     if (!counted.ok) return counted;
     const summary = counted.value;
     const titles = new Map(workspace.dataset.fields.map((f) => [f.name, f.title]));
-    const ruleTitle = (rule: string): string => {
-      const declared = workspace.dataset.rules?.find((r) => r.id === rule);
-      return (
-        cellRules[rule]?.zh ??
-        declared?.description?.zh ??
-        (declared ? recordRuleTypes[declared.type].zh : rule)
-      );
-    };
     return ok({
       records: summary.records,
       fields: summary.fields.map((f) => ({ ...f, title: titles.get(f.name) ?? f.name })),
-      rules: summary.rules.map((r) => ({ ...r, title: ruleTitle(r.rule) })),
+      rules: summary.rules.map((r) => ({ ...r, title: describeRule(workspace.dataset, r.rule) })),
     });
   }),
 

@@ -41,7 +41,7 @@ export const reviewHandlers: Pick<EngineHandlers, 'package:exempt' | 'package:pr
     return ok(
       workspace.exemptionPreflight().map((group) => ({
         ...group,
-        ruleTitle: describeRule(workspace.dataset, group.rule).zh,
+        ruleTitle: describeRule(workspace.dataset, group.rule),
         fieldTitle: titles.get(group.field) ?? group.field,
       })),
     );

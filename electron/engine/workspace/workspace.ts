@@ -594,6 +594,12 @@ export class Workspace {
     this.invalidate('records');
   }
 
+  /**
+   * The clerk's name (设置), recorded as who made each change the caller does not name; the
+   * signed-in account when the clerk has not given one.
+   */
+  clerk: string | undefined;
+
   private recordOperation(
     kind: OperationKind,
     actor: Actor,
@@ -602,7 +608,13 @@ export class Workspace {
   ): number {
     // An import writes every row: too big to journal, so it is checkpointed instead.
     if (kind === 'import') this.recorder.overflow();
-    return this.operations.record(kind, actor, summary, payload);
+    const who = actor.who ?? this.clerk;
+    return this.operations.record(
+      kind,
+      who === undefined ? actor : { ...actor, who },
+      summary,
+      payload,
+    );
   }
 
   private scalar(sql: string, params: SqlValue[] = []): SqlValue | undefined {
