@@ -49,6 +49,9 @@ const pageProbeScript = `(async () => {
   let isEvalBlocked = false;
   try { (0, eval)('1'); } catch { isEvalBlocked = true; }
   const root = document.getElementById('root');
+  // React commits its first render just after the load event: give it up to 10 s.
+  for (let i = 0; i < 200 && !(root !== null && root.childElementCount > 0); i += 1)
+    await new Promise((resolve) => setTimeout(resolve, 50));
   return {
     hasApi: typeof window.api === 'object' && typeof window.api.invoke === 'function',
     rendered: root !== null && root.childElementCount > 0,
