@@ -6,6 +6,7 @@
  *   out/preload/preload.cjs       the sandboxed preload (sandboxed preloads must be CommonJS)
  *   out/engine/engine-worker.cjs  the engine worker (sql.js, packs, code tables, packaging)
  *   out/engine/import-worker.cjs  the import worker the engine starts beside itself
+ *   out/engine/steward-cli.cjs    the `steward` command line, run by main for `--steward`
  *   out/engine/sql-wasm.wasm      sql.js's WebAssembly, read by the engine from beside its bundle
  *
  * Every bundle is CommonJS: Electron loads CommonJS main, preload and worker_threads scripts from
@@ -80,6 +81,9 @@ const bundles: readonly { entry: string; file: string; options: BuildOptions }[]
     file: 'engine/import-worker.cjs',
     options: nodeOptions,
   },
+  // The command line, run by main for `--steward` (steward.cmd on Windows); beside the engine's
+  // bundles so that the wasm and the import worker resolve beside it too.
+  { entry: 'electron/cli/packaged-cli.ts', file: 'engine/steward-cli.cjs', options: nodeOptions },
 ];
 
 /** Bundles main, preload and both workers into `outDir` (default `out/`), replacing what was there. */

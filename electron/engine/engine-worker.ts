@@ -5,9 +5,15 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Channel } from '../../shared/ipc/contract.ts';
-import { err } from '../../shared/result.ts';
+import { err, ok } from '../../shared/result.ts';
 import { diskFullError, isDiskFull } from './disk-full.ts';
-import type { EngineConfig, EngineMessage, EngineRequest } from './protocol.ts';
+import { verifyPackage } from './package/verify-package.ts';
+import type {
+  EngineConfig,
+  EngineMessage,
+  EngineRequest,
+  PackageVerification,
+} from './protocol.ts';
 import { engineHandlers } from './session/engine-handlers.ts';
 import { EngineSession } from './session/engine-session.ts';
 
@@ -32,6 +38,15 @@ async function handle(request: EngineRequest): Promise<void> {
         id: request.id,
         result: await session.registerFile(request.path, request.name),
       });
+      return;
+    }
+    if (request.kind === 'verify-package') {
+      const report = await verifyPackage(request.path);
+      const verification: PackageVerification = {
+        ok: report.ok,
+        problems: report.problems.map((p) => p.message.zh),
+      };
+      post({ kind: 'result', id: request.id, result: ok(verification) });
       return;
     }
     if (request.kind === 'resolve-download') {

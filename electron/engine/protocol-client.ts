@@ -12,7 +12,13 @@ import type {
   EventPayload,
 } from '../../shared/ipc/contract.ts';
 import type { Result } from '../../shared/result.ts';
-import type { Download, EngineConfig, EngineMessage, EngineRequest } from './protocol.ts';
+import type {
+  Download,
+  EngineConfig,
+  EngineMessage,
+  EngineRequest,
+  PackageVerification,
+} from './protocol.ts';
 
 type Listener = (event: EventName, payload: EventPayload<EventName>) => void;
 
@@ -26,6 +32,8 @@ export interface EngineClient {
   ): Promise<Result<{ fileId: string; name: string; size: number }>>;
   /** Where a file the engine wrote for the UI is (hosts only: to send or save it). */
   resolveDownload(downloadId: string): Promise<Result<Download>>;
+  /** Re-checks a package file as `steward verify` does (the packaged app's self-test). */
+  verifyPackage(path: string): Promise<Result<PackageVerification>>;
   onEvent(listener: Listener): () => void;
   /** Saves and stops the engine. */
   stop(): Promise<void>;
@@ -104,6 +112,8 @@ export function startEngine(
       >,
     resolveDownload: (downloadId) =>
       send({ kind: 'resolve-download', id: nextId++, downloadId }) as Promise<Result<Download>>,
+    verifyPackage: (path) =>
+      send({ kind: 'verify-package', id: nextId++, path }) as Promise<Result<PackageVerification>>,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -31,7 +31,15 @@ export type EngineRequest =
       readonly name: string;
     }
   /** Host-only: where a file the engine wrote for the UI (a download) is, to hand it over. */
-  | { readonly kind: 'resolve-download'; readonly id: number; readonly downloadId: string };
+  | { readonly kind: 'resolve-download'; readonly id: number; readonly downloadId: string }
+  /** Host-only, for the packaged app's self-test: re-checks a package the engine wrote. */
+  | { readonly kind: 'verify-package'; readonly id: number; readonly path: string };
+
+/** What `verify-package` found: whether every check held, and each mismatch in Chinese. */
+export interface PackageVerification {
+  readonly ok: boolean;
+  readonly problems: readonly string[];
+}
 
 /** A file the engine wrote for the clerk to save (the error workbook). */
 export interface Download {

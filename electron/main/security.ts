@@ -38,10 +38,19 @@ export function isAppUrl(url: string, appRoot: string): boolean {
   return path.startsWith(root.startsWith('/') ? root : `/${root}`);
 }
 
-/** Blocks every network request, denies every permission, and sets the CSP on app pages. */
-export function secureSession(session: Session, appRoot: string): void {
+/**
+ * Blocks every network request, denies every permission, and sets the CSP on app pages.
+ * `onRequest` sees every request the session attempted (the self-test counts them).
+ */
+export function secureSession(
+  session: Session,
+  appRoot: string,
+  onRequest?: (url: string, isAllowed: boolean) => void,
+): void {
   session.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !isAppUrl(details.url, appRoot) });
+    const isAllowed = isAppUrl(details.url, appRoot);
+    onRequest?.(details.url, isAllowed);
+    callback({ cancel: !isAllowed });
   });
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({

@@ -81,11 +81,12 @@ function valueOf<T>(result: { ok: true; value: T } | { ok: false; error: unknown
 }
 
 describe('the built app (out/), run without tsx or node_modules', () => {
-  it('writes the four bundles and the wasm, and the app folder has no node_modules', () => {
+  it('writes the five bundles and the wasm, and the app folder has no node_modules', () => {
     expect(written.map((w) => w.file).sort()).toEqual([
       'engine/engine-worker.cjs',
       'engine/import-worker.cjs',
       'engine/sql-wasm.wasm',
+      'engine/steward-cli.cjs',
       'main/main.cjs',
       'preload/preload.cjs',
     ]);

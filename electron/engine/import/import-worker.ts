@@ -4,6 +4,7 @@
  * expected failure goes back as a Result, a bug as a thrown error (the client reports both).
  */
 import { parentPort } from 'node:worker_threads';
+import { fileLockedError, isFileLocked } from '../file-locked.ts';
 import { projectRows } from '../../../shared/import/project-rows.ts';
 import type { MergedRange } from '../../../shared/import/raw-row.ts';
 import { surveyTable } from '../../../shared/import/survey-table.ts';
@@ -48,11 +49,18 @@ async function open(
   request: Extract<ImportRequest, { type: 'open' }>,
 ): Promise<Result<WorkbookSummary>> {
   limits = request.limits;
-  const opened = await openWorkbookSource(
-    request.path,
-    request.encoding === undefined ? {} : { encoding: request.encoding },
-    request.limits,
-  );
+  let opened: Awaited<ReturnType<typeof openWorkbookSource>>;
+  try {
+    opened = await openWorkbookSource(
+      request.path,
+      request.encoding === undefined ? {} : { encoding: request.encoding },
+      request.limits,
+    );
+  } catch (error) {
+    // Excel or WPS took the file between the engine's first look and this read.
+    if (isFileLocked(error)) return fileLockedError(request.path, error);
+    throw error;
+  }
   if (!opened.ok) return opened;
   source = opened.value;
   const summary: WorkbookSummary = {

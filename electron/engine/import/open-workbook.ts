@@ -11,6 +11,7 @@ import { defaultImportLimits, type ImportLimits } from '../../../shared/import/i
 import type { ImportWarning } from '../../../shared/import/import-warning.ts';
 import type { TableLayout } from '../../../shared/import/table-layout.ts';
 import { type AppError, err, ok, type Result } from '../../../shared/result.ts';
+import { readUnlessLocked } from '../file-locked.ts';
 import type { TextEncoding } from './decode-text.ts';
 import { ImportError } from './import-error.ts';
 import type { RowBatch, SheetSummary, SurveyedTable, WorkbookSummary } from './import-protocol.ts';
@@ -140,7 +141,10 @@ export async function openWorkbook(
   const limits: ImportLimits = { ...defaultImportLimits, ...options.limits };
   const checked = await checkFile(path, limits);
   if (!checked.ok) return checked;
-  const kind = await detectKind(path);
+  // The first read of the file: where a workbook open in Excel or WPS is found locked.
+  const detected = await readUnlessLocked(path, () => detectKind(path));
+  if (!detected.ok) return detected;
+  const kind = detected.value;
   const client = new ImportWorkerClient(
     kind === 'text' ? { ...limits, maxMemoryMb: Math.min(limits.maxMemoryMb, textHeapMb) } : limits,
   );

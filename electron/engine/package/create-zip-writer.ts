@@ -14,6 +14,7 @@ import { PassThrough } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import yazl from 'yazl';
 import { toChinaTime } from '../../../shared/package/package-file-name.ts';
+import { renameRetrying } from '../rename-retrying.ts';
 
 /** The entry time and options every entry gets. */
 function entryOptions(created: Date): { mtime: Date; mode: number; forceDosTimestamp: true } {
@@ -50,9 +51,15 @@ export function partialPathFor(path: string, tempDir: string = dirname(path)): s
 
 /**
  * Starts writing a zip to `path` (through its temp name). `tempDir`, on the same volume, holds
- * the temp file instead of the target's folder.
+ * the temp file instead of the target's folder. The final rename is retried while Windows says
+ * the new file is held (an antivirus scanning it); `fs` lets a test make it fail.
  */
-export function createZipWriter(path: string, created: Date, tempDir?: string): ZipWriter {
+export function createZipWriter(
+  path: string,
+  created: Date,
+  tempDir?: string,
+  fs: { readonly rename: typeof rename } = { rename },
+): ZipWriter {
   const partialPath = partialPathFor(path, tempDir);
   const options = entryOptions(created);
   const zip = new yazl.ZipFile();
@@ -103,7 +110,7 @@ export function createZipWriter(path: string, created: Date, tempDir?: string): 
       } finally {
         await handle.close();
       }
-      await rename(partialPath, path);
+      await renameRetrying(partialPath, path, fs.rename);
     },
     async abort() {
       if (isAborted) return;

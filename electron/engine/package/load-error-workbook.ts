@@ -23,6 +23,7 @@ import {
   classifyZipEntries,
   isBiffEncrypted,
 } from '../../../shared/import/classify-container.ts';
+import { readUnlessLocked } from '../file-locked.ts';
 import { detectFileSignature } from '../../../shared/import/detect-file-signature.ts';
 import { defaultImportLimits, type ImportLimits } from '../../../shared/import/import-limits.ts';
 import { assertNever, err, ok, type Result } from '../../../shared/result.ts';
@@ -339,7 +340,9 @@ export async function loadErrorWorkbook(
       `The error workbook ${basename(path)} is larger than ${mb} MB; it cannot be merged`,
     );
   }
-  const signature = detectFileSignature(await readHead(path, 8192));
+  const head = await readUnlessLocked(path, () => readHead(path, 8192));
+  if (!head.ok) return head;
+  const signature = detectFileSignature(head.value);
   let bytes: Result<Buffer>;
   switch (signature.kind) {
     case 'zip':

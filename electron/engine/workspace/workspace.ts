@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, rm, stat } from 'node:fs/promises';
+import { fileLockedError, isFileLocked } from '../file-locked.ts';
 import type { LocalizedText } from '../../../shared/i18n/localized-text.ts';
 import type { Database, SqlValue, Statement } from 'sql.js';
 import type { ReplaceMatch } from '../../../shared/ipc/contract.ts';
@@ -310,7 +311,8 @@ export class Workspace {
     let bytes: Buffer;
     try {
       bytes = await readFile(path);
-    } catch {
+    } catch (error) {
+      if (isFileLocked(error)) return fileLockedError(path, error);
       return err(
         'project-unreadable',
         `无法读取项目文件：${path}`,
