@@ -159,9 +159,16 @@ export function describeBlockers(
   });
 }
 
-/** The text that holds CSV rows until a chunk is full, then hashes and streams it. */
+/**
+ * The text that holds CSV rows until a chunk is full, then hashes and streams it. `append` is
+ * synchronous and says when the chunk is full: the writer awaits `flush` once a chunk, not once
+ * a row.
+ */
 function createChunkedWriter(entry: () => ZipEntryStream | undefined): {
   write(text: string): Promise<void>;
+  /** Adds text; true when the chunk is full and `flush` is due. */
+  append(text: string): boolean;
+  flush(): Promise<void>;
   end(): Promise<Digest>;
 } {
   const digest = createFileDigest();
@@ -178,6 +185,11 @@ function createChunkedWriter(entry: () => ZipEntryStream | undefined): {
       pending += text;
       if (pending.length >= chunkChars) await flush();
     },
+    append(text) {
+      pending += text;
+      return pending.length >= chunkChars;
+    },
+    flush,
     async end() {
       await flush();
       await entry()?.end();
@@ -319,18 +331,20 @@ export async function writeSourcePackage(
         if (auditRids.has(rid)) keyOf.set(rid, keyText(standardize(record.values)));
         continue;
       }
-      const values = record.values.map((v) => v ?? '');
+      const values = new Array<string>(record.values.length);
+      for (let i = 0; i < values.length; i += 1) values[i] = record.values[i] ?? '';
       const standard = standardize(values);
       const found = validateProject.validateRecord(rid, values);
-      const exemptionOf = new Map<Issue, Exemption>();
-      const unexempted: Issue[] = [];
+      // Most records have no issue: the per-record collections are made only when one is needed.
+      let exemptionOf: Map<Issue, Exemption> | undefined;
+      let unexempted: Issue[] | undefined;
       for (const issue of found) {
         if (issue.severity !== 'error') continue;
         const exemption = findExemption(issue, rid);
-        if (exemption === undefined) unexempted.push(issue);
-        else exemptionOf.set(issue, exemption);
+        if (exemption === undefined) (unexempted ??= []).push(issue);
+        else (exemptionOf ??= new Map()).set(issue, exemption);
       }
-      if (unexempted.length > 0) {
+      if (unexempted !== undefined) {
         if (options.onError === 'block') {
           for (const issue of unexempted) tallyBlocker(blockers, issue, rid);
           await stopWriting();
@@ -344,38 +358,50 @@ export async function writeSourcePackage(
       }
 
       row += 1;
-      const output = shown.map((p) => {
+      const output = new Array<string>(shown.length);
+      for (let i = 0; i < shown.length; i += 1) {
+        const p = shown[i] as FieldPlan;
         const value = standard[p.index] ?? '';
-        return p.action === 'mask' ? maskValue(p.mask, value) : value;
-      });
+        output[i] = p.action === 'mask' ? maskValue(p.mask, value) : value;
+      }
       // The record as the data file holds it, checked as `verify` will check it.
       const recheck = validatePackage.validateRecord(row, output);
-      const seen = new Set(found.map((i) => `${i.field}\u0000${i.rule}`));
-      const issues = [...found];
-      for (const issue of recheck) {
-        if (seen.has(`${issue.field}\u0000${issue.rule}`)) continue;
-        const withRid = { ...issue, row: rid };
-        issues.push(withRid);
-        if (issue.severity === 'error') {
-          const exemption = findExemption(issue, rid);
-          if (exemption === undefined) {
-            tallyBlocker(blockers, withRid, rid);
-            await stopWriting();
-          } else exemptionOf.set(withRid, exemption);
+      let issues = found;
+      if (recheck.length > 0) {
+        const seen = new Set(found.map((i) => `${i.field}\u0000${i.rule}`));
+        issues = [...found];
+        for (const issue of recheck) {
+          if (seen.has(`${issue.field}\u0000${issue.rule}`)) continue;
+          const withRid = { ...issue, row: rid };
+          issues.push(withRid);
+          if (issue.severity === 'error') {
+            const exemption = findExemption(issue, rid);
+            if (exemption === undefined) {
+              tallyBlocker(blockers, withRid, rid);
+              await stopWriting();
+            } else (exemptionOf ??= new Map()).set(withRid, exemption);
+          }
         }
       }
       if (blockers.size > 0) continue;
-      await data.write(serializeCsvRow(output));
-      output.forEach((value, index) => {
-        const f = formulaLike[index];
-        if (f === undefined || !isFormulaLike(value)) return;
+      if (data.append(serializeCsvRow(output))) await data.flush();
+      for (let i = 0; i < output.length; i += 1) {
+        const value = output[i] as string;
+        if (!isFormulaLike(value)) continue;
+        const f = formulaLike[i];
+        if (f === undefined) continue;
         f.count += 1;
         if (f.rows.length < formulaLikeExampleRows) f.rows.push(row);
-      });
+      }
       if (auditRids.has(rid)) {
         keyOf.set(rid, keyText(standard));
         rowOf.set(rid, row);
       }
+
+      for (const q of quality) {
+        if ((standard[q.p.index] ?? '') !== '') q.filled += 1;
+      }
+      if (issues.length === 0) continue;
 
       const origin = sources.get(record.sourceId);
       const provenance = {
@@ -386,7 +412,7 @@ export async function writeSourcePackage(
       let hasError = false;
       const errorFields = new Set<string>();
       for (const issue of issues) {
-        const exemption = exemptionOf.get(issue);
+        const exemption = exemptionOf?.get(issue);
         if (exemption !== undefined) {
           exemptionUse.set(
             exemption.operationId,
@@ -411,7 +437,6 @@ export async function writeSourcePackage(
       }
       if (hasError) rowsWithErrors += 1;
       for (const q of quality) {
-        if ((standard[q.p.index] ?? '') !== '') q.filled += 1;
         if (errorFields.has(q.p.field.name)) q.invalid += 1;
       }
       for (const issue of issues) {
@@ -420,22 +445,20 @@ export async function writeSourcePackage(
         if (issue.severity === 'error') q.errors += 1;
         else q.warnings += 1;
       }
-      if (issues.length > 0) {
-        errorRows.push({
-          rid,
-          source: provenance,
-          values: shown.map((p) => {
-            const value = values[p.index] ?? '';
-            return p.action === 'mask' ? maskValue(p.mask, value) : value;
-          }),
-          issues: issues.map((issue) => ({
-            field: issue.field,
-            rule: issue.rule,
-            severity: issue.severity,
-            ...presentIssue(issue),
-          })),
-        });
-      }
+      errorRows.push({
+        rid,
+        source: provenance,
+        values: shown.map((p) => {
+          const value = values[p.index] ?? '';
+          return p.action === 'mask' ? maskValue(p.mask, value) : value;
+        }),
+        issues: issues.map((issue) => ({
+          field: issue.field,
+          rule: issue.rule,
+          severity: issue.severity,
+          ...presentIssue(issue),
+        })),
+      });
     }
     options.onProgress?.(projectRows, total);
 
