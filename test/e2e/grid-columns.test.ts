@@ -122,7 +122,7 @@ describe('the columns of the grid', () => {
     await scrollGridRight(0);
   });
 
-  it('hides a column with 列, keeps sort and filter working, and 全部显示 brings it back', async () => {
+  it('hides columns with 列; sort works, a find in a hidden column shows it, 全部显示 the rest', async () => {
     const { page } = served;
     await page.getByRole('button', { name: /^列/ }).click();
     const chooser = page.getByRole('dialog', { name: '列' });
@@ -130,6 +130,8 @@ describe('the columns of the grid', () => {
     await expect.poll(() => header('民族').count()).toBe(0);
     expect(await page.locator('.grid-row [data-field="MZ"]').count()).toBe(0);
     expect(await page.getByRole('button', { name: /^列（隐藏 1）/ }).count()).toBe(1);
+    await chooser.getByRole('checkbox', { name: /^出生地/ }).uncheck();
+    await expect.poll(() => header('出生地').count()).toBe(0);
     await saveScreenshot(page, 'grid-columns-04-hidden');
     await page.keyboard.press('Escape');
 
@@ -145,14 +147,26 @@ describe('the columns of the grid', () => {
     await header('性别').getByRole('button', { name: /^性别/ }).click();
     await expect.poll(() => header('性别').getAttribute('aria-sort')).toBe(null);
 
+    // 查找 in the hidden 民族 finds its cells and shows the column again.
+    await page.getByLabel('查找范围').selectOption({ label: '民族' });
+    const box2 = page.getByRole('searchbox', { name: '查找' });
+    await box2.fill('01');
+    await box2.press('Enter');
+    await expect.poll(() => header('民族').count()).toBe(1);
+    await waitForGridData(page);
+    expect(await page.locator('.grid .grid-cell.active').getAttribute('data-field')).toBe('MZ');
+    expect(await page.getByRole('button', { name: /^列（隐藏 1）/ }).count()).toBe(1);
+    await page.getByLabel('查找范围').selectOption({ label: '所有列' });
+    await box2.fill('');
+
     await page.getByRole('button', { name: /^列/ }).click();
     await page
       .getByRole('dialog', { name: '列' })
       .getByRole('button', { name: '全部显示' })
       .click();
-    await expect.poll(() => header('民族').count()).toBe(1);
+    await expect.poll(() => header('出生地').count()).toBe(1);
     await waitForGridData(page);
-    expect(await page.locator('.grid-row [data-field="MZ"]').count()).toBeGreaterThan(5);
+    expect(await page.locator('.grid-row [data-field="CSD"]').count()).toBeGreaterThan(5);
     await page.keyboard.press('Escape');
   });
 
