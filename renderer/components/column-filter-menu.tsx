@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { ChannelOutput } from '../../shared/ipc/contract.ts';
+import { codeNameOf } from '../../shared/code-tables/search-code-entries.ts';
 import { useApp } from '../app-context.tsx';
 import type { RecordFilter } from './record-page-store.ts';
+import type { FieldCodes } from './use-field-codes.ts';
 
 /** One column's filter (筛选): the values kept ('' = blank) and/or a text the value contains. */
 export type ColumnFilter = NonNullable<RecordFilter['columns']>[number];
@@ -14,13 +16,15 @@ const typingPauseMs = 250;
 /**
  * A column's filter menu, like Excel's AutoFilter: a text the value must contain, and the
  * column's values with how many rows hold each (the most common first, capped by the engine),
- * to tick the ones to keep. The counts are of the rows the other filters keep.
+ * to tick the ones to keep. The counts are of the rows the other filters keep. A code field's
+ * values show their names beside them (2 女, 01 汉族), as the grid's cells do.
  */
 export function ColumnFilterMenu({
   field,
   title,
   view,
   current,
+  codes,
   style,
   onApply,
   onClose,
@@ -30,6 +34,8 @@ export function ColumnFilterMenu({
   /** The grid's view now (its issue filter, column filters and sort). */
   view: RecordFilter;
   current: ColumnFilter | undefined;
+  /** The field's code table, if it has one: each code is listed with its name. */
+  codes?: FieldCodes | undefined;
   style: CSSProperties;
   /** The new filter of the column (undefined: none). */
   onApply: (filter: ColumnFilter | undefined) => void;
@@ -76,6 +82,11 @@ export function ColumnFilterMenu({
   }, [onClose]);
 
   const values = list?.values ?? [];
+  /** A code's name after it, as in the grid; nothing for a value not in the code table. */
+  const codeName = (value: string) => {
+    const name = codes === undefined || value === '' ? undefined : codeNameOf(codes.names, value);
+    return name === undefined ? null : <span className="code-name"> {name}</span>;
+  };
   const isTicked = (value: string) => ticked === undefined || ticked.has(value);
   const isAllTicked = values.every((v) => isTicked(v.value));
   const toggle = (value: string) => {
@@ -141,7 +152,7 @@ export function ColumnFilterMenu({
           </label>
           <ul className="filter-values">
             {values.map((v) => (
-              <li key={v.value}>
+              <li key={v.value} data-value={v.value}>
                 <label className="filter-value">
                   <input
                     type="checkbox"
@@ -150,6 +161,7 @@ export function ColumnFilterMenu({
                   />
                   <span className="filter-value-text">
                     {v.value === '' ? t('filterBlank') : v.value}
+                    {codeName(v.value)}
                   </span>
                   <span className="muted filter-count">{v.count.toLocaleString()}</span>
                 </label>

@@ -36,6 +36,16 @@ import {
   type RecordFilter,
 } from './record-page-store.ts';
 import { CodeEditor } from './code-editor.tsx';
+import { ColumnChooser, ColumnHeaderMenu } from './column-menu.tsx';
+import {
+  createColumnView,
+  fitColumnWidth,
+  rowNumberWidth,
+  setColumnHidden,
+  setColumnWidth,
+  type GridColumn,
+} from './grid-columns.ts';
+import { useColumnLayout } from './use-column-layout.ts';
 import type { FieldCodes } from './use-field-codes.ts';
 
 type Field = PackSummary['datasets'][number]['fields'][number];
@@ -57,7 +67,6 @@ interface Editing {
 }
 
 const rowHeight = 30;
-const rowNumberWidth = 84;
 /** Rows drawn above and below the viewport, so a slow scroll never shows an empty edge. */
 const overscan = 3;
 /** Pages fetched beyond the drawn rows, in screens, so the next screen is usually there. */
@@ -81,7 +90,8 @@ const baseStep = 1024;
  * element's height; react-virtualized's scaling needs its legacy Grid and still walks rows.
  */
 export function RecordsGrid({
-  fields,
+  fields: allFields,
+  layoutKey,
   filter,
   refreshKey,
   onEdit,
@@ -91,6 +101,11 @@ export function RecordsGrid({
   onDetailsKey,
 }: {
   fields: readonly Field[];
+  /**
+   * Where the clerk's column widths, frozen and hidden columns are kept (`columnLayoutKey`:
+   * per project and pack); undefined: not remembered.
+   */
+  layoutKey?: string | undefined;
   filter: RecordFilter;
   /** Changes whenever the records may have changed (the project state), so pages are fetched again. */
   refreshKey: unknown;
@@ -115,6 +130,16 @@ export function RecordsGrid({
   const [found, setFound] = useState<Found | undefined>(undefined);
   const [isFinding, setIsFinding] = useState(false);
   const findRef = useRef<HTMLInputElement>(null);
+  const [layout, setLayout] = useColumnLayout(layoutKey);
+  const columnView = useMemo(() => createColumnView(allFields, layout), [allFields, layout]);
+  const { columns, totalWidth } = columnView;
+  /** The shown fields: the grid's column indexes (the active cell's) count these. */
+  const fields = useMemo(() => columns.map((c) => c.field), [columns]);
+  const [columnMenu, setColumnMenu] = useState<
+    { kind: 'chooser' } | { kind: 'header'; field: string; left: number; top: number }
+  >();
+  /** The column being resized by a drag of its header's right edge. */
+  const resizing = useRef<{ field: string; startX: number; startWidth: number }>(undefined);
   // The view the engine pages through: the issue filter, the column filters and the order.
   const issueFilterKey = JSON.stringify(filter);
   const gridView = useMemo<RecordFilter>(
@@ -303,16 +328,9 @@ export function RecordsGrid({
     return () => body.removeEventListener('wheel', onWheel);
   }, [moveTo]);
 
-  const widths = useMemo(
-    () => [
-      rowNumberWidth,
-      ...fields.map((f) =>
-        f.format === 'gb11643' || f.format === 'gb32100' ? 180 : f.type === 'date' ? 116 : 140,
-      ),
-    ],
-    [fields],
-  );
-  const totalWidth = widths.reduce((sum, w) => sum + w, 0);
+  const widths = useMemo(() => [rowNumberWidth, ...columns.map((c) => c.width)], [columns]);
+  /** The row number and the frozen columns stay in place when scrolling right. */
+  const stickyColumns = 1 + columns.filter((c) => c.isFrozen).length;
 
   const showColumn = (column: number) => {
     const body = bodyRef.current;
@@ -322,7 +340,7 @@ export function RecordsGrid({
       column: column + 1,
       scrollLeft: body.scrollLeft,
       viewportWidth: body.clientWidth,
-      stickyColumns: 1,
+      stickyColumns,
     });
   };
 
@@ -336,9 +354,9 @@ export function RecordsGrid({
       column: highlightColumn + 1,
       scrollLeft: body.scrollLeft,
       viewportWidth: body.clientWidth,
-      stickyColumns: 1,
+      stickyColumns,
     });
-  }, [highlightColumn, widths]);
+  }, [highlightColumn, widths, stickyColumns]);
 
   const find = async (direction: 'next' | 'previous') => {
     const text = findText.trim();
@@ -348,7 +366,9 @@ export function RecordsGrid({
       filter: gridView,
       text,
       ...(findField === '' ? {} : { field: findField }),
-      ...(active === undefined ? {} : { from: { row: active.row, column: active.column } }),
+      ...(active === undefined
+        ? {}
+        : { from: { row: active.row, column: columns[active.column]?.index ?? 0 } }),
       direction,
     });
     setIsFinding(false);
@@ -364,12 +384,21 @@ export function RecordsGrid({
       wrapped: match?.isWrapped === true ? direction : undefined,
     });
     if (match === undefined) return;
+    // The engine counts every field; a match in a hidden column shows that column again, so
+    // the clerk sees what was found.
+    const matchField = allFields[match.column]?.name ?? '';
+    const isHidden = !fields.some((field) => field.name === matchField);
+    const shown = isHidden
+      ? createColumnView(allFields, setColumnHidden(layout, matchField, false)).columns
+      : columns;
+    if (isHidden) setLayout(setColumnHidden(layout, matchField, false));
+    const column = Math.max(
+      0,
+      shown.findIndex((c) => c.index === match.column),
+    );
     const state = latest.current;
-    moveTo(offsetToShowRow(state.space, state.offset, match.row), {
-      row: match.row,
-      column: match.column,
-    });
-    showColumn(match.column);
+    moveTo(offsetToShowRow(state.space, state.offset, match.row), { row: match.row, column });
+    if (!isHidden) showColumn(column);
   };
 
   /** A header click: ascending, then descending, then the original order. */
@@ -408,13 +437,92 @@ export function RecordsGrid({
   };
 
   const closeFilterMenu = useCallback(() => setFilterMenu(undefined), []);
+  const closeColumnMenu = useCallback(() => setColumnMenu(undefined), []);
+
+  /** Opens a header's menu (冻结到此列, 取消冻结, 适合列宽, 隐藏此列) at a point on the screen. */
+  const openHeaderMenu = (field: string, x: number, y: number) => {
+    const grid = gridRef.current?.getBoundingClientRect();
+    if (grid === undefined) return;
+    const menuWidth = 180;
+    setFilterMenu(undefined);
+    setColumnMenu({
+      kind: 'header',
+      field,
+      left: Math.max(0, Math.min(x - grid.left, grid.width - menuWidth - 4)),
+      top: Math.max(0, y - grid.top),
+    });
+  };
+
+  /** A step of a header edge's drag (or its end, which keeps the width). */
+  const dragResize = (clientX: number, isFinal: boolean) => {
+    const drag = resizing.current;
+    if (drag === undefined) return;
+    if (isFinal) resizing.current = undefined;
+    setLayout(setColumnWidth(layout, drag.field, drag.startWidth + clientX - drag.startX), isFinal);
+  };
+
+  /**
+   * Double-click on a header's edge: the column fits its header and the drawn rows' texts.
+   * The texts are measured as laid out (a Range over each cell's content is as wide as the
+   * text, clipped or not), so the font, the code names and the sort arrow all count.
+   */
+  const fitColumn = (column: GridColumn) => {
+    const grid = gridRef.current;
+    if (grid === null) return;
+    const name = CSS.escape(column.field.name);
+    const range = document.createRange();
+    const textWidth = (element: Element) => {
+      range.selectNodeContents(element);
+      return range.getBoundingClientRect().width;
+    };
+    const measured: number[] = [];
+    const header = grid.querySelector(`.grid-header [data-field="${name}"]`);
+    const sortButton = header?.querySelector('.head-sort');
+    const title = header?.querySelector('.head-title');
+    if (
+      header instanceof HTMLElement &&
+      sortButton instanceof HTMLElement &&
+      title instanceof HTMLElement
+    ) {
+      // The whole title, the sort arrow, the button's padding, and the header's other parts
+      // (the filter button): the sort button itself grows to fill the header, so it is not
+      // measured as is.
+      const button = getComputedStyle(sortButton);
+      const arrow = sortButton.querySelector('.sort-arrow');
+      measured.push(
+        textWidth(title) +
+          (arrow instanceof HTMLElement ? arrow.offsetWidth + parseFloat(button.columnGap) : 0) +
+          parseFloat(button.paddingLeft) +
+          parseFloat(button.paddingRight) +
+          header.offsetWidth -
+          sortButton.offsetWidth +
+          1,
+      );
+    }
+    for (const cell of grid.querySelectorAll(
+      `.grid-row:not(.placeholder) [data-field="${name}"]`,
+    )) {
+      const style = getComputedStyle(cell);
+      const chrome =
+        parseFloat(style.paddingLeft) +
+        parseFloat(style.paddingRight) +
+        parseFloat(style.borderLeftWidth) +
+        parseFloat(style.borderRightWidth);
+      measured.push(textWidth(cell) + chrome + 1);
+    }
+    setLayout(setColumnWidth(layout, column.field.name, fitColumnWidth(measured)));
+  };
 
   const startEditing = (row: number, column: number) => {
     const record = store.recordAt(filterKey, row);
     const field = fields[column];
     if (record === undefined || field === undefined) return;
     setView((current) => ({ ...current, active: { row, column } }));
-    setEditing({ rid: record.rid, field: field.name, value: record.values[column] ?? '' });
+    setEditing({
+      rid: record.rid,
+      field: field.name,
+      value: record.values[columns[column]?.index ?? -1] ?? '',
+    });
   };
 
   const stopEditing = (isSaved: boolean, value?: string) => {
@@ -495,8 +603,7 @@ export function RecordsGrid({
         index={index}
         top={(index - baseRow) * rowHeight}
         record={record}
-        fields={fields}
-        widths={widths}
+        columns={columns}
         width={totalWidth}
         activeId={active?.row === index ? activeIdOf(idPrefix, active) : undefined}
         activeColumn={active?.row === index ? active.column : undefined}
@@ -518,7 +625,12 @@ export function RecordsGrid({
       : undefined;
   const lastVisible = Math.min(count, Math.ceil((offset + space.viewportHeight) / rowHeight));
   const all = store.allRecords();
-  const menuField = fields.find((field) => field.name === filterMenu?.field);
+  const menuField = allFields.find((field) => field.name === filterMenu?.field);
+  const headerMenuColumn =
+    columnMenu?.kind === 'header'
+      ? columns.find((c) => c.field.name === columnMenu.field)
+      : undefined;
+  const frozenThrough = columns.filter((c) => c.isFrozen).at(-1)?.field.name;
   const findStatus = isFinding
     ? t('finding')
     : found === undefined
@@ -565,7 +677,7 @@ export function RecordsGrid({
           }}
         >
           <option value="">{t('findAllColumns')}</option>
-          {fields.map((field) => (
+          {allFields.map((field) => (
             <option key={field.name} value={field.name}>
               {field.title}
             </option>
@@ -592,6 +704,36 @@ export function RecordsGrid({
           <button type="button" className="chip" onClick={() => setColumnFilters([])}>
             {t('clearAllFilters')} ✕
           </button>
+        )}
+        <button
+          type="button"
+          className="column-chooser-button"
+          aria-haspopup="dialog"
+          aria-expanded={columnMenu?.kind === 'chooser'}
+          title={t('columnsHint')}
+          onMouseDown={(event) => event.stopPropagation()}
+          onClick={() =>
+            setColumnMenu((current) =>
+              current?.kind === 'chooser' ? undefined : { kind: 'chooser' },
+            )
+          }
+        >
+          {layout.hidden.length === 0
+            ? t('columns')
+            : f('columnsHidden', { count: layout.hidden.length })}{' '}
+          ▾
+        </button>
+        {columnMenu?.kind === 'chooser' && (
+          <ColumnChooser
+            fields={allFields}
+            hidden={layout.hidden}
+            style={{ right: 0, top: '100%' }}
+            onHiddenChange={(field, isHidden) =>
+              setLayout(setColumnHidden(layout, field, isHidden))
+            }
+            onShowAll={() => setLayout({ ...layout, hidden: [] })}
+            onClose={closeColumnMenu}
+          />
         )}
       </div>
       <div
@@ -627,15 +769,20 @@ export function RecordsGrid({
               >
                 {t('sourceRow')}
               </div>
-              {fields.map((field, column) => {
+              {columns.map((gridColumn, column) => {
+                const { field } = gridColumn;
                 const direction = sort?.field === field.name ? sort.direction : undefined;
                 const isFiltered = columnFilters.some((c) => c.field === field.name);
                 return (
                   <div
                     key={field.name}
-                    className={`grid-cell head${field.name === highlightField ? ' highlight' : ''}${isFiltered ? ' filtered' : ''}`}
+                    className={`grid-cell head${field.name === highlightField ? ' highlight' : ''}${isFiltered ? ' filtered' : ''}${frozenClass(columns, column)}`}
                     role="columnheader"
                     title={field.name}
+                    onContextMenu={(event) => {
+                      event.preventDefault();
+                      openHeaderMenu(field.name, event.clientX, event.clientY);
+                    }}
                     aria-sort={
                       direction === undefined
                         ? undefined
@@ -644,13 +791,27 @@ export function RecordsGrid({
                           : 'descending'
                     }
                     data-field={field.name}
-                    style={{ width: widths[column + 1] }}
+                    style={
+                      gridColumn.isFrozen
+                        ? { width: gridColumn.width, left: gridColumn.left }
+                        : { width: gridColumn.width }
+                    }
                   >
                     <button
                       type="button"
                       className="head-sort"
                       title={`${field.name} · ${t('sortHint')}`}
                       onClick={() => cycleSort(field.name)}
+                      onKeyDown={(event) => {
+                        if (
+                          event.key === 'ContextMenu' ||
+                          (event.key === 'F10' && event.shiftKey)
+                        ) {
+                          event.preventDefault();
+                          const box = event.currentTarget.getBoundingClientRect();
+                          openHeaderMenu(field.name, box.left, box.bottom);
+                        }
+                      }}
                     >
                       <span className="head-title">
                         {field.title}
@@ -676,6 +837,28 @@ export function RecordsGrid({
                     >
                       ▾
                     </button>
+                    <div
+                      className="column-resize"
+                      role="separator"
+                      aria-orientation="vertical"
+                      aria-label={`${t('resizeColumn')}：${field.title}`}
+                      title={t('resizeColumn')}
+                      onMouseDown={(event) => event.stopPropagation()}
+                      onPointerDown={(event) => {
+                        if (event.button !== 0) return;
+                        event.preventDefault();
+                        event.currentTarget.setPointerCapture(event.pointerId);
+                        resizing.current = {
+                          field: field.name,
+                          startX: event.clientX,
+                          startWidth: gridColumn.width,
+                        };
+                      }}
+                      onPointerMove={(event) => dragResize(event.clientX, false)}
+                      onPointerUp={(event) => dragResize(event.clientX, true)}
+                      onPointerCancel={(event) => dragResize(event.clientX, true)}
+                      onDoubleClick={() => fitColumn(gridColumn)}
+                    />
                   </div>
                 );
               })}
@@ -722,9 +905,24 @@ export function RecordsGrid({
             title={menuField.title}
             view={gridView}
             current={columnFilters.find((c) => c.field === menuField.name)}
+            codes={codes.get(menuField.name)}
             style={{ left: filterMenu.left, top: filterMenu.top }}
             onApply={(next) => applyColumnFilter(menuField.name, next)}
             onClose={closeFilterMenu}
+          />
+        )}
+        {columnMenu?.kind === 'header' && headerMenuColumn !== undefined && (
+          <ColumnHeaderMenu
+            key={columnMenu.field}
+            title={headerMenuColumn.field.title}
+            isFrozenThrough={frozenThrough === columnMenu.field}
+            hasFrozen={frozenThrough !== undefined}
+            style={{ left: columnMenu.left, top: columnMenu.top }}
+            onFreeze={() => setLayout({ ...layout, frozenThrough: columnMenu.field })}
+            onUnfreeze={() => setLayout({ ...layout, frozenThrough: null })}
+            onFit={() => fitColumn(headerMenuColumn)}
+            onHide={() => setLayout(setColumnHidden(layout, columnMenu.field, true))}
+            onClose={closeColumnMenu}
           />
         )}
       </div>
@@ -741,6 +939,12 @@ export interface ActiveCell {
   readonly field: string;
 }
 
+/** The classes of a frozen column's cells: sticky, and the last one with a border. */
+function frozenClass(columns: readonly GridColumn[], column: number): string {
+  if (columns[column]?.isFrozen !== true) return '';
+  return columns[column + 1]?.isFrozen === true ? ' frozen' : ' frozen frozen-last';
+}
+
 function activeIdOf(idPrefix: string, cell: GridCell): string {
   return `${idPrefix}-active-${cell.row}-${cell.column}`;
 }
@@ -753,8 +957,7 @@ const GridRow = memo(function GridRow({
   index,
   top,
   record,
-  fields,
-  widths,
+  columns,
   width,
   activeId,
   activeColumn,
@@ -771,9 +974,8 @@ const GridRow = memo(function GridRow({
   index: number;
   top: number;
   record: GridRecord | undefined;
-  fields: readonly Field[];
-  /** Column widths in px, the row number first. */
-  widths: readonly number[];
+  /** The shown columns (the row number not counted). */
+  columns: readonly GridColumn[];
   width: number;
   /** The id the active cell carries (for aria-activedescendant), on the active row only. */
   activeId: string | undefined;
@@ -809,12 +1011,12 @@ const GridRow = memo(function GridRow({
     >
       <div
         className="grid-cell row-number"
-        style={{ width: widths[0] }}
+        style={{ width: rowNumberWidth }}
         title={record === undefined ? undefined : `#${record.rid}`}
       >
         {record === undefined ? '…' : record.sourceRow}
       </div>
-      {fields.map((field, column) => {
+      {columns.map(({ field, index: valueIndex, width: cellWidth, left, isFrozen }, column) => {
         const issues = record?.issues.get(field.name);
         const worst =
           issues === undefined
@@ -825,21 +1027,21 @@ const GridRow = memo(function GridRow({
         const isActive = activeColumn === column;
         const isEditing = editing?.field === field.name;
         const fieldCodes = codes.get(field.name);
-        const value = record?.values[column] ?? '';
+        const value = record?.values[valueIndex] ?? '';
         const codeName = fieldCodes === undefined ? undefined : codeNameOf(fieldCodes.names, value);
         const isFound =
           foundText !== undefined &&
           (foundField === '' || foundField === field.name) &&
-          (record?.values[column] ?? '').toLowerCase().includes(foundText);
+          value.toLowerCase().includes(foundText);
         return (
           <div
             key={field.name}
             id={isActive ? activeId : undefined}
             role={record === undefined ? undefined : 'gridcell'}
             aria-selected={isActive ? true : undefined}
-            className={`grid-cell${worst}${isActive ? ' active' : ''}${field.name === highlightField ? ' highlight' : ''}${isFound ? ' found' : ''}`}
+            className={`grid-cell${worst}${isActive ? ' active' : ''}${field.name === highlightField ? ' highlight' : ''}${isFound ? ' found' : ''}${frozenClass(columns, column)}`}
             data-field={field.name}
-            style={{ width: widths[column + 1] }}
+            style={isFrozen ? { width: cellWidth, left } : { width: cellWidth }}
             title={issues
               ?.map(
                 (i) =>

@@ -7,6 +7,7 @@ import { ImportProgress, type RunningImport } from '../components/import-progres
 import { IssueList, type IssueSelection } from '../components/issue-list.tsx';
 import { QualityChart } from '../components/quality-chart.tsx';
 import { CellDetailsPane } from '../components/cell-details-pane.tsx';
+import { columnLayoutKey } from '../components/grid-columns.ts';
 import { RecordsGrid, type ActiveCell } from '../components/records-grid.tsx';
 import { ReplacePanel } from '../components/replace-panel.tsx';
 import { useFieldCodes } from '../components/use-field-codes.ts';
@@ -218,6 +219,7 @@ export function CheckStep({
         {fields.length > 0 && (
           <RecordsGrid
             fields={fields}
+            layoutKey={columnLayoutKey(project.projectId, project.packId, project.dataset)}
             filter={filter}
             refreshKey={project}
             onEdit={edit}

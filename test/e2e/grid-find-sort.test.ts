@@ -138,7 +138,8 @@ describe('find, sort and filter in the grid', () => {
     const menu = page.getByRole('dialog', { name: '筛选：性别' });
     await menu.locator('.filter-value-text').first().waitFor();
     const first = menu.locator('.filter-values li').first();
-    const value = await first.locator('.filter-value-text').innerText();
+    // The value itself (a code's name is shown beside it).
+    const value = (await first.getAttribute('data-value')) ?? '';
     const count = Number((await first.locator('.filter-count').innerText()).replaceAll(',', ''));
     const counts = (await menu.locator('.filter-count').allInnerTexts()).map((c) =>
       Number(c.replaceAll(',', '')),
