@@ -58,6 +58,45 @@ function headerTexts(
   );
 }
 
+/** Whether the rows sampled so far are enough to decide the header (`waitFor`: see below). */
+function isSampleComplete(sample: readonly CleanRow[], row: CleanRow, waitFor: number): boolean {
+  return sample.length >= sampleSize && row.row >= waitFor;
+}
+
+/** The header decision on the sampled rows, once merged cells are filled in. */
+function decideFromSample(
+  sample: readonly CleanRow[],
+  sampleWidth: number,
+  fill: MergeFiller,
+  options: Pick<SurveyOptions, 'merges' | 'headerRow' | 'headerRows'>,
+): HeaderDecision {
+  for (const row of sample) fill(row, sampleWidth);
+  return detectHeaderRow(sample, options.merges, options);
+}
+
+/**
+ * Decides the header of a sheet as `surveyTable` does, from the same rows at the top only (it
+ * stops reading there): so a survey already made can be told apart from one that a different
+ * header choice would make, without reading the whole sheet again.
+ */
+export async function decideHeader(
+  batches: AsyncIterable<readonly RawRow[]>,
+  options: Pick<SurveyOptions, 'merges' | 'headerRow' | 'headerRows'>,
+): Promise<HeaderDecision> {
+  const sample: CleanRow[] = [];
+  let sampleWidth = 0;
+  const waitFor = options.headerRow === undefined ? 0 : options.headerRow + 2;
+  read: for await (const batch of batches) {
+    for (const raw of batch) {
+      const row = cleanRawRow(raw);
+      sampleWidth = Math.max(sampleWidth, row.lastColumn + 1);
+      if (row.ownCount > 0) sample.push(row);
+      if (isSampleComplete(sample, row, waitFor)) break read;
+    }
+  }
+  return decideFromSample(sample, sampleWidth, createMergeFiller(options.merges), options);
+}
+
 /**
  * Reads a sheet's rows once and decides its table: the header row below any title rows (or
  * the user's choice), the columns (every column with a header or with any value: nothing is
@@ -164,8 +203,7 @@ export async function surveyTable(
   };
 
   const decide = (): HeaderDecision => {
-    for (const row of sample) fill(row, sampleWidth);
-    const decided = detectHeaderRow(sample, merges, options);
+    const decided = decideFromSample(sample, sampleWidth, fill, options);
     lastHeaderRow = headerEnd(decided);
     lastSeenRow = lastHeaderRow;
     headers = headerTexts(decided, sample, merges);
@@ -215,7 +253,7 @@ export async function surveyTable(
       if (decision === undefined) {
         sampleWidth = Math.max(sampleWidth, row.lastColumn + 1);
         if (row.ownCount > 0) sample.push(row);
-        if (sample.length >= sampleSize && row.row >= waitFor) decision = decide();
+        if (isSampleComplete(sample, row, waitFor)) decision = decide();
         continue;
       }
       fill(row, Math.max(sampleWidth, row.lastColumn + 1));

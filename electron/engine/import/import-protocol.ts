@@ -56,8 +56,16 @@ export type ImportRequest =
       readonly headerRow?: number;
       readonly headerRows?: 1 | 2;
     }
+  | {
+      readonly id: number;
+      readonly type: 'decide';
+      readonly sheet: number;
+      readonly headerRow?: number;
+      readonly headerRows?: 1 | 2;
+    }
   | { readonly id: number; readonly type: 'stream'; readonly tableId: number }
-  | { readonly id: number; readonly type: 'pull'; readonly streamId: number };
+  | { readonly id: number; readonly type: 'pull'; readonly streamId: number }
+  | { readonly id: number; readonly type: 'drop'; readonly streamId: number };
 
 /** A reply from the worker: the result of a request, or a sign of progress on it. */
 export type ImportReply =

@@ -105,6 +105,11 @@ export class ImportWorkerClient {
     });
   }
 
+  /** Whether the worker failed or was closed: every request now answers that failure. */
+  get hasFailed(): boolean {
+    return this.failure !== undefined;
+  }
+
   /** Stops the worker. */
   async close(): Promise<void> {
     this.fail(err('closed', '文件已关闭', 'The file is closed'));

@@ -1,13 +1,15 @@
 /**
  * The import worker: opens one file with the right reader, surveys its sheets and streams the
- * rows of surveyed tables on request. Started by `ImportWorkerClient` with a heap limit; every
+ * rows of surveyed tables on request, as often as asked (a kept survey is streamed again, not
+ * made again). Started by `ImportWorkerClient` with a heap limit; every
  * expected failure goes back as a Result, a bug as a thrown error (the client reports both).
  */
 import { parentPort } from 'node:worker_threads';
 import { fileLockedError, isFileLocked } from '../file-locked.ts';
 import { projectRows } from '../../../shared/import/project-rows.ts';
 import type { MergedRange } from '../../../shared/import/raw-row.ts';
-import { surveyTable } from '../../../shared/import/survey-table.ts';
+import type { HeaderDecision } from '../../../shared/import/detect-header-row.ts';
+import { decideHeader, surveyTable } from '../../../shared/import/survey-table.ts';
 import type { ProjectedRow, TableLayout } from '../../../shared/import/table-layout.ts';
 import type { ImportLimits } from '../../../shared/import/import-limits.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
@@ -99,6 +101,21 @@ async function survey(
   return ok({ tableId, layout: layout.value });
 }
 
+/** Decides a sheet's header from its top rows only (see `decideHeader`). */
+async function decide(
+  request: Extract<ImportRequest, { type: 'decide' }>,
+): Promise<Result<HeaderDecision>> {
+  const sheet = source?.sheets[request.sheet];
+  if (sheet === undefined) return notOpen();
+  return ok(
+    await decideHeader(sheet.rows(), {
+      merges: await sheet.merges(),
+      ...(request.headerRow === undefined ? {} : { headerRow: request.headerRow }),
+      ...(request.headerRows === undefined ? {} : { headerRows: request.headerRows }),
+    }),
+  );
+}
+
 /** Regroups projected rows into batches of about `batchRows`. */
 async function* rebatch(batches: AsyncIterable<ProjectedRow[]>): AsyncGenerator<ProjectedRow[]> {
   let pending: ProjectedRow[] = [];
@@ -135,6 +152,14 @@ async function pull(request: Extract<ImportRequest, { type: 'pull' }>): Promise<
   return ok({ rows: next.value, done: false });
 }
 
+/** Stops a stream its reader left before the end (the file is closed, the parser let go). */
+async function drop(request: Extract<ImportRequest, { type: 'drop' }>): Promise<Result<null>> {
+  const iterator = streams.get(request.streamId);
+  streams.delete(request.streamId);
+  await iterator?.return?.();
+  return ok(null);
+}
+
 async function handle(request: ImportRequest): Promise<Result<unknown>> {
   try {
     switch (request.type) {
@@ -144,8 +169,12 @@ async function handle(request: ImportRequest): Promise<Result<unknown>> {
         return await survey(request);
       case 'stream':
         return stream(request);
+      case 'decide':
+        return await decide(request);
       case 'pull':
         return await pull(request);
+      case 'drop':
+        return await drop(request);
     }
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, error: error.appError };

@@ -10,7 +10,12 @@ import type { ImportWarning } from '../../../shared/import/import-warning.ts';
 import type { FlaggedCell, ProjectedRow } from '../../../shared/import/table-layout.ts';
 import { ok, type Result } from '../../../shared/result.ts';
 import type { TextEncoding } from './decode-text.ts';
-import { openWorkbook, type OpenOptions, type TableOptions } from './open-workbook.ts';
+import {
+  openWorkbook,
+  type OpenOptions,
+  type TableOptions,
+  type WorkbookOpener,
+} from './open-workbook.ts';
 import type { SourceFormat } from './source-table.ts';
 
 /** One sheet as inspected. */
@@ -58,8 +63,9 @@ const chartReason: LocalizedText = { zh: '图表工作表，没有单元格', en
 export async function inspectFile(
   path: string,
   options: InspectOptions = {},
+  open: WorkbookOpener = openWorkbook,
 ): Promise<Result<InspectReport>> {
-  const opened = await openWorkbook(path, options);
+  const opened = await open(path, options);
   if (!opened.ok) return opened;
   const workbook = opened.value;
   try {
@@ -111,6 +117,8 @@ export async function inspectFile(
       const sampleRows = options.sampleRows ?? 5;
       const flaggedRowsWanted = options.flaggedRows ?? 0;
       const flaggedAt = new Set(table.value.flagged.map((cell) => cell.row));
+      // The survey counted the rows: only the rows shown are read, up to the last one wanted.
+      const lastFlagged = flaggedRowsWanted === 0 ? 0 : Math.max(0, ...flaggedAt);
       const sample: ProjectedRow[] = [];
       const flaggedRows: ProjectedRow[] = [];
       for await (const record of table.value.rows()) {
@@ -118,7 +126,11 @@ export async function inspectFile(
         if (sample.length < sampleRows) sample.push(row);
         else if (flaggedRows.length < flaggedRowsWanted && flaggedAt.has(record.sourceRow))
           flaggedRows.push(row);
+        const isFlaggedDone =
+          flaggedRows.length >= flaggedRowsWanted || record.sourceRow >= lastFlagged;
+        if (sample.length >= sampleRows && isFlaggedDone) break;
       }
+      await table.value.close();
       const t = table.value;
       const footerWarning = describeFooterRows(sheet.name, t.footerRows);
       if (footerWarning !== undefined) footerWarnings.push(footerWarning);

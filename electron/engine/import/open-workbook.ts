@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import { detectFileSignature } from '../../../shared/import/detect-file-signature.ts';
 import { defaultImportLimits, type ImportLimits } from '../../../shared/import/import-limits.ts';
 import type { ImportWarning } from '../../../shared/import/import-warning.ts';
+import type { HeaderDecision } from '../../../shared/import/detect-header-row.ts';
 import type { TableLayout } from '../../../shared/import/table-layout.ts';
 import { type AppError, err, ok, type Result } from '../../../shared/result.ts';
 import { readUnlessLocked } from '../file-locked.ts';
@@ -55,11 +56,23 @@ export interface ImportedWorkbook {
   readonly warnings: readonly ImportWarning[];
   /** Finds a sheet by name, or by 1-based position when no sheet has that name. */
   findSheet(sheet: string | number): SheetSummary | undefined;
-  /** Surveys one sheet (reading it once) and returns its table. */
+  /**
+   * Surveys one sheet (reading it once) and returns its table. The survey is kept while the
+   * workbook is open: the same sheet asked again (with the same header, or a header choice that
+   * comes to the same table) streams from it without another survey.
+   */
   openTable(sheet: SheetSummary, options?: TableOptions): Promise<Result<SourceTable>>;
   /** Stops the import worker; tables opened from the workbook keep it until they close. */
   close(): Promise<void>;
+  /** Whether its worker still answers (not closed, not stopped by a failure). */
+  isOpen(): boolean;
 }
+
+/** Opens a file for import: `openWorkbook`, or a kept file's (see OpenedFileCache). */
+export type WorkbookOpener = (
+  path: string,
+  options?: OpenOptions,
+) => Promise<Result<ImportedWorkbook>>;
 
 /**
  * Heap for reading a text file: it streams and holds little, and with a larger limit V8 lets
@@ -173,6 +186,43 @@ export async function openWorkbook(
     users -= 1;
     if (users === 0) await client.close();
   };
+  const header = (options: TableOptions) => ({
+    ...(options.headerRow === undefined ? {} : { headerRow: options.headerRow }),
+    ...(options.headerRows === undefined ? {} : { headerRows: options.headerRows }),
+  });
+  /** Surveys kept by sheet and header choice (`index|headerRow|headerRows`). */
+  const surveys = new Map<string, SurveyedTable>();
+  const keptSurvey = async (
+    sheet: SheetSummary,
+    options: TableOptions,
+  ): Promise<Result<SurveyedTable>> => {
+    const key = `${sheet.index}|${options.headerRow ?? ''}|${options.headerRows ?? ''}`;
+    const kept = surveys.get(key);
+    if (kept !== undefined) return ok(kept);
+    // A survey of this sheet made with another header choice gives the same table when the
+    // header decided now (from the top rows only) is the same: only its reason differs.
+    const other = [...surveys].find(([k]) => k.startsWith(`${sheet.index}|`))?.[1];
+    if (other !== undefined) {
+      const decided = await client.request<HeaderDecision>({
+        type: 'decide',
+        sheet: sheet.index,
+        ...header(options),
+      });
+      if (!decided.ok) return decided;
+      const { headerRow, headerRows, reason } = decided.value;
+      if (headerRow === other.layout.headerRow && headerRows === other.layout.headerRows) {
+        const same = { ...other, layout: { ...other.layout, headerReason: reason } };
+        surveys.set(key, same);
+        return ok(same);
+      }
+    }
+    const surveyed = await client.request<SurveyedTable>(
+      { type: 'survey', sheet: sheet.index, ...header(options) },
+      stallMs,
+    );
+    if (surveyed.ok) surveys.set(key, surveyed.value);
+    return surveyed;
+  };
   const workbook: ImportedWorkbook = {
     file,
     format: summary.format,
@@ -187,20 +237,13 @@ export async function openWorkbook(
       return Number.isInteger(position) ? summary.sheets[position - 1] : undefined;
     },
     async openTable(sheet, tableOptions = {}) {
-      const surveyed = await client.request<SurveyedTable>(
-        {
-          type: 'survey',
-          sheet: sheet.index,
-          ...(tableOptions.headerRow === undefined ? {} : { headerRow: tableOptions.headerRow }),
-          ...(tableOptions.headerRows === undefined ? {} : { headerRows: tableOptions.headerRows }),
-        },
-        stallMs,
-      );
+      const surveyed = await keptSurvey(sheet, tableOptions);
       if (!surveyed.ok) return surveyed;
       users += 1;
       return ok(createTable(client, workbook, sheet, surveyed.value, release));
     },
     close: release,
+    isOpen: () => users > 0 && !client.hasFailed,
   };
   return ok(workbook);
 }
@@ -215,6 +258,7 @@ function createTable(
   const layout: TableLayout = surveyed.layout;
   let isClosed = false;
   let isStarted = false;
+  let streamId: number | undefined;
   const close = async () => {
     if (isClosed) return;
     isClosed = true;
@@ -243,6 +287,7 @@ function createTable(
       try {
         const started = await client.request<number>({ type: 'stream', tableId: surveyed.tableId });
         if (!started.ok) throw new ImportError(started.error);
+        streamId = started.value;
         let read = 0;
         let next = client.request<RowBatch>({ type: 'pull', streamId: started.value });
         for (;;) {
@@ -255,7 +300,10 @@ function createTable(
             read += 1;
             yield { file, sheet: sheetName, sourceRow: row.sourceRow, cells: row.cells };
           }
-          if (batch.value.done) break;
+          if (batch.value.done) {
+            streamId = undefined;
+            break;
+          }
         }
         if (read !== layout.rowCount) {
           throw new ImportError({
@@ -267,6 +315,8 @@ function createTable(
           });
         }
       } finally {
+        // Left before the end (a preview reads the first rows): the kept worker lets the file go.
+        if (streamId !== undefined) await client.request({ type: 'drop', streamId });
         await close();
       }
     },
@@ -281,8 +331,9 @@ function createTable(
 export async function openTable(
   path: string,
   options: OpenTableOptions = {},
+  open: WorkbookOpener = openWorkbook,
 ): Promise<Result<SourceTable>> {
-  const opened = await openWorkbook(path, options);
+  const opened = await open(path, options);
   if (!opened.ok) return opened;
   const workbook = opened.value;
   try {

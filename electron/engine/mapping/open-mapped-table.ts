@@ -7,7 +7,7 @@
 import { suggestTableValueMaps } from '../../../shared/mapping/suggest-table-value-maps.ts';
 import type { Dataset, Pack } from '../../../shared/pack/pack-schema.ts';
 import { ok, type Result } from '../../../shared/result.ts';
-import { openTable, type OpenTableOptions } from '../import/open-workbook.ts';
+import { openTable, type OpenTableOptions, type WorkbookOpener } from '../import/open-workbook.ts';
 import type { SourceTable } from '../import/source-table.ts';
 import { chooseMapping, type MappingChoice } from './choose-mapping.ts';
 import {
@@ -41,6 +41,8 @@ export interface OpenMappedTableOptions {
    * table's rows are then used up (for `map`, which shows the mapping and imports nothing).
    */
   readonly isCountingValues?: boolean;
+  /** How the file is opened (default `openWorkbook`; the app's import keeps it open). */
+  readonly openWorkbook?: WorkbookOpener;
 }
 
 /** A file's table and its chosen mapping. The caller closes the table. */
@@ -59,7 +61,7 @@ export async function openMappedTable(
   dataset: Dataset,
   options: OpenMappedTableOptions = {},
 ): Promise<Result<MappedTable>> {
-  const opened = await openTable(path, options.open);
+  const opened = await openTable(path, options.open, options.openWorkbook);
   if (!opened.ok) return opened;
   let table = opened.value;
   const { columns } = table;

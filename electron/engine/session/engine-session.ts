@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { ChannelOutput, EventName, EventPayload } from '../../../shared/ipc/contract.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { diskFullError, isDiskFull } from '../disk-full.ts';
+import { OpenedFileCache } from '../import/opened-file-cache.ts';
 import type { Download, EngineConfig } from '../protocol.ts';
 import { createTempFolder, removeDeadTempFolders, type TempFolder } from '../temp-folder.ts';
 import type { Workspace } from '../workspace/workspace.ts';
@@ -57,6 +58,8 @@ export class EngineSession {
    * write-gate.ts); reads do not.
    */
   readonly writes = new WriteGate();
+  /** The file last opened for import, kept open from inspect to import (one at a time). */
+  readonly openedFiles = new OpenedFileCache();
   /** The last package written in this session, or why the last attempt was blocked. */
   lastPackage: ChannelOutput<'package:last'> = { written: null, blockers: [] };
   /** What the last error-workbook merge of this session did. */
@@ -205,7 +208,10 @@ export class EngineSession {
     next?.workspace.configureCheckpoints({
       run: (work) => this.writes.run({ zh: '保存项目', en: 'saving the project' }, work),
     });
-    if (previous?.workspace !== next?.workspace) await this.removeDownloads();
+    if (previous?.workspace !== next?.workspace) {
+      await this.removeDownloads();
+      await this.openedFiles.clear();
+    }
     if (previous !== undefined && previous.workspace !== next?.workspace)
       await previous.workspace.close();
   }

@@ -13,7 +13,7 @@ import { suggestValueMap, type ValueCount } from '../../../shared/mapping/sugges
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { TextEncoding } from '../import/decode-text.ts';
 import { inspectFile } from '../import/inspect-file.ts';
-import { openTable } from '../import/open-workbook.ts';
+import { openTable, type WorkbookOpener } from '../import/open-workbook.ts';
 import type { SourceRecord, SourceTable } from '../import/source-table.ts';
 import { chooseMapping } from '../mapping/choose-mapping.ts';
 import { openMappedTable } from '../mapping/open-mapped-table.ts';
@@ -126,6 +126,8 @@ export async function importTables(
     readonly signal: AbortSignal;
     readonly progress: (done: number, total?: number) => void;
     readonly templatesDir?: string;
+    /** How files are opened (default `openWorkbook`; the app's engine keeps the last one). */
+    readonly openWorkbook?: WorkbookOpener;
   },
 ): Promise<Result<ImportOutcome>> {
   const { pack, dataset } = workspace;
@@ -143,13 +145,14 @@ export async function importTables(
           department: workspace.info.department,
           sampleRows: suggestionRows,
           ...(options.templatesDir === undefined ? {} : { templatesDir: options.templatesDir }),
+          ...(options.openWorkbook === undefined ? {} : { openWorkbook: options.openWorkbook }),
         });
         opened = mapped.ok
           ? ok({ table: mapped.value.table, mapping: mapped.value.choice.mapping })
           : mapped;
       } else {
         const mapping = chosen;
-        const table = await openTable(source.path, tableOptions(source));
+        const table = await openTable(source.path, tableOptions(source), options.openWorkbook);
         opened = table.ok ? ok({ table: table.value, mapping }) : table;
       }
       if (!opened.ok) {
@@ -222,11 +225,12 @@ export const importHandlers: Pick<EngineHandlers, ImportChannel> = {
   async 'import:inspect'(input, session) {
     const file = session.file(input.fileId);
     if (!file.ok) return file;
-    const report = await inspectFile(file.value.path, {
-      ...tableOptions(input),
-      sampleRows: 8,
-      flaggedRows: 10,
-    });
+    // The file stays open in the engine for the mapping and import steps that follow.
+    const report = await inspectFile(
+      file.value.path,
+      { ...tableOptions(input), sampleRows: 8, flaggedRows: 10 },
+      session.openedFiles.open,
+    );
     if (!report.ok) return report;
     return ok({
       format: report.value.format,
@@ -282,7 +286,11 @@ export const importHandlers: Pick<EngineHandlers, ImportChannel> = {
       }
       templatePath = stored.path;
     }
-    const table = await openTable(file.value.path, tableOptions(input.source));
+    const table = await openTable(
+      file.value.path,
+      tableOptions(input.source),
+      session.openedFiles.open,
+    );
     if (!table.ok) return table;
     try {
       const columns = table.value.columns;
@@ -450,7 +458,11 @@ export const importHandlers: Pick<EngineHandlers, ImportChannel> = {
               signal,
               progress,
               templatesDir,
+              openWorkbook: session.openedFiles.open,
             });
+            // Read into the project: the kept file is let go (an import that failed may be
+            // tried again with another header row, from the same kept file).
+            if (imported.ok) await session.openedFiles.clear();
             if (!imported.ok) return imported;
             const { rows, tables, errors, warnings } = imported.value;
             return ok(

@@ -1,7 +1,8 @@
 /**
  * The import store: writes imported tables into the project in one transaction (sources with
- * their provenance, the cells as read, the standardised records), builds the key indexes after
- * the load, then has every record validated and the project saved.
+ * their provenance, the cells as read, the standardised records), validating each record as it
+ * is written when no other records are in force (else every record after the load), builds the
+ * key indexes after the load, and has the project saved.
  */
 import type { SqlValue } from 'sql.js';
 import type { LocalizedText } from '../../../shared/i18n/localized-text.ts';
@@ -9,7 +10,15 @@ import type { RuleContext } from '../../../shared/rules/rule-issue.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { ValidationSummary } from '../../../shared/validate/validation-summary.ts';
 import { createBatchInsert } from './batch-insert.ts';
-import { now, quoteIdentifier, scalar, type Actor, type StoreContext } from './store-context.ts';
+import type { RecordValidation } from './issues-store.ts';
+import {
+  activeRecordsSql,
+  now,
+  quoteIdentifier,
+  scalar,
+  type Actor,
+  type StoreContext,
+} from './store-context.ts';
 
 /** Where an imported table came from. */
 export interface SourceInfo {
@@ -37,6 +46,8 @@ export interface ImportHooks {
   invalidateRecords(): void;
   /** Validates every active record, replacing the stored issues. */
   validateAll(context: RuleContext): ValidationSummary;
+  /** Starts validating records as they are written, replacing the stored issues. */
+  startValidation(context: RuleContext): RecordValidation;
 }
 
 /** Imports into one project. */
@@ -60,10 +71,17 @@ export class ImportStore {
     },
   ): Promise<Result<{ operationId: number; rows: number; summary: ValidationSummary }>> {
     const db = this.context.db;
+    // Into a project with no records in force, each record is validated as it is written (in
+    // record order, as validateAll would): no second pass reading every record back.
+    const isFirst =
+      scalar(db, activeRecordsSql('1').replace(' ORDER BY _rid', ' LIMIT 1')) === undefined;
     db.exec('BEGIN');
     let rows = 0;
     let operationId: number;
+    let validation: RecordValidation | undefined;
+    let summary: ValidationSummary | undefined;
     try {
+      if (isFirst) validation = this.hooks.startValidation(options.context);
       operationId = this.context.recordOperation(
         'import',
         options,
@@ -89,6 +107,7 @@ export class ImportStore {
       try {
         for await (const part of parts) {
           if (!part.ok) {
+            validation?.free();
             db.exec('ROLLBACK');
             return part;
           }
@@ -123,6 +142,7 @@ export class ImportStore {
             bound[2] = record.sourceRow;
             for (let i = 0; i < width; i += 1) bound[3 + i] = values[i] ?? null;
             insertRecord.add(bound);
+            validation?.add(rid, values);
             if (rows % 10_000 === 0) options.onProgress?.(rows);
           }
           insertSource.flush();
@@ -146,10 +166,12 @@ export class ImportStore {
         ),
         operationId,
       ]);
+      summary = validation?.finish();
       this.ensureKeyIndexes();
       this.hooks.invalidateRecords();
       db.exec('COMMIT');
     } catch (error) {
+      validation?.free();
       db.exec('ROLLBACK');
       if (error instanceof ImportCancelled)
         return err(
@@ -159,7 +181,7 @@ export class ImportStore {
         );
       throw error;
     }
-    const summary = this.hooks.validateAll(options.context);
+    summary ??= this.hooks.validateAll(options.context);
     await this.context.save();
     return ok({ operationId, rows, summary });
   }

@@ -69,6 +69,38 @@ export class IssuesStore {
   }
 
   /**
+   * Starts validating records as they are written, in record order, inside the caller's
+   * transaction (an import into a project with no active records): the stored issues are
+   * replaced as `validateAll` would, without reading every record back from the database.
+   */
+  startValidation(context: RuleContext): RecordValidation {
+    const validator = createDatasetValidator(this.context.pack, this.context.dataset, context);
+    const summary = createValidationSummary();
+    const db = this.context.db;
+    this.tally = undefined;
+    db.run('DELETE FROM issues');
+    const insert = createBatchInsert(db, 'issues', issueColumns);
+    return {
+      add(rid, values) {
+        const issues = validator.validateRecord(rid, values);
+        countRecord(summary, issues);
+        for (const issue of issues) insert.add(issueRow(issue));
+      },
+      finish() {
+        try {
+          insert.flush();
+        } finally {
+          insert.free();
+        }
+        return summary;
+      },
+      free() {
+        insert.free();
+      },
+    };
+  }
+
+  /**
    * Checks some records again after an edit: the edited ones, and those that share a unique
    * or primary-key value with them before or after the edit (a duplicate may have appeared or
    * gone). Uniqueness is answered from the stored records, in record order.
@@ -211,6 +243,16 @@ export class IssuesStore {
     }
     return { ...this.tally };
   }
+}
+
+/** Records validated as they are written (see `IssuesStore.startValidation`). */
+export interface RecordValidation {
+  /** Validates one record (its values in field order; undefined: no column mapped). */
+  add(rid: number, values: readonly (string | undefined)[]): void;
+  /** Writes the issues still gathered and returns the counts. */
+  finish(): ValidationSummary;
+  /** Drops the issues still gathered (the import was rolled back). */
+  free(): void;
 }
 
 /** The columns of an issue row, in the order `issueRow` gives them. */

@@ -220,6 +220,19 @@ export class Workspace {
     this.imports = new ImportStore(this.context, {
       invalidateRecords: () => this.invalidate('records'),
       validateAll: (context) => this.validateAll(context),
+      startValidation: (context) => {
+        this.invalidate('issues');
+        const validation = this.issues.startValidation(context);
+        return {
+          ...validation,
+          // Pages read while the import ran may have kept issue filters of a half-written state.
+          finish: () => {
+            const summary = validation.finish();
+            this.invalidate('issues');
+            return summary;
+          },
+        };
+      },
     });
   }
 
