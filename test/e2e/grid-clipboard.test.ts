@@ -166,5 +166,16 @@ describe('copy, paste and editing like a spreadsheet', () => {
     expect(await page.locator('.grid .cell-editor').count()).toBe(0);
     expect(await textOf(12, 'XM')).toBe(unchanged);
     expect(await activeCell()).toEqual({ row: 12, field: 'XM' });
+
+    // A code field keeps its drop-down: a typed key searches the code table.
+    await cell(13, 'XB').click();
+    await page.keyboard.type('2');
+    const combobox = page.getByRole('combobox', { name: '性别' });
+    await expect.poll(() => combobox.inputValue()).toBe('2');
+    await expect
+      .poll(() => page.locator('.code-options [role=option][aria-selected=true]').innerText())
+      .toMatch(/^2\s+女/);
+    await page.keyboard.press('Escape');
+    expect(await combobox.count()).toBe(0);
   });
 });
