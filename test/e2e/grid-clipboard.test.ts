@@ -64,6 +64,17 @@ describe('copy, paste and editing like a spreadsheet', () => {
       );
     await cell(5, 'CSD').click();
     await expect.poll(() => page.locator('.grid .grid-cell.selected').count()).toBe(0);
+
+    // A drag with the mouse selects the cells it passes over.
+    const from = await cell(5, 'CSD').boundingBox();
+    const to = await cell(7, 'HJDZ').boundingBox();
+    if (from === null || to === null) throw new Error('the cells are not drawn');
+    await page.mouse.move(from.x + 10, from.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(to.x + 10, to.y + 10, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(() => page.locator('.grid .grid-cell.selected').count()).toBe(6);
+    expect(await activeCell()).toEqual({ row: 7, field: 'HJDZ' });
   });
 
   it('pastes a block copied from Excel as one operation, and Ctrl+Z undoes all of it', async () => {
