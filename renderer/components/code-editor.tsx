@@ -3,6 +3,7 @@ import { createPortal } from 'react-dom';
 import { searchCodeEntries } from '../../shared/code-tables/search-code-entries.ts';
 import { useApp } from '../app-context.tsx';
 import type { FieldCodes } from './use-field-codes.ts';
+import { editMoveOf, type EditMove } from './grid-clipboard.ts';
 
 /** Options shown at once; typing narrows a long table (行政区划) to what is wanted. */
 const shownOptions = 50;
@@ -21,6 +22,7 @@ export function CodeEditor({
   value,
   codes,
   label,
+  isTyped = false,
   onChange,
   onStop,
 }: {
@@ -28,15 +30,20 @@ export function CodeEditor({
   codes: FieldCodes;
   /** The field's title, for screen readers. */
   label: string;
+  /** The value was typed on the cell (it replaced the code): the list is searched for it. */
+  isTyped?: boolean;
   onChange: (value: string) => void;
-  /** Ends editing: `value` is what to store, undefined to cancel. */
-  onStop: (value: string | undefined) => void;
+  /**
+   * Ends editing: `value` is what to store, undefined to cancel; `move` where the active cell
+   * goes after (Enter down, Tab right, Shift+Tab left).
+   */
+  onStop: (value: string | undefined, move?: EditMove) => void;
 }) {
   const { t } = useApp();
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   // The typed text narrows the list; the cell's current value shows every code at first.
-  const [query, setQuery] = useState<string | undefined>(undefined);
+  const [query, setQuery] = useState<string | undefined>(isTyped ? value : undefined);
   const found = searchCodeEntries(codes.entries, query ?? '', shownOptions);
   // At first the cell's code is chosen; after typing, the best match, unless the text was
   // cleared: then nothing is, so Enter empties the cell.
@@ -64,6 +71,7 @@ export function CodeEditor({
       <input
         ref={inputRef}
         autoFocus
+        onFocus={(e) => e.currentTarget.setSelectionRange(value.length, value.length)}
         className="cell-editor"
         role="combobox"
         aria-label={label}
@@ -82,9 +90,9 @@ export function CodeEditor({
             e.preventDefault();
             const step = e.key === 'ArrowDown' ? 1 : -1;
             setChosen(Math.max(0, Math.min(found.length - 1, chosenIndex + step)));
-          } else if (e.key === 'Enter') {
+          } else if (editMoveOf(e) !== undefined) {
             e.preventDefault();
-            onStop(found[chosenIndex]?.code ?? value);
+            onStop(found[chosenIndex]?.code ?? value, editMoveOf(e));
           } else if (e.key === 'Escape') {
             e.preventDefault();
             onStop(undefined);

@@ -8,11 +8,14 @@ import {
   useRef,
   useState,
   useSyncExternalStore,
+  type ClipboardEvent,
   type KeyboardEvent as ReactKeyboardEvent,
   type MouseEvent as ReactMouseEvent,
 } from 'react';
+import { flushSync } from 'react-dom';
 import type { PackSummary } from '../../shared/ipc/contract.ts';
 import type { Language } from '../../shared/i18n/localized-text.ts';
+import { formatText, translate } from '../../shared/i18n/ui-text.ts';
 import { codeNameOf } from '../../shared/code-tables/search-code-entries.ts';
 import { useApp } from '../app-context.tsx';
 import { ColumnFilterMenu, type ColumnFilter } from './column-filter-menu.tsx';
@@ -23,6 +26,7 @@ import {
   createScrollSpace,
   offsetAfterScroll,
   offsetToShowRow,
+  pagesOfRows,
   pagesToFetch,
   scrollLeftToShowColumn,
   scrollTopForOffset,
@@ -46,6 +50,16 @@ import {
   type GridColumn,
 } from './grid-columns.ts';
 import { useColumnLayout } from './use-column-layout.ts';
+import {
+  parseCells,
+  planPaste,
+  rangeOf,
+  editMoveOf,
+  rowsOf,
+  serializeCells,
+  type CellRange,
+  type EditMove,
+} from './grid-clipboard.ts';
 import type { FieldCodes } from './use-field-codes.ts';
 
 type Field = PackSummary['datasets'][number]['fields'][number];
@@ -64,7 +78,15 @@ interface Editing {
   readonly rid: number;
   readonly field: string;
   readonly value: string;
+  /** Started by typing on the cell: the typed text replaced the value (a code field searches it). */
+  readonly isTyped?: boolean;
 }
+
+/** How a write of many cells came about (edit:cells). */
+export type CellsWrite = 'paste' | 'clear' | 'fill-down';
+
+/** The most rows one copy, paste, clear or fill-down covers (the engine is asked 1,000 a time). */
+const maxRangeRows = 10_000;
 
 const rowHeight = 30;
 /** Rows drawn above and below the viewport, so a slow scroll never shows an empty edge. */
@@ -95,6 +117,7 @@ export function RecordsGrid({
   filter,
   refreshKey,
   onEdit,
+  onWriteCells,
   highlightField,
   codes = noCodes,
   onActiveCellChange,
@@ -110,6 +133,11 @@ export function RecordsGrid({
   /** Changes whenever the records may have changed (the project state), so pages are fetched again. */
   refreshKey: unknown;
   onEdit: (rid: number, field: string, value: string) => Promise<void>;
+  /** Writes many cells as one operation (a paste, Delete, Ctrl+D). */
+  onWriteCells: (
+    how: CellsWrite,
+    cells: readonly { rid: number; field: string; value: string }[],
+  ) => Promise<void>;
   /** A column to mark and scroll into view (the field of the issues being looked at). */
   highlightField?: string | undefined;
   /** The code tables of code fields, by field name: cells show the name beside the code. */
@@ -175,7 +203,14 @@ export function RecordsGrid({
   const [size, setSize] = useState({ height: 0, header: rowHeight + 2 });
   // The virtual offset (content px at the top of the viewport) and the active cell belong to a
   // filter: a new filter starts at its top.
-  const [view, setView] = useState<{ filterKey: string; offset: number; active?: GridCell }>({
+  // `anchor` is where a selection started (a click, before Shift+arrows or a drag); the range
+  // runs from it to the active cell.
+  const [view, setView] = useState<{
+    filterKey: string;
+    offset: number;
+    active?: GridCell;
+    anchor?: GridCell;
+  }>({
     filterKey,
     offset: 0,
   });
@@ -199,6 +234,16 @@ export function RecordsGrid({
     view.active !== undefined && view.active.row < count
       ? { row: view.active.row, column: Math.min(view.active.column, fields.length - 1) }
       : undefined;
+  const anchor =
+    active === undefined || view.anchor === undefined
+      ? active
+      : {
+          row: Math.min(view.anchor.row, count - 1),
+          column: Math.min(view.anchor.column, fields.length - 1),
+        };
+  const selection =
+    active === undefined || anchor === undefined ? undefined : rangeOf(anchor, active);
+  const isDragging = useRef(false);
 
   useEffect(() => {
     store.start();
@@ -270,7 +315,7 @@ export function RecordsGrid({
   });
 
   const moveTo = useCallback(
-    (next: number, nextActive?: GridCell) => {
+    (next: number, nextActive?: GridCell, nextAnchor?: GridCell) => {
       const state = latest.current;
       state.offset = clampOffset(state.space, next);
       // Ask for the rows now, not after the placeholders are drawn.
@@ -288,6 +333,7 @@ export function RecordsGrid({
         ...current,
         offset: offsetNow,
         active: nextActive ?? current.active,
+        anchor: nextActive === undefined ? current.anchor : (nextAnchor ?? nextActive),
       }));
     },
     [setView, store],
@@ -513,24 +559,201 @@ export function RecordsGrid({
     setLayout(setColumnWidth(layout, column.field.name, fitColumnWidth(measured)));
   };
 
-  const startEditing = (row: number, column: number) => {
+  /** Edits a cell: keeping its value (F2, Enter, double-click) or replacing it with `typed`. */
+  const startEditing = (row: number, column: number, typed?: string) => {
     const record = store.recordAt(filterKey, row);
     const field = fields[column];
     if (record === undefined || field === undefined) return;
-    setView((current) => ({ ...current, active: { row, column } }));
-    setEditing({
-      rid: record.rid,
-      field: field.name,
-      value: record.values[columns[column]?.index ?? -1] ?? '',
-    });
+    setView((current) => ({ ...current, active: { row, column }, anchor: { row, column } }));
+    setEditing(
+      typed === undefined
+        ? {
+            rid: record.rid,
+            field: field.name,
+            value: record.values[columns[column]?.index ?? -1] ?? '',
+          }
+        : { rid: record.rid, field: field.name, value: typed, isTyped: true },
+    );
   };
 
-  const stopEditing = (isSaved: boolean, value?: string) => {
+  /** Moves the active cell (and the view to it), the selection collapsing onto it. */
+  const goTo = (next: GridCell, base = offset) => {
+    moveTo(offsetToShowRow(space, clampOffset(space, base), next.row), next);
+    showColumn(next.column);
+  };
+
+  const stopEditing = (isSaved: boolean, value?: string, move?: EditMove) => {
     const current = editing;
     setEditing(undefined);
     gridRef.current?.focus({ preventScroll: true });
     if (isSaved && current !== undefined)
       void onEdit(current.rid, current.field, value ?? current.value);
+    if (isSaved && move !== undefined && active !== undefined) {
+      const step = { down: [1, 0], right: [0, 1], left: [0, -1] }[move];
+      goTo({
+        row: Math.min(Math.max(0, active.row + (step[0] ?? 0)), count - 1),
+        column: Math.min(Math.max(0, active.column + (step[1] ?? 0)), fields.length - 1),
+      });
+    }
+  };
+
+  /**
+   * The records of a range of rows of the view: from the pages kept when all are there (a copy
+   * must set the clipboard before its event ends), else asked of the engine, 1,000 at a time.
+   */
+  const recordsOfRows = (top: number, bottom: number): GridRecord[] | undefined => {
+    const kept: GridRecord[] = [];
+    for (let row = top; row <= bottom; row += 1) {
+      const record = store.recordAt(filterKey, row);
+      if (record === undefined) return undefined;
+      kept.push(record);
+    }
+    return kept;
+  };
+
+  const fetchRecordsOfRows = async (
+    top: number,
+    bottom: number,
+  ): Promise<GridRecord[] | undefined> => {
+    const kept = recordsOfRows(top, bottom);
+    if (
+      kept !== undefined &&
+      store.isCurrent(filterKey, pagesOfRows(top, bottom + 1, recordPageSize))
+    )
+      return kept;
+    const records: GridRecord[] = [];
+    for (let offsetRow = top; offsetRow <= bottom; offsetRow += 1000) {
+      const page = await api.invoke('records:page', {
+        offset: offsetRow,
+        limit: Math.min(1000, bottom - offsetRow + 1),
+        filter: gridView,
+      });
+      if (!page.ok) {
+        notify(page.error.message, 'error');
+        return undefined;
+      }
+      for (const row of page.value.rows) records.push({ ...row, issues: new Map() });
+    }
+    return records;
+  };
+
+  const isTooLarge = (range: CellRange): boolean => {
+    if (rowsOf(range) <= maxRangeRows) return false;
+    notify(
+      {
+        zh: formatText('rangeTooLarge', 'zh', { limit: maxRangeRows }),
+        en: formatText('rangeTooLarge', 'en', { limit: maxRangeRows }),
+      },
+      'error',
+    );
+    return true;
+  };
+
+  const textOf = (records: readonly GridRecord[], range: CellRange): string =>
+    serializeCells(
+      records.map((record) => {
+        const values: string[] = [];
+        for (let column = range.left; column <= range.right; column += 1)
+          values.push(record.values[columns[column]?.index ?? -1] ?? '');
+        return values;
+      }),
+    );
+
+  /** Ctrl+C: the selection as tab-separated text, which Excel and WPS paste as cells. */
+  const copySelection = (event: ClipboardEvent<HTMLDivElement>) => {
+    if (event.target instanceof HTMLInputElement || selection === undefined) return;
+    event.preventDefault();
+    if (isTooLarge(selection)) return;
+    const kept = recordsOfRows(selection.top, selection.bottom);
+    if (kept !== undefined) {
+      event.clipboardData.setData('text/plain', textOf(kept, selection));
+      return;
+    }
+    // Rows not drawn yet: fetched first, then written with the async Clipboard API.
+    const range = selection;
+    void (async () => {
+      const records = await fetchRecordsOfRows(range.top, range.bottom);
+      if (records === undefined) return;
+      try {
+        await navigator.clipboard.writeText(textOf(records, range));
+      } catch (error) {
+        console.error('clipboard write failed', error);
+        notify({ zh: translate('copyFailed', 'zh'), en: translate('copyFailed', 'en') }, 'error');
+      }
+    })();
+  };
+
+  /** Writes cells of the view, by row and column, as one operation; selects what was written. */
+  const writeCells = async (
+    how: CellsWrite,
+    cells: readonly { row: number; column: number; value: string }[],
+    range: CellRange,
+  ) => {
+    if (cells.length === 0) return;
+    const records = await fetchRecordsOfRows(range.top, range.bottom);
+    if (records === undefined) return;
+    const written = cells.flatMap(({ row, column, value }) => {
+      const record = records[row - range.top];
+      const field = fields[column];
+      return record === undefined || field === undefined
+        ? []
+        : [{ rid: record.rid, field: field.name, value }];
+    });
+    await onWriteCells(how, written);
+  };
+
+  /** Ctrl+V: a block copied from Excel or WPS, pasted at the selection as one operation. */
+  const pasteText = (text: string) => {
+    if (selection === undefined) return;
+    const plan = planPaste(parseCells(text), selection, {
+      rowCount: count,
+      columnCount: fields.length,
+    });
+    if (isTooLarge(plan.range)) return;
+    setView((current) => ({
+      ...current,
+      anchor: { row: plan.range.top, column: plan.range.left },
+      active: { row: plan.range.bottom, column: plan.range.right },
+    }));
+    void (async () => {
+      await writeCells('paste', plan.cells, plan.range);
+      if (plan.isClipped)
+        notify({ zh: translate('pasteClipped', 'zh'), en: translate('pasteClipped', 'en') });
+    })();
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
+    if (event.target instanceof HTMLInputElement || selection === undefined) return;
+    event.preventDefault();
+    pasteText(event.clipboardData.getData('text/plain'));
+  };
+
+  /** Delete: the selection emptied, as one operation. */
+  const clearSelection = (range: CellRange) => {
+    if (isTooLarge(range)) return;
+    const cells: { row: number; column: number; value: string }[] = [];
+    for (let row = range.top; row <= range.bottom; row += 1)
+      for (let column = range.left; column <= range.right; column += 1)
+        cells.push({ row, column, value: '' });
+    void writeCells('clear', cells, range);
+  };
+
+  /** Ctrl+D: the top row of the selection copied down it (one row: the row above, as Excel). */
+  const fillDown = (range: CellRange) => {
+    const from = range.bottom > range.top ? range.top : range.top - 1;
+    if (from < 0) return;
+    const span = { ...range, top: from };
+    if (isTooLarge(span)) return;
+    void (async () => {
+      const records = await fetchRecordsOfRows(span.top, span.bottom);
+      const source = records?.[0];
+      if (source === undefined) return;
+      const cells: { row: number; column: number; value: string }[] = [];
+      for (let row = from + 1; row <= span.bottom; row += 1)
+        for (let column = span.left; column <= span.right; column += 1)
+          cells.push({ row, column, value: source.values[columns[column]?.index ?? -1] ?? '' });
+      await writeCells('fill-down', cells, span);
+    })();
   };
 
   // The details pane follows the active cell, and its record when a page arrives after an edit.
@@ -564,9 +787,41 @@ export function RecordsGrid({
       startEditing(from.row, from.column);
       return;
     }
+    const isCtrl = event.ctrlKey || event.metaKey;
+    const range = selection ?? rangeOf(from, from);
+    if (event.key === 'Delete' && !isCtrl && !event.altKey) {
+      event.preventDefault();
+      clearSelection(range);
+      return;
+    }
+    if (isCtrl && !event.altKey && event.key.toLowerCase() === 'd') {
+      event.preventDefault();
+      fillDown(range);
+      return;
+    }
+    if (event.key === 'Tab' && !isCtrl && !event.altKey) {
+      event.preventDefault();
+      goTo({
+        row: from.row,
+        column: Math.min(Math.max(0, from.column + (event.shiftKey ? -1 : 1)), fields.length - 1),
+      });
+      return;
+    }
+    // A printable key on a cell starts editing it with what was typed, as in Excel.
+    if (event.key.length === 1 && !isCtrl && !event.altKey) {
+      event.preventDefault();
+      startEditing(from.row, from.column, event.key);
+      return;
+    }
+    // An input method's first key (拼音): the editor is put in place and focused before the
+    // key's default action, so the composition goes into it.
+    if (event.key === 'Process') {
+      flushSync(() => startEditing(from.row, from.column, ''));
+      return;
+    }
     const next = applyGridKey(
       from,
-      { key: event.key, isCtrl: event.ctrlKey || event.metaKey },
+      { key: event.key, isCtrl },
       { rowCount: count, columnCount: fields.length, pageRows: win.pageRows },
     );
     if (next === undefined) return;
@@ -575,7 +830,12 @@ export function RecordsGrid({
     // PageUp/PageDown move the view by the same rows as the cell, like a spreadsheet.
     const base =
       event.key === 'PageUp' || event.key === 'PageDown' ? offset + step * rowHeight : offset;
-    moveTo(offsetToShowRow(space, clampOffset(space, base), next.row), next);
+    // Shift extends the selection from where it started.
+    moveTo(
+      offsetToShowRow(space, clampOffset(space, base), next.row),
+      next,
+      event.shiftKey ? (anchor ?? from) : next,
+    );
     showColumn(next.column);
   };
 
@@ -607,6 +867,8 @@ export function RecordsGrid({
         width={totalWidth}
         activeId={active?.row === index ? activeIdOf(idPrefix, active) : undefined}
         activeColumn={active?.row === index ? active.column : undefined}
+        selectedFrom={isSelectedRow(selection, index) ? selection?.left : undefined}
+        selectedTo={isSelectedRow(selection, index) ? selection?.right : undefined}
         editing={isEditingRow ? editing : undefined}
         language={language}
         suggestionLabel={t('suggestion')}
@@ -745,7 +1007,10 @@ export function RecordsGrid({
         aria-colcount={fields.length + 1}
         aria-busy={isBusy}
         aria-activedescendant={activeId}
+        aria-multiselectable={true}
         onKeyDown={onKeyDown}
+        onCopy={copySelection}
+        onPaste={onPaste}
       >
         <div className="grid-body" ref={bodyRef} onScroll={onScroll}>
           <div
@@ -868,8 +1133,32 @@ export function RecordsGrid({
               style={{ top: size.header, height: space.viewportHeight, width: totalWidth }}
               onMouseDown={(event) => {
                 const cell = cellAt(event);
-                if (cell !== undefined && event.button === 0)
+                if (cell === undefined || event.button !== 0) return;
+                if (event.target instanceof HTMLInputElement) return;
+                // A drag or Shift+click selects cells, not the page's text.
+                event.preventDefault();
+                gridRef.current?.focus({ preventScroll: true });
+                isDragging.current = true;
+                setView((current) => ({
+                  ...current,
+                  active: cell,
+                  anchor: event.shiftKey ? (current.anchor ?? current.active ?? cell) : cell,
+                }));
+              }}
+              onMouseMove={(event) => {
+                if (!isDragging.current || (event.buttons & 1) === 0) {
+                  isDragging.current = false;
+                  return;
+                }
+                const cell = cellAt(event);
+                if (
+                  cell !== undefined &&
+                  (cell.row !== active?.row || cell.column !== active.column)
+                )
                   setView((current) => ({ ...current, active: cell }));
+              }}
+              onMouseUp={() => {
+                isDragging.current = false;
               }}
               onDoubleClick={(event) => {
                 const cell = cellAt(event);
@@ -930,6 +1219,16 @@ export function RecordsGrid({
   );
 }
 
+/** Whether a row is in a selected range of more than one cell (one cell shows as active only). */
+function isSelectedRow(selection: CellRange | undefined, row: number): boolean {
+  return (
+    selection !== undefined &&
+    row >= selection.top &&
+    row <= selection.bottom &&
+    (selection.bottom > selection.top || selection.right > selection.left)
+  );
+}
+
 /** No code fields. */
 const noCodes: ReadonlyMap<string, FieldCodes> = new Map();
 
@@ -943,6 +1242,13 @@ export interface ActiveCell {
 function frozenClass(columns: readonly GridColumn[], column: number): string {
   if (columns[column]?.isFrozen !== true) return '';
   return columns[column + 1]?.isFrozen === true ? ' frozen' : ' frozen frozen-last';
+}
+
+/** Focuses a cell editor as it appears, the caret after the text (typed or kept, as with F2). */
+function placeCaretAtEnd(input: HTMLInputElement | null): void {
+  if (input === null || document.activeElement === input) return;
+  input.focus({ preventScroll: true });
+  input.setSelectionRange(input.value.length, input.value.length);
 }
 
 function activeIdOf(idPrefix: string, cell: GridCell): string {
@@ -961,6 +1267,8 @@ const GridRow = memo(function GridRow({
   width,
   activeId,
   activeColumn,
+  selectedFrom,
+  selectedTo,
   editing,
   language,
   suggestionLabel,
@@ -980,6 +1288,9 @@ const GridRow = memo(function GridRow({
   /** The id the active cell carries (for aria-activedescendant), on the active row only. */
   activeId: string | undefined;
   activeColumn: number | undefined;
+  /** The columns of the selected range, on the rows in it only. */
+  selectedFrom: number | undefined;
+  selectedTo: number | undefined;
   editing: Editing | undefined;
   language: Language;
   suggestionLabel: string;
@@ -991,7 +1302,7 @@ const GridRow = memo(function GridRow({
   foundField: string;
   onEditingChange: (editing: Editing) => void;
   /** Given to the row being edited only, so the other rows are not redrawn. */
-  onStopEditing: ((isSaved: boolean, value?: string) => void) | undefined;
+  onStopEditing: ((isSaved: boolean, value?: string, move?: EditMove) => void) | undefined;
 }) {
   const className =
     record === undefined
@@ -1025,6 +1336,11 @@ const GridRow = memo(function GridRow({
               ? ' error'
               : ' warning';
         const isActive = activeColumn === column;
+        const isSelected =
+          selectedFrom !== undefined &&
+          selectedTo !== undefined &&
+          column >= selectedFrom &&
+          column <= selectedTo;
         const isEditing = editing?.field === field.name;
         const fieldCodes = codes.get(field.name);
         const value = record?.values[valueIndex] ?? '';
@@ -1038,8 +1354,8 @@ const GridRow = memo(function GridRow({
             key={field.name}
             id={isActive ? activeId : undefined}
             role={record === undefined ? undefined : 'gridcell'}
-            aria-selected={isActive ? true : undefined}
-            className={`grid-cell${worst}${isActive ? ' active' : ''}${field.name === highlightField ? ' highlight' : ''}${isFound ? ' found' : ''}${frozenClass(columns, column)}`}
+            aria-selected={isActive || isSelected ? true : undefined}
+            className={`grid-cell${worst}${isActive ? ' active' : ''}${isSelected ? ' selected' : ''}${field.name === highlightField ? ' highlight' : ''}${isFound ? ' found' : ''}${frozenClass(columns, column)}`}
             data-field={field.name}
             style={isFrozen ? { width: cellWidth, left } : { width: cellWidth }}
             title={issues
@@ -1055,20 +1371,29 @@ const GridRow = memo(function GridRow({
                 value={editing.value}
                 codes={fieldCodes}
                 label={field.title}
+                isTyped={editing.isTyped === true}
                 onChange={(next) => onEditingChange({ ...editing, value: next })}
-                onStop={(next) =>
-                  next === undefined ? onStopEditing?.(false) : onStopEditing?.(true, next)
+                onStop={(next, move) =>
+                  next === undefined ? onStopEditing?.(false) : onStopEditing?.(true, next, move)
                 }
               />
             ) : isEditing ? (
               <input
-                autoFocus
+                ref={placeCaretAtEnd}
                 className="cell-editor"
+                aria-label={field.title}
                 value={editing.value}
                 onChange={(e) => onEditingChange({ ...editing, value: e.target.value })}
                 onKeyDown={(e) => {
-                  if (e.key === 'Enter') onStopEditing?.(true);
-                  if (e.key === 'Escape') onStopEditing?.(false);
+                  const move = editMoveOf(e);
+                  if (move !== undefined) {
+                    e.preventDefault();
+                    onStopEditing?.(true, undefined, move);
+                  }
+                  if (e.key === 'Escape') {
+                    e.preventDefault();
+                    onStopEditing?.(false);
+                  }
                 }}
                 onBlur={() => onStopEditing?.(false)}
               />

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChannelOutput, PackSummary, ProjectState } from '../../shared/ipc/contract.ts';
-import { formatText } from '../../shared/i18n/ui-text.ts';
+import { formatText, translate } from '../../shared/i18n/ui-text.ts';
 import { useApp } from '../app-context.tsx';
 import { ErrorWorkbookPanel } from '../components/error-workbook-panel.tsx';
 import { ImportProgress, type RunningImport } from '../components/import-progress.tsx';
@@ -8,7 +8,7 @@ import { IssueList, type IssueSelection } from '../components/issue-list.tsx';
 import { QualityChart } from '../components/quality-chart.tsx';
 import { CellDetailsPane } from '../components/cell-details-pane.tsx';
 import { columnLayoutKey } from '../components/grid-columns.ts';
-import { RecordsGrid, type ActiveCell } from '../components/records-grid.tsx';
+import { RecordsGrid, type ActiveCell, type CellsWrite } from '../components/records-grid.tsx';
 import { ReplacePanel } from '../components/replace-panel.tsx';
 import { useFieldCodes } from '../components/use-field-codes.ts';
 import { useWaitingChanges } from '../components/use-waiting-changes.ts';
@@ -96,6 +96,32 @@ export function CheckStep({
       const result = await api.invoke('edit:cell', { rid, field, value });
       if (result.ok) onProject(result.value);
       else notify(result.error.message, 'error');
+    },
+    [api, notify, onProject, runningJob],
+  );
+
+  const writeCells = useCallback(
+    async (how: CellsWrite, cells: readonly { rid: number; field: string; value: string }[]) => {
+      if (runningJob !== undefined)
+        notify({
+          zh: formatText('editWaiting', 'zh', { job: runningJob.zh }),
+          en: formatText('editWaiting', 'en', { job: runningJob.en }),
+        });
+      const result = await api.invoke('edit:cells', { how, cells: [...cells] });
+      if (!result.ok) {
+        notify(result.error.message, 'error');
+        return;
+      }
+      onProject(result.value.state);
+      const { count } = result.value;
+      notify(
+        count === 0
+          ? { zh: translate('nothingChanged', 'zh'), en: translate('nothingChanged', 'en') }
+          : {
+              zh: formatText('cellsChanged', 'zh', { count }),
+              en: formatText('cellsChanged', 'en', { count }),
+            },
+      );
     },
     [api, notify, onProject, runningJob],
   );
@@ -223,6 +249,7 @@ export function CheckStep({
             filter={filter}
             refreshKey={project}
             onEdit={edit}
+            onWriteCells={writeCells}
             highlightField={highlightField}
             codes={codes}
             onActiveCellChange={setActiveCell}

@@ -74,9 +74,23 @@ export const uiText = {
   row: { zh: '行', en: 'Row' },
   sourceRow: { zh: '原表行号', en: 'Source row' },
   editHint: {
-    zh: '方向键、PageUp/PageDown 移动；双击单元格或按 Enter 修改，Enter 保存，Esc 取消',
-    en: 'Arrows and PageUp/PageDown move; double-click a cell or press Enter to edit, Enter saves, Esc cancels',
+    zh: '方向键移动，Shift+方向键或拖动选择区域；直接输入、双击或按 F2 修改，Enter 保存并下移，Tab 右移，Esc 取消；Ctrl+C 复制，Ctrl+V 粘贴，Delete 清除，Ctrl+D 向下填充',
+    en: 'Arrows move, Shift+arrows or a drag select; type, double-click or press F2 to edit, Enter saves and moves down, Tab moves right, Esc cancels; Ctrl+C copies, Ctrl+V pastes, Delete clears, Ctrl+D fills down',
   },
+  pasteClipped: {
+    zh: '粘贴区域超出表格，已截断',
+    en: 'The pasted block went past the table and was cut off',
+  },
+  rangeTooLarge: {
+    zh: '选择的区域超过 {limit} 行，请分批复制、粘贴或修改',
+    en: 'The selection has more than {limit} rows; copy, paste or change it in parts',
+  },
+  copyFailed: {
+    zh: '无法写入剪贴板，请重试；如仍不行，请选择较小的区域后再复制',
+    en: 'Could not write to the clipboard; try again, or copy a smaller selection',
+  },
+  cellsChanged: { zh: '已修改 {count} 个单元格', en: '{count} cell(s) changed' },
+  nothingChanged: { zh: '单元格的值没有变化', en: 'No cell changed' },
   suggestion: { zh: '建议值', en: 'Suggestion' },
   findPlaceholder: {
     zh: '查找身份证号、姓名或任意值（Ctrl+F）',

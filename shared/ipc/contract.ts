@@ -140,6 +140,9 @@ export type ReplaceMatch = z.infer<typeof replaceMatch>;
 /** The longest value one cell edit may set (the grid's edit, and a merged workbook's cell). */
 export const maxCellEditLength = 100_000;
 
+/** The most cells one `edit:cells` writes (a pasted block, a cleared or filled selection). */
+export const maxCellsPerWrite = 200_000;
+
 /** What merging a fixed error workbook did (lists capped; the counts are whole). */
 const mergeReport = z.object({
   file: z.string(),
@@ -481,6 +484,29 @@ export const contract = {
       ...actorInput,
     }),
     output: projectState,
+  },
+  /**
+   * Writes many cells as one operation (one entry in the history; undo and redo restore them
+   * all): a block pasted in the grid, a selection cleared (Delete) or filled down (Ctrl+D).
+   * Every cell's field must be a field of the dataset; cells already holding their value are
+   * not a change, and when none changes nothing is recorded (count 0).
+   */
+  'edit:cells': {
+    input: z.object({
+      how: z.enum(['paste', 'clear', 'fill-down']),
+      cells: z
+        .array(
+          z.object({
+            rid: z.number().int().positive(),
+            field: id,
+            value: z.string().max(maxCellEditLength),
+          }),
+        )
+        .min(1)
+        .max(maxCellsPerWrite),
+      ...actorInput,
+    }),
+    output: z.object({ count: z.number().int(), state: projectState }),
   },
   'edit:replace-preview': {
     input: z.object({

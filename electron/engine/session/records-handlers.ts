@@ -32,6 +32,7 @@ export const recordsHandlers: Pick<
   | 'records:column-values'
   | 'quality:summary'
   | 'edit:cell'
+  | 'edit:cells'
   | 'edit:replace-preview'
   | 'edit:replace'
   | 'edit:apply-suggestions'
@@ -97,6 +98,22 @@ export const recordsHandlers: Pick<
         context: ruleContext(),
       });
       return edited.ok ? ok(describeProject(project, session.config.dataDir)) : edited;
+    }),
+  ),
+
+  'edit:cells': writing(
+    { zh: '修改单元格', en: 'editing cells' },
+    withProject(async (input, project, session) => {
+      const written = await project.workspace.writeCells(input.how, input.cells, {
+        ...actor(input),
+        context: ruleContext(),
+      });
+      return written.ok
+        ? ok({
+            count: written.value.count,
+            state: describeProject(project, session.config.dataDir),
+          })
+        : written;
     }),
   ),
 

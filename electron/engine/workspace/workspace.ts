@@ -988,6 +988,75 @@ export class Workspace {
   }
 
   /**
+   * Writes many cells as one operation (a block pasted in the grid, a selection cleared or
+   * filled down), revalidating the records touched. A cell named twice takes its last value;
+   * cells already holding their value are not a change, and when none changes nothing is
+   * recorded. Refused whole, before anything is written, when a field is not one of the
+   * dataset's (the record id and source row are never written) or a record does not exist.
+   */
+  async writeCells(
+    how: 'paste' | 'clear' | 'fill-down',
+    cells: readonly { rid: number; field: string; value: string }[],
+    actor: Actor & { context: RuleContext },
+  ): Promise<Result<{ operationId: number | undefined; count: number }>> {
+    const unknown = cells.find((cell) => !this.fieldNames.includes(cell.field));
+    if (unknown !== undefined) {
+      return err(
+        'field-not-found',
+        `没有字段「${unknown.field}」，不能写入；请只在数据列中粘贴或修改`,
+        `No field "${unknown.field}" to write; paste or edit in the data columns only`,
+      );
+    }
+    const last = new Map<string, { rid: number; field: string; value: string }>();
+    for (const cell of cells) last.set(`${cell.rid}\u0000${cell.field}`, cell);
+    const changes: { rid: number; field: string; value: string }[] = [];
+    const reads = new Map<string, Statement>();
+    try {
+      for (const cell of last.values()) {
+        let read = reads.get(cell.field);
+        if (read === undefined) {
+          read = this.db.prepare(
+            `SELECT ${quoteIdentifier(cell.field)} FROM records WHERE _rid = ?`,
+          );
+          reads.set(cell.field, read);
+        }
+        read.bind([cell.rid]);
+        const isFound = read.step();
+        const old = isFound ? read.get()[0] : undefined;
+        read.reset();
+        if (!isFound) {
+          return err('record-not-found', `没有第 ${cell.rid} 条记录`, `No record ${cell.rid}`);
+        }
+        if ((old === null || old === undefined ? null : String(old)) !== cell.value)
+          changes.push(cell);
+      }
+    } finally {
+      for (const read of reads.values()) read.free();
+    }
+    if (changes.length === 0) return ok({ operationId: undefined, count: 0 });
+    const fields = [...new Set(changes.map((c) => c.field))].map(
+      (name) => this.dataset.fields.find((f) => f.name === name)?.title ?? name,
+    );
+    const where =
+      fields.length <= 3 ? fields.map((t) => `「${t}」`).join('、') : `${fields.length} 列`;
+    const whereEn =
+      fields.length <= 3 ? fields.map((t) => `"${t}"`).join(', ') : `${fields.length} columns`;
+    const verb = { paste: '粘贴', clear: '清除', 'fill-down': '向下填充' }[how];
+    const verbEn = { paste: 'Pasted', clear: 'Cleared', 'fill-down': 'Filled down' }[how];
+    const operationId = this.applyChanges(
+      'cell-edit',
+      {
+        zh: `${verb}${where}的 ${changes.length} 个单元格`,
+        en: `${verbEn} ${changes.length} cell(s) in ${whereEn}`,
+      },
+      changes,
+      actor,
+    );
+    await this.save();
+    return ok({ operationId, count: changes.length });
+  }
+
+  /**
    * The cells of one field a replace would change, with their new values: `contains` replaces
    * every occurrence of the text inside a cell (包含), `cell` only cells equal to it (整个单元格).
    * A cell whose value would stay the same is not a change.
