@@ -36,6 +36,7 @@ import {
   type RecordFilter,
 } from './record-page-store.ts';
 import { CodeEditor } from './code-editor.tsx';
+import { ExportDataMenu } from './export-data-menu.tsx';
 import type { FieldCodes } from './use-field-codes.ts';
 
 type Field = PackSummary['datasets'][number]['fields'][number];
@@ -593,6 +594,7 @@ export function RecordsGrid({
             {t('clearAllFilters')} ✕
           </button>
         )}
+        <ExportDataMenu view={gridView} shown={total} all={all} />
       </div>
       <div
         className="grid"
