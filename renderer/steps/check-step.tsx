@@ -149,105 +149,103 @@ export function CheckStep({
   const valueMapField = fields.find((f) => f.name === valueMap?.field);
 
   return (
-    <>
-      <div className="check">
-        <aside className="check-side">
-          <section className="card">
-            <div className="card-title">
-              <h3>{t('qualitySummary')}</h3>
-              <button type="button" disabled={summary === undefined} onClick={() => window.print()}>
-                {t('printReport')}
-              </button>
-            </div>
-            {importing !== undefined ? (
-              <ImportProgress job={importing} />
-            ) : summary === undefined ? (
-              <p className="muted">{t('working')}</p>
-            ) : (
-              <QualityChart summary={summary} />
-            )}
-          </section>
-          <section className="card issues-card">
-            <h3>{t('issuesByRule')}</h3>
-            {isImporting && <p className="muted">{t('verdictAfterImport')}</p>}
-            {summary !== undefined && summary.rules.length === 0 && (
-              <p className="muted">{t('noIssues')}</p>
-            )}
-            {summary !== undefined && (
-              <IssueList
-                rules={summary.rules}
-                fieldTitles={fieldTitles}
-                selection={selection}
-                onSelect={select}
-                onApplySuggestions={(rule) => void applySuggestions(rule)}
-                applyLabel={changes.label('edit:apply-suggestions', t('applySuggestions'))}
-                isApplying={changes.isWaiting('edit:apply-suggestions')}
-                onValueMap={openValueMap}
-              />
-            )}
-          </section>
-          <section className="card">
-            <h3>{t('replaceInField')}</h3>
-            <ReplacePanel fields={fields} project={project} onProject={onProject} />
-          </section>
-          <ErrorWorkbookPanel fieldTitles={fieldTitles} onProject={onProject} />
-        </aside>
-        <section className="check-main card">
-          <div className="toolbar">
-            <label>
-              <input
-                type="checkbox"
-                checked={onlyIssues}
-                onChange={(e) => setOnlyIssues(e.target.checked)}
-              />{' '}
-              {t('onlyIssueRows')}
-            </label>
-            {selection !== undefined && (
-              <button type="button" className="chip" onClick={() => select(undefined)}>
-                {ruleSummary?.title ?? selection.rule}
-                {selection.field === undefined
-                  ? ''
-                  : ` · ${fieldTitles.get(selection.field) ?? selection.field}`}{' '}
-                ✕
-              </button>
-            )}
+    <div className="check">
+      <aside className="check-side">
+        <section className="card">
+          <div className="card-title">
+            <h3>{t('qualitySummary')}</h3>
+            <button type="button" disabled={summary === undefined} onClick={() => window.print()}>
+              {t('printReport')}
+            </button>
           </div>
-          {valueMap !== undefined && valueMapField !== undefined && (
-            <ValueMapPanel
-              packId={project.packId}
-              field={valueMapField}
-              rule={valueMap.rule}
-              refreshKey={project}
-              onApplied={onProject}
-              onClose={() => setValueMap(undefined)}
-            />
+          {importing !== undefined ? (
+            <ImportProgress job={importing} />
+          ) : summary === undefined ? (
+            <p className="muted">{t('working')}</p>
+          ) : (
+            <QualityChart summary={summary} />
           )}
-          {fields.length > 0 && (
-            <RecordsGrid
-              fields={fields}
-              filter={filter}
-              refreshKey={project}
-              onEdit={edit}
-              highlightField={highlightField}
-              codes={codes}
-              onActiveCellChange={setActiveCell}
-              onDetailsKey={toggleDetails}
-            />
+        </section>
+        <section className="card issues-card">
+          <h3>{t('issuesByRule')}</h3>
+          {isImporting && <p className="muted">{t('verdictAfterImport')}</p>}
+          {summary !== undefined && summary.rules.length === 0 && (
+            <p className="muted">{t('noIssues')}</p>
           )}
-          {fields.length > 0 && (
-            <CellDetailsPane
-              cell={activeCell}
-              fields={fields}
-              codes={codes}
-              ruleTitles={ruleTitles}
-              isOpen={isDetailsOpen}
-              onToggle={toggleDetails}
-              onAdopt={(rid, field, value) => void edit(rid, field, value)}
+          {summary !== undefined && (
+            <IssueList
+              rules={summary.rules}
+              fieldTitles={fieldTitles}
+              selection={selection}
+              onSelect={select}
+              onApplySuggestions={(rule) => void applySuggestions(rule)}
+              applyLabel={changes.label('edit:apply-suggestions', t('applySuggestions'))}
+              isApplying={changes.isWaiting('edit:apply-suggestions')}
+              onValueMap={openValueMap}
             />
           )}
         </section>
-      </div>
+        <section className="card">
+          <h3>{t('replaceInField')}</h3>
+          <ReplacePanel fields={fields} project={project} onProject={onProject} />
+        </section>
+        <ErrorWorkbookPanel fieldTitles={fieldTitles} onProject={onProject} />
+      </aside>
+      <section className="check-main card">
+        <div className="toolbar">
+          <label>
+            <input
+              type="checkbox"
+              checked={onlyIssues}
+              onChange={(e) => setOnlyIssues(e.target.checked)}
+            />{' '}
+            {t('onlyIssueRows')}
+          </label>
+          {selection !== undefined && (
+            <button type="button" className="chip" onClick={() => select(undefined)}>
+              {ruleSummary?.title ?? selection.rule}
+              {selection.field === undefined
+                ? ''
+                : ` · ${fieldTitles.get(selection.field) ?? selection.field}`}{' '}
+              ✕
+            </button>
+          )}
+        </div>
+        {valueMap !== undefined && valueMapField !== undefined && (
+          <ValueMapPanel
+            packId={project.packId}
+            field={valueMapField}
+            rule={valueMap.rule}
+            refreshKey={project}
+            onApplied={onProject}
+            onClose={() => setValueMap(undefined)}
+          />
+        )}
+        {fields.length > 0 && (
+          <RecordsGrid
+            fields={fields}
+            filter={filter}
+            refreshKey={project}
+            onEdit={edit}
+            highlightField={highlightField}
+            codes={codes}
+            onActiveCellChange={setActiveCell}
+            onDetailsKey={toggleDetails}
+          />
+        )}
+        {fields.length > 0 && (
+          <CellDetailsPane
+            cell={activeCell}
+            fields={fields}
+            codes={codes}
+            ruleTitles={ruleTitles}
+            isOpen={isDetailsOpen}
+            onToggle={toggleDetails}
+            onAdopt={(rid, field, value) => void edit(rid, field, value)}
+          />
+        )}
+      </section>
       <PrintReport project={project} summary={summary} fieldTitles={fieldTitles} />
-    </>
+    </div>
   );
 }
