@@ -4,6 +4,7 @@ import { createHttpApi } from './api/http-api.ts';
 import { App } from './app.tsx';
 import { CrashReport } from './components/crash-report.tsx';
 import './styles.css';
+import './print.css';
 
 // Electron's preload sets window.api; in browser mode the page carries a token instead.
 if (window.api === undefined) {

@@ -1,5 +1,6 @@
 import type { Command } from './command.ts';
 import { demoDataCommand } from './demo-data-command.ts';
+import { exportCommand } from './export-command.ts';
 import { exportErrorsCommand } from './export-errors-command.ts';
 import { inspectCommand } from './inspect-command.ts';
 import { mergeCommand } from './merge-command.ts';
@@ -21,5 +22,6 @@ export const commands: Readonly<Record<string, Command>> = {
   verify: verifyCommand,
   merge: mergeCommand,
   'export-errors': exportErrorsCommand,
+  export: exportCommand,
   inspect: inspectCommand,
 };

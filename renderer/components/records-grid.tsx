@@ -60,6 +60,7 @@ import {
   type CellRange,
   type EditMove,
 } from './grid-clipboard.ts';
+import { ExportDataMenu } from './export-data-menu.tsx';
 import type { FieldCodes } from './use-field-codes.ts';
 
 type Field = PackSummary['datasets'][number]['fields'][number];
@@ -997,6 +998,7 @@ export function RecordsGrid({
             onClose={closeColumnMenu}
           />
         )}
+        <ExportDataMenu view={gridView} shown={total} all={all} />
       </div>
       <div
         className="grid"

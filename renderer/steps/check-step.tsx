@@ -4,6 +4,7 @@ import { formatText, translate } from '../../shared/i18n/ui-text.ts';
 import { useApp } from '../app-context.tsx';
 import { ErrorWorkbookPanel } from '../components/error-workbook-panel.tsx';
 import { ImportProgress, type RunningImport } from '../components/import-progress.tsx';
+import { PrintReport } from '../components/print-report.tsx';
 import { IssueList, type IssueSelection } from '../components/issue-list.tsx';
 import { QualityChart } from '../components/quality-chart.tsx';
 import { CellDetailsPane } from '../components/cell-details-pane.tsx';
@@ -178,7 +179,12 @@ export function CheckStep({
     <div className="check">
       <aside className="check-side">
         <section className="card">
-          <h3>{t('qualitySummary')}</h3>
+          <div className="card-title">
+            <h3>{t('qualitySummary')}</h3>
+            <button type="button" disabled={summary === undefined} onClick={() => window.print()}>
+              {t('printReport')}
+            </button>
+          </div>
           {importing !== undefined ? (
             <ImportProgress job={importing} />
           ) : summary === undefined ? (
@@ -268,6 +274,7 @@ export function CheckStep({
           />
         )}
       </section>
+      <PrintReport project={project} summary={summary} fieldTitles={fieldTitles} />
     </div>
   );
 }

@@ -664,6 +664,19 @@ export const contract = {
     input: z.object({}),
     output: z.object({ jobId: id, downloadId: id, name: z.string() }),
   },
+  /**
+   * 导出数据 (issue #13): writes the records as xlsx or CSV as a job; `filter` is the grid's view
+   * (its issue filter, column filters and order), absent for every record; `codes` adds a name
+   * column beside each code field or leaves the codes alone. When done, `downloadId` can be saved.
+   */
+  'records:export': {
+    input: z.object({
+      format: z.enum(['xlsx', 'csv']),
+      codes: z.enum(['names', 'codes']),
+      filter: recordFilter.optional(),
+    }),
+    output: z.object({ jobId: id, downloadId: id, name: z.string() }),
+  },
   /** Merges a fixed error workbook (a file the host let the UI use) as a job; see errors:last-merge. */
   'errors:merge': { input: z.object({ fileId: id, ...actorInput }), output: jobRef },
   /** What the last merge of this session did, or null. */

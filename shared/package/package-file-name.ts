@@ -58,3 +58,19 @@ export function errorWorkbookFileName(
   const stamp = `${t.year}${pad(t.month)}${pad(t.day)}${pad(t.hours)}${pad(t.minutes)}${pad(t.seconds)}`;
   return `问题数据表_${safePart(datasetTitle)}_${safePart(department)}_${safePart(period)}_${stamp}.xlsx`;
 }
+
+/**
+ * `数据_<dataset title>_<department>_<period>_<yyyyMMddHHmmss>.<xlsx|csv>`: the name exported
+ * data (导出数据) is offered under.
+ */
+export function dataExportFileName(
+  datasetTitle: string,
+  department: string,
+  period: string,
+  created: Date,
+  format: 'xlsx' | 'csv',
+): string {
+  const t = toChinaTime(created);
+  const stamp = `${t.year}${pad(t.month)}${pad(t.day)}${pad(t.hours)}${pad(t.minutes)}${pad(t.seconds)}`;
+  return `数据_${safePart(datasetTitle)}_${safePart(department)}_${safePart(period)}_${stamp}.${format}`;
+}

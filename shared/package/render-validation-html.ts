@@ -176,6 +176,17 @@ th, td { border: 1px solid #d5dbe3; padding: 4px 8px; text-align: left; vertical
 thead th { background: #f3f5f8; }
 table.facts th { background: #f3f5f8; width: 10em; }
 svg text { fill: #1d2733; }
+@page { size: A4; margin: 15mm 12mm; }
+@media print {
+body { margin: 0; font-size: 10pt; }
+h2 { break-after: avoid; }
+svg { max-width: 100%; height: auto; }
+table { width: 100%; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+td { overflow-wrap: anywhere; }
+thead th, table.facts th { print-color-adjust: exact; }
+}
 </style>
 </head>
 <body>

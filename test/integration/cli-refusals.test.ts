@@ -59,6 +59,13 @@ const refusals: Readonly<Record<string, (missing: string) => string[]>> = {
   verify: (missing) => [join(missing, 'package.zip')],
   merge: (missing) => [join(missing, 'p.dsw'), join(missing, 'errors.xlsx')],
   'export-errors': (missing) => [join(missing, 'p.dsw'), '--out', join(missing, 'e.xlsx')],
+  export: (missing) => [
+    join(missing, 'p.dsw'),
+    '--format',
+    'xlsx',
+    '--out',
+    join(missing, 'd.xlsx'),
+  ],
   inspect: (missing) => [join(missing, 'a.csv')],
 };
 

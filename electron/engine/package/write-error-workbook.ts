@@ -119,6 +119,23 @@ function createCellStyles(nameFont: Partial<ExcelJS.Font>): {
   };
 }
 
+/**
+ * How a sheet prints (issue #13): landscape A4, fitted to one page wide and as many pages down as
+ * it needs, narrow margins, the header row repeated on every page (the print titles). Without
+ * it Excel printed four columns per page.
+ */
+export function printSetup(hasHeaderRow: boolean): Partial<ExcelJS.PageSetup> {
+  return {
+    paperSize: 9, // A4
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    ...(hasHeaderRow ? { printTitlesRow: '1:1' } : {}),
+  };
+}
+
 /** The comment on the 记录编号 header: what the column is for and that it must stay as it is. */
 const recordIdNote = `${recordIdHeader}是合并修改时找回每条记录的依据，请不要修改、删除或新增这一列的内容。`;
 
@@ -201,7 +218,10 @@ export async function writeErrorWorkbook(input: ErrorWorkbookInput): Promise<Buf
   // Names are grey, not filled: a fill marks a cell with an issue.
   const nameFont: Partial<ExcelJS.Font> = { color: { argb: 'FF6B7785' } };
   const styles = createCellStyles(nameFont);
-  const data = workbook.addWorksheet(dataSheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const data = workbook.addWorksheet(dataSheetName, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: printSetup(true),
+  });
   // The sheet's column (1-based) of each field, and of its name column when it has codes.
   const fieldColumn: number[] = [];
   const nameColumn = new Map<number, ReadonlyMap<string, string>>();
@@ -274,7 +294,10 @@ export async function writeErrorWorkbook(input: ErrorWorkbookInput): Promise<Buf
   }
   data.commit();
 
-  const list = workbook.addWorksheet(issueSheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const list = workbook.addWorksheet(issueSheetName, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: printSetup(true),
+  });
   list.columns = [
     { header: recordIdHeader, width: 10 },
     { header: '来源文件', width: 24 },
@@ -312,7 +335,7 @@ export async function writeErrorWorkbook(input: ErrorWorkbookInput): Promise<Buf
   }
   list.commit();
 
-  const help = workbook.addWorksheet(helpSheetName);
+  const help = workbook.addWorksheet(helpSheetName, { pageSetup: printSetup(false) });
   help.columns = [{ width: 14 }, { width: 100 }];
   for (const line of helpLines(input)) {
     const row = help.addRow(line);

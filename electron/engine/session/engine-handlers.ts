@@ -4,6 +4,7 @@
  * the host; each handler returns a Result, never throws for bad input.
  */
 import { appHandlers } from './app-handlers.ts';
+import { exportHandlers } from './export-handlers.ts';
 import type { EngineHandlers } from './handler.ts';
 import { importHandlers } from './import-handlers.ts';
 import { packageHandlers } from './package-handlers.ts';
@@ -23,4 +24,5 @@ export const engineHandlers: EngineHandlers = {
   ...recordsHandlers,
   ...reviewHandlers,
   ...packageHandlers,
+  ...exportHandlers,
 };

@@ -31,7 +31,7 @@ export interface OpenProject {
 
 /** Engine state shared by the handlers. */
 /** What a download belongs to: a new one of a group withdraws the group's earlier ones. */
-type DownloadGroup = 'error-workbook' | 'package';
+type DownloadGroup = 'error-workbook' | 'package' | 'data-export';
 
 /** A download with what withdrawing it does. */
 interface OfferedDownload extends Download {
@@ -41,7 +41,7 @@ interface OfferedDownload extends Download {
 }
 
 /** The jobs that run once at a time: a second request while one runs is refused. */
-export type JobKind = 'import' | 'package' | 'errors-export' | 'errors-merge';
+export type JobKind = 'import' | 'package' | 'errors-export' | 'errors-merge' | 'records-export';
 
 export class EngineSession {
   readonly config: EngineConfig;

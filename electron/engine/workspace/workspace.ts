@@ -1534,11 +1534,19 @@ export class Workspace {
     await this.save();
   }
 
-  /** A page of active records in record order, optionally only those with issues of a kind. */
-  pageRecords(offset: number, limit: number, filter: RecordFilter = {}): RecordRow[] {
+  /**
+   * A page of active records in record order, optionally only those with issues of a kind.
+   * `isGridPage` false (an export reading every record) leaves the grid's view as it is.
+   */
+  pageRecords(
+    offset: number,
+    limit: number,
+    filter: RecordFilter = {},
+    isGridPage = true,
+  ): RecordRow[] {
     const rids = this.ridsFor(filter).subarray(offset, offset + limit);
     // The grid is on this view now: a sort or filter it had before is applied again when asked.
-    this.lastView = this.viewKey(filter);
+    if (isGridPage) this.lastView = this.viewKey(filter);
     if (rids.length === 0) return [];
     const columns = [
       '_rid',

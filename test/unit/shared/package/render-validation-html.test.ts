@@ -117,3 +117,21 @@ describe('renderValidationHtml with code names', () => {
     expect(renderValidationHtml(coded)).toContain('<td>2</td>');
   });
 });
+
+describe('renderValidationHtml on paper', () => {
+  const html = renderValidationHtml(report);
+  const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+  const print = /@media print \{([\s\S]*)\}\s*$/.exec(style.trim())?.[1] ?? '';
+
+  it('prints on A4 with margins, the chart within the page width', () => {
+    expect(style).toMatch(/@page \{[^}]*size: A4[^}]*margin: [^;}]+/);
+    expect(print).toMatch(/svg \{[^}]*max-width: 100%/);
+    expect(print).toMatch(/body \{[^}]*margin: 0/);
+  });
+
+  it('repeats the header row of a table on each page and never splits a row', () => {
+    expect(print).toMatch(/thead \{[^}]*display: table-header-group/);
+    expect(print).toMatch(/tr \{[^}]*break-inside: avoid/);
+    expect(print).toMatch(/h2 \{[^}]*break-after: avoid/);
+  });
+});
