@@ -2,6 +2,7 @@ import type { Command } from './command.ts';
 import { demoDataCommand } from './demo-data-command.ts';
 import { exportErrorsCommand } from './export-errors-command.ts';
 import { inspectCommand } from './inspect-command.ts';
+import { keyCommand } from './key-command.ts';
 import { mergeCommand } from './merge-command.ts';
 import { packageCommand } from './package-command.ts';
 import { mapCommand } from './map-command.ts';
@@ -19,6 +20,7 @@ export const commands: Readonly<Record<string, Command>> = {
   templates: templatesCommand,
   package: packageCommand,
   verify: verifyCommand,
+  key: keyCommand,
   merge: mergeCommand,
   'export-errors': exportErrorsCommand,
   inspect: inspectCommand,
