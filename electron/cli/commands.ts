@@ -3,6 +3,7 @@ import { demoDataCommand } from './demo-data-command.ts';
 import { exportCommand } from './export-command.ts';
 import { exportErrorsCommand } from './export-errors-command.ts';
 import { inspectCommand } from './inspect-command.ts';
+import { keyCommand } from './key-command.ts';
 import { mergeCommand } from './merge-command.ts';
 import { packageCommand } from './package-command.ts';
 import { mapCommand } from './map-command.ts';
@@ -20,6 +21,7 @@ export const commands: Readonly<Record<string, Command>> = {
   templates: templatesCommand,
   package: packageCommand,
   verify: verifyCommand,
+  key: keyCommand,
   merge: mergeCommand,
   'export-errors': exportErrorsCommand,
   export: exportCommand,

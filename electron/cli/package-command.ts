@@ -21,6 +21,10 @@ import { createCommand, type Command, type Refuse } from './command.ts';
 import { describeAppliedMapping } from './describe-mapping-choice.ts';
 import { writeJson, writeLine } from './output.ts';
 import { stringOption } from './parse-options.ts';
+import { readPassphrase } from './read-passphrase.ts';
+import { loadOfficeKey } from '../engine/signing/key-store.ts';
+import type { OfficeKey } from '../engine/signing/sm2-key.ts';
+import { formatFingerprint } from '../../shared/signing/format-fingerprint.ts';
 
 const help = `用法 / usage: steward package <文件|项目.dsw> --kind share|open（共享|开放） --out <文件夹>
                   [--pack <标准包id|路径>] [--dataset 名称] [--department 提供部门] [--period 报送期]
@@ -28,12 +32,15 @@ const help = `用法 / usage: steward package <文件|项目.dsw> --kind share|o
                   [--template 模板.json] [--no-auto-template]
                   [--division 行政区划代码] [--provider 数据提供人] [--steward 数据管理员] [--reviewer 审核人]
                   [--on-error block|exclude] [--created <ISO 时间>] [--format text|json]
+                  [--sign 密钥文件夹/office.key [--passphrase-file 口令文件]]
 
 写出密封的报送数据包（zip）：标准化的数据、检查报告、问题数据表、修改记录和带 SHA-256 与 SM3 校验值的清单。
 共享包报送省级部门；开放包按字段分级脱敏或删除。有未豁免的错误时默认不打包（--on-error exclude 则排除
 这些记录）。--created 固定生成时间：同一项目、同样选项得到字节完全相同的数据包。
 打包文件时，列按 --template 对应；否则套用模板库中同样版式的模板；都没有时自动采用高置信度的建议。
-成功时在标准输出打印数据包的路径。退出码：0 已写出，1 有错误阻止打包，2 输入有误。
+--sign 用本单位的 SM2 私钥签名清单（datapackage.json），签名写入 datapackage.json.sig，签名单位、公钥指纹和
+签名时间写入清单；口令取自 --passphrase-file、环境变量 STEWARD_KEY_PASSPHRASE 或终端输入。
+成功时在标准输出打印数据包的路径。退出码：0 已写出，1 有错误阻止打包，2 输入有误（含口令不正确）。
 
 Writes the sealed submission package. Prints the package's path. Exit code: 0 written, 1 blocked
 by errors without exemption (the reasons are printed), 2 bad input.`;
@@ -91,6 +98,8 @@ export const packageCommand: Command = createCommand({
     created: { type: 'string' },
     out: { type: 'string' },
     format: { type: 'string' },
+    sign: { type: 'string' },
+    'passphrase-file': { type: 'string' },
   },
   async run(options, fail, refuse) {
     const [input] = options.positionals;
@@ -114,6 +123,18 @@ export const packageCommand: Command = createCommand({
       return fail(`--division 不是有效的行政区划代码（GB/T 2260）：${division}`);
     const exists = await checkFileExists(input);
     if (!exists.ok) return refuse(exists.error);
+    // The key is opened before any work, so a wrong passphrase costs nothing.
+    let sign: OfficeKey | undefined;
+    const keyPath = stringOption(options, 'sign');
+    if (keyPath !== undefined) {
+      const keyExists = await checkFileExists(keyPath);
+      if (!keyExists.ok) return refuse(keyExists.error);
+      const passphrase = await readPassphrase(options, false);
+      if (!passphrase.ok) return refuse(passphrase.error);
+      const loaded = await loadOfficeKey(keyPath, passphrase.value);
+      if (!loaded.ok) return refuse(loaded.error);
+      sign = loaded.value;
+    }
     try {
       await access(out);
     } catch {
@@ -257,6 +278,7 @@ export const packageCommand: Command = createCommand({
             : { reviewer: stringOption(options, 'reviewer') as string }),
           toolVersion: readToolVersion(),
           tempDir: temp.dir,
+          ...(sign === undefined ? {} : { sign }),
         });
         if (!written.ok) {
           if (written.error.code !== 'package-blocked') return refuse(written.error);
@@ -276,6 +298,11 @@ export const packageCommand: Command = createCommand({
             `${s.kind}数据包：${s.rows.packaged} 条记录（项目 ${s.rows.project} 条，人工排除 ${s.rows.excludedByUser} 条，因错误排除 ${s.rows.excludedByPolicy} 条）；错误 ${s.issues.errors} 个（已豁免 ${s.issues.exemptedErrors} 个），警告 ${s.issues.warnings} 个`,
             'stderr',
           );
+          if (s.signer !== undefined)
+            writeLine(
+              `已签名：${s.signer.office}，公钥指纹 ${formatFingerprint(s.signer.fingerprint)}`,
+              'stderr',
+            );
         }
         return 0;
       } finally {

@@ -1,17 +1,34 @@
-import { verifyPackage } from '../engine/package/verify-package.ts';
+import { verifyPackage, type SignatureCheck } from '../engine/package/verify-package.ts';
+import { loadPublicKey, type PublicKeyFile } from '../engine/signing/key-store.ts';
+import { formatFingerprint } from '../../shared/signing/format-fingerprint.ts';
 import { checkFileExists, formatOption } from './cli-inputs.ts';
 import { createCommand, type Command } from './command.ts';
 import { writeJson, writeLine } from './output.ts';
 import { stringOption } from './parse-options.ts';
 
-const help = `用法 / usage: steward verify <数据包.zip> [--pack 标准包.json] [--format text|json]
+const help = `用法 / usage: steward verify <数据包.zip> [--pack 标准包.json] [--public-key 报送单位公钥.pem]
+                  [--format text|json]
 
 复核报送数据包：封条、每个文件的 SHA-256 与 SM3、清单、表结构，并按标准包的全部规则重新检查数据，
 逐项列出不符之处。标准包默认取内置或已导入的同版本标准包，--pack 可指定文件。
+--public-key 给出报送单位登记的 SM2 公钥时，同时核验签名（datapackage.json.sig）并说明由谁签名；
+不给时只核对校验值，并说明签名未核验。
 退出码：0 全部相符，1 有不符之处，2 输入有误或数据包无法读取。
 Re-checks a package: the seal, every file's SHA-256 and SM3, the manifest, the schema, and the
 data against every rule of the pack; lists every mismatch. Exit code: 0 all holds, 1 mismatches,
 2 bad input or a package that cannot be read.`;
+
+/** One line on the signature: who signed, and whether it was checked. */
+function describeSignature(signature: SignatureCheck | undefined): string {
+  if (signature === undefined || !signature.isSigned) return '签名：数据包未签名。';
+  const who =
+    signature.signer === undefined
+      ? '清单中没有签名单位'
+      : `${signature.signer.office}（公钥指纹 ${formatFingerprint(signature.signer.fingerprint)}），签名时间 ${signature.signer.signed}`;
+  if (!signature.isChecked)
+    return `签名：${who}。签名未核验：请用 --public-key 给出该单位登记的公钥。`;
+  return signature.isValid ? `签名有效：由 ${who}。` : `签名无效：${who}。`;
+}
 
 /** `steward verify`: re-check a submission package. */
 export const verifyCommand: Command = createCommand({
@@ -20,6 +37,7 @@ export const verifyCommand: Command = createCommand({
   options: {
     pack: { type: 'string' },
     format: { type: 'string' },
+    'public-key': { type: 'string' },
   },
   async run(options, fail, refuse) {
     const [path] = options.positionals;
@@ -29,7 +47,18 @@ export const verifyCommand: Command = createCommand({
     if (!format.ok) return fail(format.error.message.zh);
     const exists = await checkFileExists(path);
     if (!exists.ok) return refuse(exists.error);
-    const report = await verifyPackage(path, packPath === undefined ? {} : { packPath });
+    const publicKeyPath = stringOption(options, 'public-key');
+    let publicKey: PublicKeyFile | undefined;
+    if (publicKeyPath !== undefined) {
+      const loaded = await loadPublicKey(publicKeyPath);
+      if (!loaded.ok) return refuse(loaded.error);
+      publicKey = loaded.value;
+    }
+    const report = await verifyPackage(path, {
+      ...(packPath === undefined ? {} : { packPath }),
+      ...(publicKey === undefined ? {} : { publicKey }),
+    });
+    const signature = report.signature;
     if (format.value === 'json') {
       writeJson({
         ok: report.ok,
@@ -51,6 +80,16 @@ export const verifyCommand: Command = createCommand({
                 rows: report.submission.rows,
               },
             }),
+        ...(signature === undefined
+          ? {}
+          : {
+              signature: {
+                signed: signature.isSigned,
+                checked: signature.isChecked,
+                valid: signature.isValid,
+                ...(signature.signer === undefined ? {} : { signer: signature.signer }),
+              },
+            }),
       });
     } else if (!report.readable) {
       for (const p of report.problems) writeLine(p.message.zh, 'stderr');
@@ -61,6 +100,7 @@ export const verifyCommand: Command = createCommand({
           `数据包：${s.dataset.title}（${s.kind}），${s.department}，${s.period}，生成于 ${s.created}`,
         );
       }
+      writeLine(describeSignature(report.signature));
       writeLine(
         `已复核 ${report.checked.files} 个文件、${report.checked.rows} 条记录（发现问题 ${report.checked.issues} 个，均对照报告核对）`,
       );

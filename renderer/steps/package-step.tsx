@@ -5,6 +5,8 @@ import { runJob } from '../api/run-job.ts';
 import { packageKindTerms } from '../../shared/i18n/classification-terms.ts';
 import { useApp } from '../app-context.tsx';
 import { useWaitingChanges } from '../components/use-waiting-changes.ts';
+import { SigningPanel } from '../components/signing-panel.tsx';
+import { formatFingerprint } from '../../shared/signing/format-fingerprint.ts';
 
 type Preflight = ChannelOutput<'package:preflight'>;
 type LastPackage = ChannelOutput<'package:last'>;
@@ -41,6 +43,9 @@ export function PackageStep({
   const [isWriting, setIsWriting] = useState(false);
   /** The packages (by download id) the clerk saved with the save dialog (Electron). */
   const [saved, setSaved] = useState<ReadonlySet<string>>(new Set());
+  /** The office signing key (设置 / 签名), and whether and with which passphrase to sign. */
+  const [signingKey, setSigningKey] = useState<ChannelOutput<'key:read'>['key']>(null);
+  const [sign, setSign] = useState({ isOn: false, passphrase: '' });
   // Set at the first click, before React re-renders the button disabled: a double-click's second
   // click must not start a second package.
   const writing = useRef(false);
@@ -73,6 +78,7 @@ export function PackageStep({
           ...(form.provider.trim() === '' ? {} : { provider: form.provider.trim() }),
           ...(form.reviewer.trim() === '' ? {} : { reviewer: form.reviewer.trim() }),
           ...(form.division === '' ? {} : { division: form.division }),
+          ...(sign.isOn && signingKey !== null ? { passphrase: sign.passphrase } : {}),
         }),
       );
       if (!result.ok) notify(result.error.message, 'error');
@@ -155,7 +161,9 @@ export function PackageStep({
       ? t('noRecordsYet')
       : form.steward.trim() === ''
         ? t('stewardNeeded')
-        : undefined;
+        : sign.isOn && signingKey !== null && sign.passphrase === ''
+          ? t('signingPassphraseNeeded')
+          : undefined;
 
   return (
     <div className="package">
@@ -231,6 +239,30 @@ export function PackageStep({
               onChange={(e) => setForm({ ...form, division: e.target.value.trim() })}
             />
           </label>
+          {signingKey !== null && (
+            <fieldset>
+              <legend>{t('signedBy')}</legend>
+              <label className="radio">
+                <input
+                  type="checkbox"
+                  checked={sign.isOn}
+                  onChange={(e) => setSign({ ...sign, isOn: e.target.checked })}
+                />
+                {t('signingSign')}（{signingKey.office}）
+              </label>
+              {sign.isOn && (
+                <label>
+                  {t('signingSignPassphrase')}
+                  <input
+                    type="password"
+                    value={sign.passphrase}
+                    autoComplete="current-password"
+                    onChange={(e) => setSign({ ...sign, passphrase: e.target.value })}
+                  />
+                </label>
+              )}
+            </fieldset>
+          )}
           <div className="form-actions">
             <button
               type="submit"
@@ -244,6 +276,8 @@ export function PackageStep({
           </div>
         </form>
       </section>
+
+      <SigningPanel onKey={setSigningKey} />
 
       <section className="card">
         <h2>{t('preflight')}</h2>
@@ -515,6 +549,12 @@ function WrittenPackage({
         <dd>{written.division}</dd>
         <dt>{t('created')}</dt>
         <dd>{formatBeijingTime(written.created)}</dd>
+        <dt>{t('signedBy')}</dt>
+        <dd className="package-signer">
+          {written.signer === undefined
+            ? t('signedNot')
+            : `${written.signer.office}（${formatFingerprint(written.signer.fingerprint)}）`}
+        </dd>
       </dl>
       <h3>{t('packageReport')}</h3>
       <dl className="facts">

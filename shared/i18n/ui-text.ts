@@ -582,6 +582,41 @@ export const uiText = {
   cellNoIssues: { zh: '本单元格没有问题。', en: 'This cell has no issues.' },
   rowOtherIssues: { zh: '本行其他问题', en: 'Other issues in this row' },
   emptyValue: { zh: '（空）', en: '(empty)' },
+  // 设置/签名 in the 打包 step (issue #15): the office signing key.
+  signingTitle: { zh: '设置 / 签名', en: 'Settings / signing' },
+  signingIntro: {
+    zh: '报送单位用自己的 SM2 密钥签名数据包，省级部门用登记的公钥核验是谁报送的、内容是否被改动。',
+    en: 'The office signs its packages with its SM2 key; the province checks them with the registered public key.',
+  },
+  signingNoKey: { zh: '本单位还没有签名密钥。', en: 'This office has no signing key yet.' },
+  signingCreateKey: { zh: '创建签名密钥', en: 'Create the signing key' },
+  signingOffice: { zh: '单位名称', en: 'Office' },
+  signingFingerprint: { zh: '公钥指纹（SM3）', en: 'Public key fingerprint (SM3)' },
+  signingFingerprintHint: {
+    zh: '向省级部门登记公钥时，请电话逐组核对这串指纹。',
+    en: 'Read this fingerprint out group by group when registering the public key with the province.',
+  },
+  signingExport: { zh: '导出公钥', en: 'Export the public key' },
+  signingPassphrase: { zh: '口令', en: 'Passphrase' },
+  signingPassphraseAgain: { zh: '再次输入口令', en: 'Passphrase again' },
+  signingPassphraseRule: {
+    zh: '口令至少 8 个字符。口令丢失后无法找回，只能重新创建密钥并重新登记公钥。',
+    en: 'At least 8 characters. A lost passphrase cannot be recovered: a new key must be created and registered.',
+  },
+  signingPassphraseMismatch: {
+    zh: '两次输入的口令不一致。',
+    en: 'The two passphrases differ.',
+  },
+  signingCreate: { zh: '创建', en: 'Create' },
+  signingCancel: { zh: '取消', en: 'Cancel' },
+  signingSign: { zh: '用本单位密钥签名', en: 'Sign with the office key' },
+  signingSignPassphrase: { zh: '签名口令', en: 'Signing passphrase' },
+  signingPassphraseNeeded: {
+    zh: '请输入签名口令。',
+    en: 'Enter the signing passphrase.',
+  },
+  signedBy: { zh: '签名', en: 'Signed by' },
+  signedNot: { zh: '未签名', en: 'Not signed' },
 } as const;
 
 /** A key of the UI texts. */

@@ -178,6 +178,9 @@ export const jobRef = z.object({ jobId: id });
 
 // ---- 导入与映射 (issue #6): the import and mapping steps' schemas ----
 
+/** An office signing key as the 打包 step shows it: whose, and its SM3 fingerprint (64 hex). */
+const signingKey = z.object({ office: z.string(), fingerprint: z.string() });
+
 const textEncoding = z.enum(['utf-8', 'gb18030', 'utf-16le', 'utf-16be']);
 
 /** One table to import: a file, the sheet, the header row and (for text) the encoding. */
@@ -568,8 +571,25 @@ export const contract = {
         .string()
         .regex(/^\d{6}$/)
         .optional(),
+      /** Sign with the office key in the data folder's keys/, opened with this passphrase. */
+      passphrase: z.string().min(1).max(1000).optional(),
     }),
     output: jobRef,
+  },
+  /** The office signing key in the data folder's keys/ (issue #15), or null when none yet. */
+  'key:read': {
+    input: z.object({}),
+    output: z.object({ key: signingKey.nullable() }),
+  },
+  /** Creates the office signing key (SM2) in the data folder's keys/; never replaces one. */
+  'key:create': {
+    input: z.object({ office: text.min(1), passphrase: z.string().min(1).max(1000) }),
+    output: signingKey,
+  },
+  /** Offers the public key (office.pem) as a download, to register with the province. */
+  'key:export': {
+    input: z.object({}),
+    output: z.object({ downloadId: id, name: z.string() }),
   },
   'package:last': {
     input: z.object({}),
@@ -612,6 +632,10 @@ export const contract = {
               sm3: z.string(),
             }),
           ),
+          /** Who signed the package, when it is signed (x-submission.signer). */
+          signer: z
+            .object({ office: z.string(), fingerprint: z.string(), signed: z.string() })
+            .optional(),
           /** Download ids of the zip and of its reports/validation.html (files:save, files:open). */
           downloads: z.object({ package: id, report: id, reportName: z.string() }),
         })

@@ -120,6 +120,21 @@ export const packageFieldSchema = z
   })
   .strict();
 
+/**
+ * Who signed the package (issue #15): the office, the SM3 fingerprint of its public key, the
+ * algorithm and user id, and when. Inside the manifest, so the signature covers these facts too;
+ * the signature itself is `datapackage.json.sig` (DER) beside the manifest.
+ */
+export const signerSchema = z
+  .object({
+    office: z.string(),
+    fingerprint: hex64,
+    algorithm: z.literal('SM2-SM3'),
+    userId: z.string(),
+    signed: z.string(),
+  })
+  .strict();
+
 /** The `x-submission` block. */
 export const submissionSchema = z
   .object({
@@ -163,6 +178,7 @@ export const submissionSchema = z
     excludedByRule: z.record(z.string(), z.number().int()),
     fields: z.array(packageFieldSchema),
     files: z.array(packageFileSchema),
+    signer: signerSchema.optional(),
   })
   .strict();
 
@@ -190,6 +206,8 @@ export type PackageFile = z.infer<typeof packageFileSchema>;
 export type PackageExemption = z.infer<typeof packageExemptionSchema>;
 /** What the package did with a field. */
 export type PackageField = z.infer<typeof packageFieldSchema>;
+/** The signer facts of a signed package. */
+export type Signer = z.infer<typeof signerSchema>;
 /** The `x-submission` block. */
 export type Submission = z.infer<typeof submissionSchema>;
 /** The manifest, `datapackage.json`. */

@@ -7,7 +7,10 @@
  *   Schema against the pack's classification for the package kind;
  * - the data: read again against the embedded schema and every rule of the pack: every issue
  *   found must be listed in reports/validation.json, and every error must carry an exemption
- *   that the manifest records; the row count and the issue summary must agree.
+ *   that the manifest records; the row count and the issue summary must agree;
+ * - the signature (issue #15): `datapackage.json.sig` is present exactly when the manifest names
+ *   a signer; given the signer's public key, it must be that key's valid SM2 signature of the
+ *   manifest's bytes. Without a public key the signature is reported as not checked.
  */
 import { crc32 } from 'node:zlib';
 import {
@@ -23,6 +26,7 @@ import {
   manifestSchema,
   parseSeal,
   type PackageManifest,
+  type Signer,
 } from '../../../shared/package/package-manifest.ts';
 import {
   validationReportSchema,
@@ -34,6 +38,9 @@ import { hashPack } from '../workspace/workspace.ts';
 import { createFileDigest, digestBytes } from './file-digest.ts';
 import { openZipFile, ZipReadError, type OpenZip, type ZipEntry } from './read-zip.ts';
 import { packagePaths } from './write-package.ts';
+import type { PublicKeyFile } from '../signing/key-store.ts';
+import { verifyMessage } from '../signing/sm2-signature.ts';
+import { formatFingerprint } from '../../../shared/signing/format-fingerprint.ts';
 
 /** One thing that does not hold. */
 export interface VerifyProblem {
@@ -57,12 +64,30 @@ export interface VerifyReport {
   readonly checked: { files: number; rows: number; issues: number };
   /** The submission's facts, when the manifest could be read. */
   readonly submission?: PackageManifest['x-submission'];
+  /** What is known of the signature, when the manifest could be read. */
+  readonly signature?: SignatureCheck;
+}
+
+/**
+ * The signature as verify saw it: whether the package is signed, whether it was checked (only
+ * with a public key), and whether it holds. A failed check is also listed as a problem.
+ */
+export interface SignatureCheck {
+  readonly isSigned: boolean;
+  readonly isChecked: boolean;
+  readonly isValid: boolean;
+  /** The signer facts of the manifest, when present. */
+  readonly signer?: Signer;
+  /** The fingerprint of the public key it was checked with. */
+  readonly checkedWith?: string;
 }
 
 /** How to verify. */
 export interface VerifyOptions {
   /** A pack file to check the rules with, instead of the one the packs folder holds. */
   readonly packPath?: string;
+  /** The signer's public key (registered with the province): check the signature with it. */
+  readonly publicKey?: PublicKeyFile;
 }
 
 const manifestPath = packagePaths.manifest;
@@ -243,7 +268,7 @@ async function checkFiles(
   const listed = new Map((manifest?.['x-submission'].files ?? []).map((f) => [f.path, f]));
   let checked = 0;
   for (const entry of zip.entries) {
-    if (entry.name === manifestPath) continue;
+    if (entry.name === manifestPath || entry.name === packagePaths.signature) continue;
     checked += 1;
     const file = listed.get(entry.name);
     if (manifest !== undefined && file === undefined) {
@@ -671,6 +696,91 @@ async function checkAudit(zip: OpenZip, problems: ProblemSink): Promise<void> {
   );
 }
 
+/** Largest datapackage.json.sig read: an SM2 DER signature is at most 72 bytes. */
+const maxSignatureBytes = 1024;
+
+/**
+ * Checks the signature of the manifest's bytes: present when the manifest names a signer (and
+ * the other way round); with a public key, made by that key and valid for these bytes.
+ */
+async function checkSignature(
+  zip: OpenZip,
+  manifestBytes: Uint8Array,
+  signer: Signer | undefined,
+  publicKey: PublicKeyFile | undefined,
+  problems: ProblemSink,
+): Promise<SignatureCheck> {
+  const path = packagePaths.signature;
+  const entry = zip.entries.find((e) => e.name === path);
+  const isSigned = entry !== undefined || signer !== undefined;
+  const base = { isSigned, ...(signer === undefined ? {} : { signer }) };
+  let signature: Buffer | undefined;
+  if (entry !== undefined) {
+    try {
+      signature = await zip.read(entry, maxSignatureBytes);
+    } catch (error) {
+      if (!(error instanceof ZipReadError)) throw error;
+      problems.push(
+        problem('signature-unreadable', error.error.message.zh, error.error.message.en, path),
+      );
+    }
+  }
+  if (signer !== undefined && entry === undefined) {
+    problems.push(
+      problem(
+        'signature-missing',
+        `清单写明由 ${signer.office} 签名，但数据包中没有签名文件 ${path}：签名被删除了，数据包不可信`,
+        `The manifest says ${signer.office} signed it, but ${path} is missing: the signature was removed`,
+        path,
+      ),
+    );
+  } else if (signer === undefined && entry !== undefined) {
+    problems.push(
+      problem(
+        'signer-missing',
+        `数据包中有签名文件 ${path}，但清单中没有签名单位和公钥指纹：清单被改动过`,
+        `${path} is present but the manifest names no signer: the manifest was changed`,
+        manifestPath,
+      ),
+    );
+  } else if (signer === undefined && publicKey !== undefined) {
+    problems.push(
+      problem(
+        'signature-missing',
+        '数据包没有签名：无法确认是由给定公钥的单位报送的。请让报送单位签名后重新报送',
+        'The package is not signed, so it cannot be checked against the given public key',
+        path,
+      ),
+    );
+  }
+  if (publicKey === undefined || signature === undefined || signer === undefined)
+    return { ...base, isChecked: false, isValid: false };
+  const checkedWith = publicKey.fingerprint;
+  if (checkedWith !== signer.fingerprint) {
+    problems.push(
+      problem(
+        'signature-wrong-key',
+        `签名所用的密钥与给定公钥不符：签名单位为 ${signer.office}，密钥指纹 ${formatFingerprint(signer.fingerprint)}；给定公钥指纹 ${formatFingerprint(checkedWith)}。请确认是否用了该单位登记的公钥`,
+        `Signed with another key: ${signer.office}, fingerprint ${signer.fingerprint}; the given public key is ${checkedWith}`,
+        path,
+      ),
+    );
+    return { ...base, isChecked: true, isValid: false, checkedWith };
+  }
+  const isValid = verifyMessage(manifestBytes, signature, publicKey.publicKey, signer.userId);
+  if (!isValid) {
+    problems.push(
+      problem(
+        'signature-invalid',
+        `签名验证失败：datapackage.json 不是 ${signer.office} 签名时的内容（清单或签名被改动过，或签名属于另一份清单）`,
+        `The signature does not verify: datapackage.json is not what ${signer.office} signed`,
+        path,
+      ),
+    );
+  }
+  return { ...base, isChecked: true, isValid, checkedWith };
+}
+
 function unreadable(path: string, error: ZipReadError, file?: string): VerifyReport {
   const { code, message } = error.error;
   return {
@@ -725,6 +835,7 @@ export async function verifyPackage(
     }
     const manifestEntry = zip.entries.find((e) => e.name === manifestPath);
     let manifest: PackageManifest | undefined;
+    let manifestBytes: Buffer | undefined;
     if (manifestEntry === undefined) {
       problems.push(
         problem(
@@ -742,6 +853,7 @@ export async function verifyPackage(
         if (error instanceof ZipReadError) return unreadable(path, error, manifestPath);
         throw error;
       }
+      manifestBytes = bytes;
       manifest = readManifest(bytes, zip.comment, problems);
     }
     const files = await checkFiles(zip, manifest, problems);
@@ -749,6 +861,13 @@ export async function verifyPackage(
     if (manifest === undefined) {
       return { path, readable: true, ok: false, problems: problems.finish(), checked };
     }
+    const signature = await checkSignature(
+      zip,
+      manifestBytes ?? Buffer.alloc(0),
+      manifest['x-submission'].signer,
+      options.publicKey,
+      problems,
+    );
     const found = await findPackFor(manifest, options);
     if (found.problem !== undefined) problems.push(found.problem);
     const report = await readReport(zip, problems);
@@ -767,6 +886,7 @@ export async function verifyPackage(
       problems: listed,
       checked,
       submission: manifest['x-submission'],
+      signature,
     };
   } finally {
     zip.close();

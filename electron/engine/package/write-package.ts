@@ -62,6 +62,8 @@ import { fieldLabel } from '../../../shared/rules/rule-issue.ts';
 import { createDatasetValidator } from '../../../shared/validate/dataset-validator.ts';
 import type { ProgressListener, Workspace } from '../workspace/workspace.ts';
 import { createProjectPackageSource, type PackageSource } from './package-source.ts';
+import { sm2DefaultUserId, type OfficeKey } from '../signing/sm2-key.ts';
+import { signMessage } from '../signing/sm2-signature.ts';
 import { createZipWriter, type ZipEntryStream, type ZipWriter } from './create-zip-writer.ts';
 import { createFileDigest, digestBytes, type Digest } from './file-digest.ts';
 import { writeErrorWorkbook, type ErrorWorkbookRow } from './write-error-workbook.ts';
@@ -93,6 +95,12 @@ export interface PackageOptions {
   /** Where the zip is written until complete (same volume as `outDir`); defaults to `outDir`. */
   readonly tempDir?: string;
   readonly onProgress?: ProgressListener;
+  /**
+   * The office key to sign the manifest with (issue #15): the signer facts go into
+   * `x-submission.signer` and the signature into `datapackage.json.sig`. The signing time is
+   * `created`, and the nonce is deterministic, so a signed package is reproducible too.
+   */
+  readonly sign?: OfficeKey;
 }
 
 /** A package that was written. */
@@ -118,6 +126,8 @@ export const packagePaths = {
   errors: 'reports/errors.xlsx',
   audit: 'audit/changes.csv',
   manifest: 'datapackage.json',
+  /** The SM2 signature of the manifest's bytes, DER, when the package is signed. */
+  signature: 'datapackage.json.sig',
 } as const;
 
 const toolName = '数据归集工作台 / data-steward-workbench';
@@ -652,6 +662,17 @@ export async function writeSourcePackage(
       excludedByRule,
       fields: packageFields,
       files,
+      ...(options.sign === undefined
+        ? {}
+        : {
+            signer: {
+              office: options.sign.office,
+              fingerprint: options.sign.fingerprint,
+              algorithm: 'SM2-SM3' as const,
+              userId: sm2DefaultUserId,
+              signed: created,
+            },
+          }),
     };
     const manifest: PackageManifest = {
       profile: 'tabular-data-package',
@@ -694,6 +715,8 @@ export async function writeSourcePackage(
     const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
     const seal = digestBytes(manifestBytes);
     zip.addBuffer(packagePaths.manifest, manifestBytes);
+    if (options.sign !== undefined)
+      zip.addBuffer(packagePaths.signature, signMessage(manifestBytes, options.sign.keyPair));
     await zip.finish(serializeSeal(seal.sha256, seal.sm3));
     return ok({ path, manifest });
   } catch (error) {

@@ -7,6 +7,7 @@ import { appHandlers } from './app-handlers.ts';
 import { exportHandlers } from './export-handlers.ts';
 import type { EngineHandlers } from './handler.ts';
 import { importHandlers } from './import-handlers.ts';
+import { keyHandlers } from './key-handlers.ts';
 import { packageHandlers } from './package-handlers.ts';
 import { packsHandlers } from './packs-handlers.ts';
 import { projectHandlers } from './project-handlers.ts';
@@ -25,4 +26,5 @@ export const engineHandlers: EngineHandlers = {
   ...reviewHandlers,
   ...packageHandlers,
   ...exportHandlers,
+  ...keyHandlers,
 };

@@ -11,6 +11,9 @@ import { mergeErrorWorkbook } from '../package/merge-error-workbook.ts';
 import { openZipFile } from '../package/read-zip.ts';
 import { readToolVersion } from '../package/tool-version.ts';
 import { writePackage } from '../package/write-package.ts';
+import { keyFileNames, loadOfficeKey } from '../signing/key-store.ts';
+import type { OfficeKey } from '../signing/sm2-key.ts';
+import { keysFolder } from './key-handlers.ts';
 import type { EngineSession } from './engine-session.ts';
 import { type EngineHandlers, ruleContext, actor } from './handler.ts';
 import { withProject } from './with-project.ts';
@@ -61,6 +64,24 @@ export const packageHandlers: Pick<
         'The division cannot be read from the data; enter its code',
       );
     }
+    // The key is opened before the job: a wrong passphrase is answered at once (口令不正确).
+    let sign: OfficeKey | undefined;
+    if (input.passphrase !== undefined) {
+      const loaded = await loadOfficeKey(
+        join(keysFolder(session.config.dataDir), keyFileNames.privateKey),
+        input.passphrase,
+      );
+      if (!loaded.ok) {
+        return loaded.error.code === 'key-not-found'
+          ? err(
+              'key-not-found',
+              '还没有签名密钥：请先在“签名”中创建本单位的签名密钥',
+              'There is no signing key yet: create the office key first',
+            )
+          : loaded;
+      }
+      sign = loaded.value;
+    }
     const outDir = join(session.config.dataDir, 'packages');
     await mkdir(outDir, { recursive: true });
     const kindName = input.kind === 'share' ? '共享' : '开放';
@@ -86,6 +107,7 @@ export const packageHandlers: Pick<
               toolVersion: readToolVersion(),
               tempDir: await session.workFolder(),
               onProgress: progress,
+              ...(sign === undefined ? {} : { sign }),
             });
             if (!written.ok) {
               const details = written.error.details ?? [];
@@ -134,6 +156,15 @@ export const packageHandlers: Pick<
                   note: f.note,
                 })),
                 files: submission.files.map((f) => ({ ...f })),
+                ...(submission.signer === undefined
+                  ? {}
+                  : {
+                      signer: {
+                        office: submission.signer.office,
+                        fingerprint: submission.signer.fingerprint,
+                        signed: submission.signer.signed,
+                      },
+                    }),
                 downloads,
               },
               blockers: [],
