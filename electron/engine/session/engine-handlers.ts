@@ -11,6 +11,7 @@ import { packsHandlers } from './packs-handlers.ts';
 import { projectHandlers } from './project-handlers.ts';
 import { recordsHandlers } from './records-handlers.ts';
 import { reviewHandlers } from './review-handlers.ts';
+import { trainingHandlers } from './training-handlers.ts';
 
 export type { EngineHandlers } from './handler.ts';
 
@@ -23,4 +24,5 @@ export const engineHandlers: EngineHandlers = {
   ...recordsHandlers,
   ...reviewHandlers,
   ...packageHandlers,
+  ...trainingHandlers,
 };
