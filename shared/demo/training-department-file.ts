@@ -97,3 +97,15 @@ export function createTrainingDepartmentFile(pack: Pack): TrainingDepartmentFile
     corrections,
   };
 }
+
+/** The file name of a trainee's lesson project: their name, made safe for every file system. */
+export function trainingProjectFile(trainee: string): string {
+  // Control characters and what Windows forbids in a name become _.
+  // eslint-disable-next-line no-control-regex
+  return `培训-${trainee.trim().replace(/[\u0000-\u001f\\/:*?"<>|]/g, '_')}.dsw`;
+}
+
+/** Whether a project (by its name) is a trainee's lesson project. */
+export function isLessonProject(name: string): boolean {
+  return name.startsWith('培训-');
+}

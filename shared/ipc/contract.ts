@@ -726,7 +726,7 @@ export const contract = {
 
 /** The events the engine (or, for menu commands, the main process) pushes to the UI. */
 export const events = {
-  'app:command': z.object({ command: z.enum(['open-files', 'save', 'undo', 'redo']) }),
+  'app:command': z.object({ command: z.enum(['open-files', 'save', 'undo', 'redo', 'help']) }),
   /** Main opened a project (from the file manager or the menu): the UI shows it. */
   'project:opened': projectState,
   'job:progress': z.object({

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import {
   createTrainingDepartmentFile,
   trainingFileName,
+  trainingProjectFile,
   type TrainingDepartmentFile,
 } from '../../../shared/demo/training-department-file.ts';
 import { findBundledPack } from '../../../shared/packs/index.ts';
@@ -30,13 +31,6 @@ function trainingFile(): TrainingDepartmentFile {
   if (pack === undefined) throw new Error('pop-base is bundled');
   departmentFile ??= createTrainingDepartmentFile(pack);
   return departmentFile;
-}
-
-/** The file name of a trainee's project: their name, made safe for every file system. */
-export function trainingProjectFile(trainee: string): string {
-  // Control characters and what Windows forbids in a name become _.
-  // eslint-disable-next-line no-control-regex
-  return `培训-${trainee.trim().replace(/[\u0000-\u001f\\/:*?"<>|]/g, '_')}.dsw`;
 }
 
 /** Whether a file exists. */
