@@ -2,9 +2,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EventPayload, ProjectState } from '../shared/ipc/contract.ts';
 import type { Language } from '../shared/i18n/localized-text.ts';
 import { translate, type UiTextKey } from '../shared/i18n/ui-text.ts';
+import { isLessonProject, trainingFileName } from '../shared/demo/training-department-file.ts';
 import { AppContext, type AppContextValue } from './app-context.tsx';
 import type { RunningImport } from './components/import-progress.tsx';
+import { FirstRunGuide, HelpDialog, type HelpTab } from './components/help-dialog.tsx';
 import { JobProgress } from './components/job-progress.tsx';
+import { LessonPanel } from './components/lesson-panel.tsx';
 import { useWaitingChanges, type RunningJob } from './components/use-waiting-changes.ts';
 import { StartPage } from './start-page.tsx';
 import { CheckStep } from './steps/check-step.tsx';
@@ -22,6 +25,26 @@ const steps: readonly { id: Step; label: UiTextKey }[] = [
   { id: 'check', label: 'stepCheck' },
   { id: 'package', label: 'stepPackage' },
 ];
+
+const guideSeenKey = 'dsw.guide.seen';
+
+/** Whether the first-run guide was seen (storage unavailable: show it). */
+function readGuideSeen(): boolean {
+  try {
+    return localStorage.getItem(guideSeenKey) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** Remembers that the first-run guide was seen. */
+function writeGuideSeen(): void {
+  try {
+    localStorage.setItem(guideSeenKey, '1');
+  } catch {
+    // Storage unavailable: the guide shows again next time, which does no harm.
+  }
+}
 
 interface Notice {
   readonly text: { zh: string; en: string };
@@ -46,6 +69,14 @@ export function App() {
   const jobProgress = useRef(new Map<string, EventPayload<'job:progress'>>());
   const t = useCallback((key: UiTextKey) => translate(key, language), [language]);
   const [runningJob, setRunningJob] = useState<RunningJob | undefined>(undefined);
+  /** The tab of 帮助 while it is open. */
+  const [helpTab, setHelpTab] = useState<HelpTab | undefined>(undefined);
+  /** The first-run guide shows on the start page until the clerk has seen it once. */
+  const [isGuideSeen, setIsGuideSeen] = useState(() => readGuideSeen());
+  const markGuideSeen = useCallback(() => {
+    setIsGuideSeen(true);
+    writeGuideSeen();
+  }, []);
   const changes = useWaitingChanges(runningJob, language);
   const runChange = changes.run;
 
@@ -129,6 +160,14 @@ export function App() {
 
   useEffect(() => {
     if (api === undefined) return;
+    // 帮助 in the Electron menu.
+    return api.on('app:command', ({ command }) => {
+      if (command === 'help') setHelpTab('guide');
+    });
+  }, [api]);
+
+  useEffect(() => {
+    if (api === undefined) return;
     // A project opened from the file manager or 文件 › 打开项目 (Electron main).
     return api.on('project:opened', (state) => {
       // A notice of the project before (已导入 5000 条记录) is not about this one.
@@ -181,6 +220,7 @@ export function App() {
                   key={s.id}
                   type="button"
                   className={s.id === step ? 'step active' : 'step'}
+                  data-lesson={`step-${s.id}`}
                   onClick={() => setStep(s.id)}
                 >
                   <span className="step-number">{index + 1}</span>
@@ -220,6 +260,9 @@ export function App() {
                 </button>
               </>
             )}
+            <button type="button" className="link" onClick={() => setHelpTab('guide')}>
+              {t('help')}
+            </button>
             <button
               type="button"
               className="link"
@@ -247,6 +290,16 @@ export function App() {
             </span>
           </div>
         )}
+        {project !== undefined && project.isTraining && isLessonProject(project.name) && (
+          <LessonPanel
+            key={project.projectId}
+            project={project}
+            appStep={step}
+            hasTrainingFile={importDraft.files.some((e) => e.file.name === trainingFileName)}
+            onAppStep={setStep}
+            onRestartImport={() => setImportDraft({ files: [] })}
+          />
+        )}
         {notice !== undefined && (
           <div
             className={`notice ${notice.tone}`}
@@ -259,9 +312,11 @@ export function App() {
           </div>
         )}
         <main className="content">
+          {project === undefined && !isGuideSeen && <FirstRunGuide onDismiss={markGuideSeen} />}
           {project === undefined ? (
             <StartPage
               onOpened={(state) => {
+                markGuideSeen();
                 setNotice(undefined);
                 setProject(state);
                 // A new project starts at 导入; one with records where the work is, 检查与修正.
@@ -276,6 +331,7 @@ export function App() {
             />
           ) : step === 'import' ? (
             <ImportStep
+              isTraining={project.isTraining}
               draft={importDraft}
               onDraft={setImportDraft}
               onNext={() => setStep('mapping')}
@@ -299,6 +355,9 @@ export function App() {
           )}
         </main>
         <JobProgress />
+        {helpTab !== undefined && (
+          <HelpDialog tab={helpTab} onTab={setHelpTab} onClose={() => setHelpTab(undefined)} />
+        )}
       </div>
     </AppContext.Provider>
   );

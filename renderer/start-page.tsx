@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ChannelOutput, PackSummary, ProjectState } from '../shared/ipc/contract.ts';
+import { isLessonProject } from '../shared/demo/training-department-file.ts';
 import { useApp } from './app-context.tsx';
+import { lessonStorageKey } from './components/lesson-panel.tsx';
 
 type ProjectList = ChannelOutput<'project:list'>;
 
@@ -14,12 +16,17 @@ function suggestPeriods(today: Date): string[] {
 
 /** The start page: recent projects, the 新建项目 wizard, and 培训模式. */
 export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => void }) {
-  const { api, t, notify, language } = useApp();
+  const { api, t, f, notify, language } = useApp();
   const [projects, setProjects] = useState<ProjectList>([]);
   const [packs, setPacks] = useState<PackSummary[]>([]);
   const [isCreating, setIsCreating] = useState(false);
   const [isBusy, setIsBusy] = useState(false);
   const [form, setForm] = useState({ packId: '', dataset: '', department: '', period: '' });
+  const [trainee, setTrainee] = useState('');
+  /** The reset waiting for the trainer's confirmation: a trainee's lesson, or the demo data. */
+  const [confirming, setConfirming] = useState<
+    { kind: 'lesson'; trainee: string } | { kind: 'demo' } | undefined
+  >(undefined);
 
   useEffect(() => {
     void (async () => {
@@ -48,10 +55,31 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
 
   const startTraining = () =>
     run(async () => {
+      setConfirming(undefined);
       const result = await api.invoke('project:training', {});
       if (result.ok) onOpened(result.value);
       else notify(result.error.message, 'error');
     });
+
+  /** Starts a trainee's lesson; a trainee who has one is asked first (`reset` once confirmed). */
+  const startLesson = (name: string, reset: boolean) =>
+    run(async () => {
+      setConfirming(undefined);
+      const result = await api.invoke('training:start', { trainee: name, reset });
+      if (result.ok) {
+        // A reset project starts its lesson from step 1 again.
+        try {
+          localStorage.removeItem(lessonStorageKey(result.value.projectId));
+        } catch {
+          // Storage unavailable: nothing was remembered either.
+        }
+        onOpened(result.value);
+      } else if (result.error.code === 'training-exists') {
+        setConfirming({ kind: 'lesson', trainee: name });
+      } else notify(result.error.message, 'error');
+    });
+
+  const hasDemo = projects.some((p) => p.isTraining && !isLessonProject(p.name));
 
   const open = (projectId: string) =>
     run(async () => {
@@ -78,15 +106,61 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
     <div className="start">
       <section className="card training-card">
         <h2>{t('trainingMode')}</h2>
-        <p>{t('trainingHint')}</p>
+        <p>{t('lessonStartHint')}</p>
+        <form
+          className="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (trainee.trim() !== '') void startLesson(trainee.trim(), false);
+          }}
+        >
+          <label>
+            {t('traineeName')}
+            <input
+              value={trainee}
+              maxLength={30}
+              placeholder="如：张敏"
+              onChange={(e) => setTrainee(e.target.value)}
+            />
+          </label>
+          <button type="submit" className="primary" disabled={isBusy || trainee.trim() === ''}>
+            {t('startLesson')}
+          </button>
+        </form>
+        <p className="muted">{t('demoHint')}</p>
         <button
           type="button"
-          className="primary"
           disabled={isBusy}
-          onClick={() => void startTraining()}
+          onClick={() => (hasDemo ? setConfirming({ kind: 'demo' }) : void startTraining())}
         >
-          {projects.some((p) => p.isTraining) ? t('resetTraining') : t('startTraining')}
+          {hasDemo ? t('resetTraining') : t('startTraining')}
         </button>
+        {confirming !== undefined && (
+          <div className="confirm" role="alertdialog" aria-label={t('resetTraining')}>
+            <p>
+              {confirming.kind === 'lesson'
+                ? f('confirmResetLesson', { name: confirming.trainee })
+                : t('confirmResetDemo')}
+            </p>
+            <div className="form-actions">
+              <button
+                type="button"
+                className="danger"
+                disabled={isBusy}
+                onClick={() =>
+                  void (confirming.kind === 'lesson'
+                    ? startLesson(confirming.trainee, true)
+                    : startTraining())
+                }
+              >
+                {t('confirmReset')}
+              </button>
+              <button type="button" onClick={() => setConfirming(undefined)}>
+                {t('cancel')}
+              </button>
+            </div>
+          </div>
+        )}
       </section>
       <section className="card">
         <h2>{t('newProject')}</h2>

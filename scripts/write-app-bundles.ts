@@ -8,6 +8,7 @@
  *   out/engine/import-worker.cjs  the import worker the engine starts beside itself
  *   out/engine/steward-cli.cjs    the `steward` command line, run by main for `--steward`
  *   out/engine/sql-wasm.wasm      sql.js's WebAssembly, read by the engine from beside its bundle
+ *   out/engine/training/          the department's file of 培训模式 (scripts/write-training-file.ts)
  *
  * Every bundle is CommonJS: Electron loads CommonJS main, preload and worker_threads scripts from
  * inside app.asar (Electron's own tests start a worker from an asar); packs and code tables are
@@ -21,6 +22,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type BuildOptions } from 'esbuild';
+import { trainingResourceName } from '../electron/engine/demo/training-resource.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -101,6 +103,13 @@ export async function writeAppBundles(outDir = join(root, 'out')): Promise<Writt
   await mkdir(join(outDir, 'engine'), { recursive: true });
   await copyFile(wasm, join(outDir, 'engine/sql-wasm.wasm'));
   written.push({ file: 'engine/sql-wasm.wasm', bytes: (await stat(wasm)).size });
+  const training = join(root, 'electron/engine/demo/training', trainingResourceName);
+  await mkdir(join(outDir, 'engine/training'), { recursive: true });
+  await copyFile(training, join(outDir, 'engine/training', trainingResourceName));
+  written.push({
+    file: `engine/training/${trainingResourceName}`,
+    bytes: (await stat(training)).size,
+  });
   return written;
 }
 

@@ -198,6 +198,7 @@ export async function startApp(): Promise<void> {
         save: () => send('app:command', { command: 'save' }),
         undo: () => send('app:command', { command: 'undo' }),
         redo: () => send('app:command', { command: 'redo' }),
+        help: () => send('app:command', { command: 'help' }),
         about: () =>
           void dialog.showMessageBox(window, {
             title: '关于',

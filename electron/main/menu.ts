@@ -9,6 +9,7 @@ export interface MenuActions {
   undo(): void;
   redo(): void;
   about(): void;
+  help(): void;
 }
 
 /** The menu template. */
@@ -46,6 +47,13 @@ export function createMenuTemplate(actions: MenuActions): MenuItemConstructorOpt
         { label: '全屏', role: 'togglefullscreen' },
       ],
     },
-    { label: '帮助', submenu: [{ label: '关于数据归集工作台', click: () => actions.about() }] },
+    {
+      label: '帮助',
+      submenu: [
+        { label: '帮助与术语', accelerator: 'F1', click: () => actions.help() },
+        { type: 'separator' },
+        { label: '关于数据归集工作台', click: () => actions.about() },
+      ],
+    },
   ];
 }

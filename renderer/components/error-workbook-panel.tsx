@@ -134,6 +134,7 @@ export function ErrorWorkbookPanel({
         <button
           type="button"
           className="primary"
+          data-lesson="export-errors"
           disabled={isBusy}
           onClick={() => void exportWorkbook()}
         >

@@ -44,9 +44,9 @@ export function IssueList({
   const isSelected = (rule: string, field?: string): boolean =>
     selection?.rule === rule && selection.field === field;
   return (
-    <ul className="rule-list">
+    <ul className="rule-list" data-lesson="issue-list">
       {rules.map((r) => (
-        <li key={r.rule} className="rule-group">
+        <li key={r.rule} className="rule-group" data-rule={r.rule}>
           <div className={`rule-row${isSelected(r.rule) ? ' selected' : ''}`}>
             <button
               type="button"
@@ -63,6 +63,7 @@ export function IssueList({
               <button
                 type="button"
                 className="small"
+                data-lesson="apply-suggestions"
                 title={formatText('suggestionsCount', language, { count: r.suggestions })}
                 disabled={isApplying}
                 aria-busy={isApplying}

@@ -94,11 +94,14 @@ export function ImportStep({
   draft,
   onDraft,
   onNext,
+  isTraining = false,
 }: {
   draft: ImportDraft;
   onDraft: (draft: ImportDraft) => void;
   /** 下一步：映射 (the draft's tables are what the mapping step works on). */
   onNext: () => void;
+  /** A training project: the department's file shipped with the app is offered (使用培训文件). */
+  isTraining?: boolean;
 }) {
   const { api, t, f, notify, language } = useApp();
   /** The file being uploaded or inspected: a large one takes seconds, and the clerk is told. */
@@ -182,6 +185,13 @@ export function ImportStep({
     const result = await api.invoke('files:pick', { multiple: true });
     if (result.ok)
       await accept(result.value.map((ref) => ({ name: ref.name, ref: async () => ref })));
+    else notify(result.error.message, 'error');
+  };
+
+  /** 培训模式: the department's file shipped with the app, as if the department had sent it. */
+  const openTrainingFile = async () => {
+    const result = await api.invoke('training:file', {});
+    if (result.ok) await accept([{ name: result.value.name, ref: async () => result.value }]);
     else notify(result.error.message, 'error');
   };
 
@@ -323,6 +333,16 @@ export function ImportStep({
         ) : (
           <button type="button" className="primary" disabled={isBusy} onClick={() => void pick()}>
             {t('chooseFiles')}
+          </button>
+        )}
+        {isTraining && (
+          <button
+            type="button"
+            data-lesson="training-file"
+            disabled={isBusy}
+            onClick={() => void openTrainingFile()}
+          >
+            {t('useTrainingFile')}
           </button>
         )}
         {reading !== undefined && (

@@ -463,7 +463,13 @@ export function MappingStep({
           </p>
         )}
         <div className="form-actions">
-          <button type="button" className="primary" disabled={isBusy} onClick={() => void start()}>
+          <button
+            type="button"
+            className="primary"
+            data-lesson="start-import"
+            disabled={isBusy}
+            onClick={() => void start()}
+          >
             {t('startImport')}
           </button>
         </div>

@@ -267,6 +267,7 @@ export function PackageStep({
             <button
               type="submit"
               className="primary"
+              data-lesson="write-package"
               disabled={cannotWrite !== undefined || isWriting}
               aria-busy={isWriting}
             >

@@ -1,3 +1,4 @@
+import { lessonText } from './lesson-text.ts';
 import type { Language } from './localized-text.ts';
 
 /** Every text the UI shows, in Simplified Chinese (default) and English. */
@@ -54,8 +55,8 @@ export const uiText = {
   packVersions: { zh: '标准包版本', en: 'Pack versions' },
   importPack: { zh: '导入标准包', en: 'Import a pack' },
   importPackHint: {
-    zh: '可导入标准包 JSON 文件，或填写好的标准包 Excel 模板（标准包、字段、代码三张表；模板用 steward packs --template 生成）。各版本并存，本项目继续使用原来的版本。',
-    en: 'Import a pack JSON file or a filled-in pack Excel template (sheets 标准包, 字段, 代码; write one with steward packs --template). Versions sit side by side; this project keeps its version.',
+    zh: '可导入标准包 JSON 文件，或填写好的标准包 Excel 模板（标准包、字段、代码三张表）。各版本并存，本项目继续使用原来的版本。',
+    en: 'Import a pack JSON file or a filled-in pack Excel template (sheets 标准包, 字段, 代码). Versions sit side by side; this project keeps its version.',
   },
   packImported: { zh: '已导入', en: 'Imported' },
   packUnchanged: {
@@ -617,6 +618,7 @@ export const uiText = {
   },
   signedBy: { zh: '签名', en: 'Signed by' },
   signedNot: { zh: '未签名', en: 'Not signed' },
+  ...lessonText,
 } as const;
 
 /** A key of the UI texts. */

@@ -320,6 +320,51 @@ const importChannels = {
 
 // ---- end of 导入与映射 ----
 
+// ---- 培训模式 (issue #13): the lesson's project, the department's file and what the lesson checks ----
+
+const trainingChannels = {
+  /**
+   * Starts a trainee's lesson project from the department's file shipped with the app: nothing
+   * imported or mapped yet. A trainee who has one is refused (`training-exists`) unless `reset`.
+   */
+  'training:start': {
+    input: z.object({ trainee: text.trim().min(1).max(30), reset: z.boolean().optional() }),
+    output: projectState,
+  },
+  /** The department's file of the lesson, copied into the training folder, as a file the UI may use. */
+  'training:file': { input: z.object({}), output: fileRef },
+  /** What the lesson checks each step against: facts of the open project and this session. */
+  'training:facts': {
+    input: z.object({}),
+    output: z.object({
+      /** Records in the department's file. */
+      fileRecords: z.number().int(),
+      /** Records imported from it (active imports only). */
+      importedRecords: z.number().int(),
+      /** Fields no imported record has a value in: no column is mapped to them. */
+      unmappedFields: z.array(z.string()),
+      /** Errors on 公民身份号码. */
+      idErrors: z.number().int(),
+      /** The clerk's operations in force (not undone), oldest first. */
+      operations: z.array(z.object({ id: z.number().int(), kind: z.string() })),
+      /** The error workbook exported last in this session (its download id), or null. */
+      errorWorkbook: z.string().nullable(),
+      /** The package written last in this session (its file name), or null. */
+      packageName: z.string().nullable(),
+    }),
+  },
+  /**
+   * 模拟部门修改: the department's corrections written into the error workbook exported last, as
+   * a file the UI may merge (a trainee has no department to send it to).
+   */
+  'training:department-fixes': {
+    input: z.object({}),
+    output: fileRef.extend({ corrected: z.number().int() }),
+  },
+} as const;
+
+// ---- end of 培训模式 ----
+
 /** The channels, each with its input and output schema. */
 export const contract = {
   'app:info': {
@@ -346,6 +391,7 @@ export const contract = {
   },
   'files:pick': { input: z.object({ multiple: z.boolean().optional() }), output: z.array(fileRef) },
   ...importChannels,
+  ...trainingChannels,
   'project:create': {
     input: z.object({ packId: id, dataset: id, department: text.min(1), period: text.min(1) }),
     output: projectState,
@@ -751,7 +797,7 @@ export const contract = {
 
 /** The events the engine (or, for menu commands, the main process) pushes to the UI. */
 export const events = {
-  'app:command': z.object({ command: z.enum(['open-files', 'save', 'undo', 'redo']) }),
+  'app:command': z.object({ command: z.enum(['open-files', 'save', 'undo', 'redo', 'help']) }),
   /** Main opened a project (from the file manager or the menu): the UI shows it. */
   'project:opened': projectState,
   'job:progress': z.object({

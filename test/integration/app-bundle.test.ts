@@ -81,12 +81,13 @@ function valueOf<T>(result: { ok: true; value: T } | { ok: false; error: unknown
 }
 
 describe('the built app (out/), run without tsx or node_modules', () => {
-  it('writes the five bundles and the wasm, and the app folder has no node_modules', () => {
+  it('writes the five bundles, the wasm and the training file, and the app folder has no node_modules', () => {
     expect(written.map((w) => w.file).sort()).toEqual([
       'engine/engine-worker.cjs',
       'engine/import-worker.cjs',
       'engine/sql-wasm.wasm',
       'engine/steward-cli.cjs',
+      'engine/training/training-department.xlsx',
       'main/main.cjs',
       'preload/preload.cjs',
     ]);
@@ -112,6 +113,15 @@ describe('the built app (out/), run without tsx or node_modules', () => {
     expect(state.records).toBe(300);
     expect(state.errors).toBeGreaterThan(0);
     expect(existsSync(join(dataDir, 'training', '培训项目-7.dsw'))).toBe(true);
+  });
+
+  it('starts a lesson from the department’s file shipped beside the engine', async () => {
+    const state = valueOf(await engine.call('training:start', { trainee: '王五' }));
+    expect(state.records).toBe(0);
+    const file = valueOf(await engine.call('training:file', {}));
+    const inspected = valueOf(await engine.call('import:inspect', { fileId: file.fileId }));
+    expect(inspected.sheets[0]?.headerRow).toBe(3);
+    expect(inspected.sheets[0]?.rows).toBe(200);
   });
 
   it('imports an xlsx, checks every row and writes a sealed package', async () => {

@@ -13,6 +13,7 @@ import { packsHandlers } from './packs-handlers.ts';
 import { projectHandlers } from './project-handlers.ts';
 import { recordsHandlers } from './records-handlers.ts';
 import { reviewHandlers } from './review-handlers.ts';
+import { trainingHandlers } from './training-handlers.ts';
 
 export type { EngineHandlers } from './handler.ts';
 
@@ -27,4 +28,5 @@ export const engineHandlers: EngineHandlers = {
   ...packageHandlers,
   ...exportHandlers,
   ...keyHandlers,
+  ...trainingHandlers,
 };

@@ -166,6 +166,14 @@ export class EngineSession {
     });
   }
 
+  /** The download of a group offered last (the error workbook exported last), if any. */
+  latestDownload(group: DownloadGroup): (Download & { downloadId: string }) | undefined {
+    const offered = [...this.downloads].filter(([, d]) => d.group === group).at(-1);
+    if (offered === undefined) return undefined;
+    const [downloadId, { path, name, size }] = offered;
+    return { downloadId, path, name, size };
+  }
+
   /** The file behind a download id (for the host: the UI never sees the path). */
   download(downloadId: string): Result<Download> {
     const found = this.downloads.get(downloadId);

@@ -17,7 +17,7 @@ import { type EngineHandlers, writing } from './handler.ts';
 import { withProject } from './with-project.ts';
 
 /** Opens a new project in the projects folder and makes it the session's project. */
-async function createProject(
+export async function createProject(
   session: EngineSession,
   input: { packId: string; dataset: string; department: string; period: string },
   options: { file?: string; isTraining?: boolean } = {},
