@@ -1,3 +1,4 @@
+import { beijingTimeText } from '../shared/text/beijing-time.ts';
 import { useEffect, useState } from 'react';
 import type { ChannelOutput, PackSummary, ProjectState } from '../shared/ipc/contract.ts';
 import { isLessonProject } from '../shared/demo/training-department-file.ts';
@@ -268,9 +269,7 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
                 <span className="project-name">
                   {p.isTraining && <span className="badge training">{t('training')}</span>} {p.name}
                 </span>
-                <span className="muted">
-                  {new Date(p.modifiedAt).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB')}
-                </span>
+                <span className="muted">{beijingTimeText(p.modifiedAt)}</span>
                 <button type="button" disabled={isBusy} onClick={() => void open(p.projectId)}>
                   {t('open')}
                 </button>

@@ -37,6 +37,7 @@ export function TemplatePanel({
     new Date(iso).toLocaleString(language === 'zh' ? 'zh-CN' : 'en', {
       dateStyle: 'medium',
       timeStyle: 'short',
+      timeZone: 'Asia/Shanghai',
     });
   const department = (value: string) => (value === '' ? t('noDepartment') : value);
   return (

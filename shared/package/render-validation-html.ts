@@ -6,7 +6,7 @@
  * Content-Security-Policy forbids it); it opens from the zip in any browser.
  */
 import { describeCodeValue, type FieldCodeNames } from './create-field-code-names.ts';
-import { toChinaTime } from './package-file-name.ts';
+import { beijingTimeText } from '../text/beijing-time.ts';
 import type { ValidationReport } from './validation-report.ts';
 
 /** How many issues the page lists (validation.json has them all). */
@@ -64,11 +64,7 @@ ${bars}
 
 /** `2026-11-26 10:00:00（北京时间）` for an ISO time; the text itself when it is not one. */
 function chinaTimeText(iso: string): string {
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) return iso;
-  const t = toChinaTime(new Date(time));
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${t.year}-${p(t.month)}-${p(t.day)} ${p(t.hours)}:${p(t.minutes)}:${p(t.seconds)}（北京时间）`;
+  return Number.isNaN(Date.parse(iso)) ? iso : `${beijingTimeText(iso)}（北京时间）`;
 }
 
 function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {

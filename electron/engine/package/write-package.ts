@@ -14,6 +14,7 @@
  * name and renamed when complete. The same project and options give the same bytes: nothing
  * depends on the clock or the machine but what the options say.
  */
+import { beijingIso } from '../../../shared/text/beijing-time.ts';
 import { join } from 'node:path';
 import { lookupDivision } from '../../../shared/code-tables/divisions.ts';
 import type { Issue } from '../../../shared/issue.ts';
@@ -618,7 +619,7 @@ export async function writeSourcePackage(
         show(change.old),
         show(change.new),
         change.who,
-        change.at,
+        beijingIso(change.at),
         change.why,
       ]);
     }

@@ -2,7 +2,8 @@
  * A package of a file keeps its bytes when the packager gets faster: `steward package` of a
  * register with problems (issue #11's speed work) gives the same zip, entry for entry, as the
  * packager before that work did. The digests below were taken from that packager (commit
- * 2299c17) on test/fixtures/package/register-with-problems.csv (`steward demo-data --pack
+ * 2299c17; taken again when the error workbook and validation.html learnt to print on A4) on
+ * test/fixtures/package/register-with-problems.csv (`steward demo-data --pack
  * pop-base --rows 400 --seed 11 --error-rate 0.25 --today 2026-11-26`). If the package format
  * changes on purpose, take them again and say why in the commit.
  */
@@ -84,25 +85,25 @@ describe('steward package keeps the bytes of the package', () => {
   }, 120_000);
 });
 
-const GOLDEN_SHARE_ZIP = '44f015b6327ad5d494f99e2c08e2536854a6a80ff92d4e32b0ca580cb5f9ee4f';
+const GOLDEN_SHARE_ZIP = '103513dfe2e8dd71ac72b6a39920e2f418221158f1944ee2270e4dc607b80c2b';
 const GOLDEN_SHARE_COMMENT =
-  'steward-seal/1 datapackage.json sha256:fdd0408b03a309a24aec2506520f23ce7515deb9324a53fa52c80f1e23f3860c sm3:2985846ce9ec140c87064655aab472aef5c10874b576077e3b489ce7c4dfc453';
+  'steward-seal/1 datapackage.json sha256:574cd4248aa5a39163ae9e4fb8b74deeca6aa361252625874cbede3f2728cc0a sm3:355e1ec400a49051996fffee242689b6e5455a88c3789e86f6bca7592f4ca0fd';
 const GOLDEN_SHARE_ENTRIES = {
   'data/population.csv': '561c1498d54233952d8d17fc3e3e866833ced5735cf36d0e034ec78e36abed56',
   'reports/validation.json': '33d48f50fc707879292f9eb18ed874ebeb8bfb5f82e207a181c1a432ebb1d208',
-  'reports/validation.html': '3ce7b0f03846842bfa2a4692425a220b8cbf57cf2a231756c6a730e08576b15c',
-  'reports/errors.xlsx': '02f2769f4791e5ffe3938986e61ac08208a1ce39b4b72625330354d351bf5e98',
+  'reports/validation.html': 'f14d129eb80691b63174fcf9141fd4f6ce9c5e2fe787a915791d02e5f4fd6b8c',
+  'reports/errors.xlsx': '7de97b696d4f165c4e543369bdeee3a0838c8a95346b5d3a4a2f1517192929c2',
   'audit/changes.csv': '75c872b3d1749900aa752df25bdf5a02e9632e78e6d3cb4dccb66e442090bf78',
-  'datapackage.json': 'fdd0408b03a309a24aec2506520f23ce7515deb9324a53fa52c80f1e23f3860c',
+  'datapackage.json': '574cd4248aa5a39163ae9e4fb8b74deeca6aa361252625874cbede3f2728cc0a',
 };
-const GOLDEN_OPEN_ZIP = '122df6026f396be647b4963772f2013cb58cf0cfa70195fefe1de5863f76ac8c';
+const GOLDEN_OPEN_ZIP = 'e0b8f69d982cfebe440b26c85310066465649f2553683f2a58bbda7cd3cd6aa9';
 const GOLDEN_OPEN_COMMENT =
-  'steward-seal/1 datapackage.json sha256:1c87a1bfc5c7f2f57fd52a14e538eb401dca316f5851acd65b04451a567c1ae0 sm3:f011270e22b6f9f46fb447412e9bb6f3d1912beddf388eddef4032b33d339a5a';
+  'steward-seal/1 datapackage.json sha256:d1148dba8578655786470967548ae0862d26d3c56b0c92464d538cfb7e0768df sm3:7b7a6f6c0da2b4825cb7dfeeed4a322d22342faccf84db554ac52d1168a1b2b3';
 const GOLDEN_OPEN_ENTRIES = {
   'data/population.csv': '94e73c67fa80ec349250a29269a54f3cd1ca58bf98a5c6897984ef548b2b09f7',
   'reports/validation.json': '1d873c61f8f162ddca50439de5cbfd5fb91bb4c1e133780e9b9b520edd757588',
-  'reports/validation.html': '4a3f65c64dbd4a9e2c6669816a20d444bbf6a4296e7e0515a5eda584fd47086a',
-  'reports/errors.xlsx': 'a45d13c10f12064c5698b67d9e6e38b191daaa5d4b4f32bff434f034828cebd8',
+  'reports/validation.html': '39543bd806b4d54891573471e76697cb31d24a8971e7413d3b9e55a7ce3b94d1',
+  'reports/errors.xlsx': 'c56753bbfc46680caea47c6dd2f4da1b8d61fcaa59b5af7f81d42941db50a4fe',
   'audit/changes.csv': '75c872b3d1749900aa752df25bdf5a02e9632e78e6d3cb4dccb66e442090bf78',
-  'datapackage.json': '1c87a1bfc5c7f2f57fd52a14e538eb401dca316f5851acd65b04451a567c1ae0',
+  'datapackage.json': 'd1148dba8578655786470967548ae0862d26d3c56b0c92464d538cfb7e0768df',
 };

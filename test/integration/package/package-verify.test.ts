@@ -125,6 +125,8 @@ describe('a package written twice', () => {
     expect(audit).toContain(',1,1,');
     expect(audit).toContain('张改名,王管理,');
     expect(audit).toContain('户籍科核实');
+    // When, in Beijing time (UTC+8) whatever the machine's zone, exact for a program.
+    expect(audit).toMatch(/,王管理,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+08:00,/);
   });
 });
 
