@@ -17,7 +17,7 @@ function suggestPeriods(today: Date): string[] {
 
 /** The start page: recent projects, the 新建项目 wizard, and 培训模式. */
 export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => void }) {
-  const { api, t, f, notify, language } = useApp();
+  const { api, t, f, notify } = useApp();
   const [projects, setProjects] = useState<ProjectList>([]);
   const [packs, setPacks] = useState<PackSummary[]>([]);
   const [isCreating, setIsCreating] = useState(false);
