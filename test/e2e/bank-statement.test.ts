@@ -57,7 +57,7 @@ describe('a bank statement in the 人口 project', () => {
       .toContain('必填');
     expect(await page.locator('main').innerText()).not.toContain('没有发现问题');
     // The quality chart: a required field no column feeds is 0% valid, not a full green bar.
-    const idBar = page.locator('.quality-chart [title^="公民身份号码:"]');
+    const idBar = page.locator('.check-side .quality-chart [title^="公民身份号码:"]');
     expect(await idBar.getAttribute('title')).toContain('有效率 0.0%');
     await saveScreenshot(page, '81-bank-statement-check');
 

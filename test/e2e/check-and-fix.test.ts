@@ -81,7 +81,7 @@ describe('training lesson in the real UI', () => {
       (i) => !['stray-spaces', 'legacy-15', 'sex-mismatch', 'birth-date-mismatch'].includes(i.kind),
     ).length;
     expect(await errorCount()).toBe(expectedErrors);
-    await page.locator('.quality-chart .bar-row').first().waitFor();
+    await page.locator('.check-side .quality-chart .bar-row').first().waitFor();
     await waitForGridData(page);
     await saveScreenshot(page, '02-check');
   });

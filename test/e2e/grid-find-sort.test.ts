@@ -129,7 +129,11 @@ describe('find, sort and filter in the grid', () => {
     await header.getByRole('button', { name: /^出生日期/ }).click();
     await expect.poll(() => header.getAttribute('aria-sort')).toBe(null);
     await waitForGridData(page);
-    expect(await columnTexts('XM')).toEqual(original);
+    // The same rows in the same order (how many are drawn follows the status line's height).
+    const restored = await columnTexts('XM');
+    const drawn = Math.min(restored.length, original.length);
+    expect(drawn).toBeGreaterThan(10);
+    expect(restored.slice(0, drawn)).toEqual(original.slice(0, drawn));
   });
 
   it('filters a column by its value list with counts, combined with 只看有问题的行', async () => {

@@ -95,7 +95,7 @@ describe('a file on its way in', () => {
     expect(await inPlace.locator('progress').count()).toBe(1);
     // No verdict on a project still being imported.
     expect(await check.getByText('没有发现问题').count()).toBe(0);
-    expect(await check.locator('.quality-chart').count()).toBe(0);
+    expect(await check.locator('.check-side .quality-chart').count()).toBe(0);
     await saveScreenshot(page, '17-check-while-importing');
     // The rows done so far reach the page while the import runs, with the file's total.
     await expect
@@ -106,7 +106,7 @@ describe('a file on its way in', () => {
     await expect
       .poll(() => page.locator('.project-bar').innerText(), { timeout: 240_000 })
       .toContain(`${importedRows.toLocaleString('en')} 条记录`);
-    await check.locator('.quality-chart').waitFor({ timeout: 60_000 });
+    await check.locator('.check-side .quality-chart').waitFor({ timeout: 60_000 });
     expect(await check.locator('[role=status]', { hasText: '正在导入' }).count()).toBe(0);
     await expect
       .poll(() => check.locator('.issues-card').innerText())
