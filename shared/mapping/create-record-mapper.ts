@@ -1,11 +1,14 @@
-import type { Dataset, Field, Pack } from '../pack/pack-schema.ts';
+import type { Dataset, Pack } from '../pack/pack-schema.ts';
 import { assertNever, err, ok, type Result } from '../result.ts';
 import { createValueTransform, type ValueTransform } from './apply-transforms.ts';
-import { createStandardValueResolver } from './create-standard-value-resolver.ts';
 import type { ContextName, FieldSource, Mapping } from './mapping-schema.ts';
 import { normalizeHeader } from './normalize-header.ts';
-import { hasFullWidth } from '../text/half-width.ts';
-import { parseDate } from '../validators/date.ts';
+import type { CodeLookup } from '../code-tables/code-table.ts';
+import {
+  createValueStandardizer,
+  hasSlip,
+  hasStandardForm,
+} from '../standard/create-value-standardizer.ts';
 
 /** Project facts that `context` sources read, and source facts that transforms read. */
 export interface MappingContext {
@@ -40,21 +43,6 @@ export interface RecordMapper {
 }
 
 type Reader = (cells: readonly string[]) => string;
-
-/**
- * For a date field: a date written in an accepted form (2021/3/5, 2021年3月5日, 20210305) in
- * its ISO form, as the rules read it and the package carries it, so the grid, the issues and
- * the package show one value (the source cell keeps the form as read). A value with a slip
- * (spaces around it, full-width digits) or that is not a date is left for the rules to report.
- */
-function createDateStandardizer(field: Field): ((value: string) => string | undefined) | undefined {
-  if (field.type !== 'date') return undefined;
-  return (value) => {
-    if (value.length === 0 || value !== value.trim() || hasFullWidth(value)) return undefined;
-    const parsed = parseDate(value);
-    return 'iso' in parsed ? parsed.iso : undefined;
-  };
-}
 
 /** The index of each header: exact first, else by normalised header when that is unambiguous. */
 function createColumnFinder(headers: readonly string[]): (name: string) => number | undefined {
@@ -190,6 +178,7 @@ export function createRecordMapper(
   );
   const missingColumns: string[] = [];
   const missingFacts: ContextName[] = [];
+  const lookups = new Map<string, CodeLookup>();
   for (const [name, fieldMapping] of Object.entries(mapping.fields)) {
     const index = positions.get(name) as number;
     const field = dataset.fields[index];
@@ -207,15 +196,22 @@ export function createRecordMapper(
     for (const [value, code] of Object.entries(mapping.valueMaps?.[name] ?? {})) {
       if (code !== null) valueMap.set(value, code);
     }
-    const resolve = createStandardValueResolver(pack, field) ?? createDateStandardizer(field);
+    // The one standardisation of a value (what the rules judge and the package writes); a
+    // value with a slip is kept as read, for the rules to report with its certain fix.
+    const standardize = hasStandardForm(field)
+      ? createValueStandardizer(pack, field, lookups)
+      : undefined;
     readers[index] = reader;
     columnOfField[index] = label;
     finishers[index] =
-      valueMap.size === 0 && resolve === undefined
+      valueMap.size === 0 && standardize === undefined
         ? transform
         : (value) => {
             const changed = transform(value);
-            return valueMap.get(changed) ?? resolve?.(changed) ?? changed;
+            const mapped = valueMap.get(changed);
+            if (mapped !== undefined) return mapped;
+            if (standardize === undefined || hasSlip(field, changed)) return changed;
+            return standardize(changed);
           };
   }
   if (missingFacts.length > 0) {

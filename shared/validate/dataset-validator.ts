@@ -3,8 +3,8 @@
  * stream through without being held. Compiled once per run: patterns, code lookups and
  * cross-field rules are resolved before the first record.
  */
-import { getBuiltinCodeTable } from '../code-tables/builtin-code-tables.ts';
-import { createCodeLookup, type CodeLookup, type CodeTable } from '../code-tables/code-table.ts';
+import { createCodeLookup, type CodeLookup } from '../code-tables/code-table.ts';
+import { resolveCodeTable } from '../code-tables/resolve-code-table.ts';
 import type { Issue } from '../issue.ts';
 import { commonValueForms } from '../mapping/common-value-forms.ts';
 import type { Dataset, Field, Pack } from '../pack/pack-schema.ts';
@@ -24,6 +24,10 @@ import type { RuleContext, RuleIssue } from '../rules/rule-issue.ts';
 import { createMemoryFirstRowIndex, type FirstRowIndex } from '../rules/first-row-index.ts';
 import { createUniqueCheck, type UniqueCheck } from '../rules/unique.ts';
 import { checkWhitespace } from '../rules/whitespace.ts';
+import {
+  createValueStandardizer,
+  type ValueStandardizer,
+} from '../standard/create-value-standardizer.ts';
 
 /** Validates the records of one dataset, in source order. */
 export interface DatasetValidator {
@@ -44,23 +48,24 @@ interface FieldChecks {
   readonly enumCheck: EnumCheck | undefined;
   readonly codeTable: CodeTableCheck | undefined;
   readonly unique: UniqueCheck | undefined;
+  /**
+   * The value's standard form, as the package writes it, for the rules that judge how a value
+   * is written (length, pattern); undefined when the field has neither.
+   */
+  readonly standardize: ValueStandardizer | undefined;
 }
 
-/** Resolves the code table a pack declares under `name` to its entries. */
-export function resolveCodeTable(pack: Pack, name: string): CodeTable {
-  const spec = pack.codeTables?.[name];
-  if (spec === undefined) throw new Error(`pack ${pack.id}: no code table ${name}`);
-  if (spec.builtin !== undefined) return getBuiltinCodeTable(spec.builtin);
-  return {
-    id: name,
-    title: spec.title,
-    source: spec.source ?? pack.title,
-    entries: (spec.codes ?? []).map((c) => ({
-      code: c.code,
-      name: c.name,
-      aliases: c.aliases ?? [],
-    })),
-  };
+/** Resolves the code table a pack declares under `name` (kept here for its callers). */
+export { resolveCodeTable };
+
+/** True when a rule of `field` judges how its value is written (its length or pattern). */
+function judgesWriting(field: Field): boolean {
+  const constraints = field.constraints;
+  return (
+    constraints?.maxLength !== undefined ||
+    constraints?.minLength !== undefined ||
+    constraints?.pattern !== undefined
+  );
 }
 
 function compileField(
@@ -95,6 +100,7 @@ function compileField(
     enumCheck: createEnumCheck(field),
     codeTable,
     unique: createUniqueCheck(field, index),
+    standardize: judgesWriting(field) ? createValueStandardizer(pack, field, lookups) : undefined,
   };
 }
 
@@ -228,12 +234,11 @@ function checkCell(
   const canonical = checks.aliases?.get(cursor.value);
   if (canonical !== undefined) normalized = canonical;
   if (field.format === undefined) {
-    if (!accept(cursor, found, checkLength(field, cursor.value))) return;
-    if (
-      checks.pattern !== undefined &&
-      !accept(cursor, found, checks.pattern(canonical ?? cursor.value))
-    )
-      return;
+    // Length and pattern judge the value as the package writes it (2021-03-05, not 2021/3/5;
+    // the code, not the alias), so a record cannot pass here and fail in its package.
+    const written = checks.standardize?.(cursor.value) ?? cursor.value;
+    if (!accept(cursor, found, checkLength(field, written))) return;
+    if (checks.pattern !== undefined && !accept(cursor, found, checks.pattern(written))) return;
   } else if (!accept(cursor, found, checkFormat(field, cursor.value, context))) {
     texts[i] = cursor.value;
     return;

@@ -4,10 +4,11 @@
  * manifest with the SHA-256 and SM3 of every file, sealed by the manifest's own checksums in the
  * zip comment.
  *
- * One pass over the records: each is put in standard form (codes, ISO dates), checked with every
- * rule of the pack, held back when it has an error that no exemption covers (policy `block`
- * stops the package, `exclude` leaves the record out), masked for a 开放 package, checked again
- * as written (what `verify` does), and streamed into the zip. Both a project and a file come in
+ * One pass over the records: each is checked once with every rule of the pack (the rules judge
+ * the standard form a package writes: codes, ISO dates), held back when it has an error that no
+ * exemption covers (policy `block` stops the package, `exclude` leaves the record out), put in
+ * standard form by the one standardisation of a value (a no-op for a value the import already
+ * stored in it), masked for a 开放 package, and streamed into the zip. Both a project and a file come in
  * through one record source (package-source.ts), so there is one package format and one writer;
  * nothing but the issues to report and the key of each record seen (for duplicates) is held.
  * The zip is written under a temp
@@ -280,8 +281,7 @@ export async function writeSourcePackage(
   const packageDataset = createPackageDataset(dataset, plan);
   const shown = plan.filter((p) => p.action !== 'drop');
   const standardize = createRecordStandardizer(pack, dataset);
-  const validateProject = createDatasetValidator(pack, dataset, context);
-  const validatePackage = createDatasetValidator(pack, packageDataset, context);
+  const validate = createDatasetValidator(pack, dataset, context);
   const presentIssue = createIssuePresenter(options.kind, plan, dataset);
   const { exemptions, sources, total } = source;
   const findExemption = createExemptionFinder(exemptions);
@@ -345,11 +345,11 @@ export async function writeSourcePackage(
       const values = new Array<string>(record.values.length);
       for (let i = 0; i < values.length; i += 1) values[i] = record.values[i] ?? '';
       const standard = standardize(values);
-      const found = validateProject.validateRecord(rid, values);
+      const issues = validate.validateRecord(rid, values);
       // Most records have no issue: the per-record collections are made only when one is needed.
       let exemptionOf: Map<Issue, Exemption> | undefined;
       let unexempted: Issue[] | undefined;
-      for (const issue of found) {
+      for (const issue of issues) {
         if (issue.severity !== 'error') continue;
         const exemption = findExemption(issue, rid);
         if (exemption === undefined) (unexempted ??= []).push(issue);
@@ -375,25 +375,8 @@ export async function writeSourcePackage(
         const value = standard[p.index] ?? '';
         output[i] = p.action === 'mask' ? maskValue(p.mask, value) : value;
       }
-      // The record as the data file holds it, checked as `verify` will check it.
-      const recheck = validatePackage.validateRecord(row, output);
-      let issues = found;
-      if (recheck.length > 0) {
-        const seen = new Set(found.map((i) => `${i.field}\u0000${i.rule}`));
-        issues = [...found];
-        for (const issue of recheck) {
-          if (seen.has(`${issue.field}\u0000${issue.rule}`)) continue;
-          const withRid = { ...issue, row: rid };
-          issues.push(withRid);
-          if (issue.severity === 'error') {
-            const exemption = findExemption(issue, rid);
-            if (exemption === undefined) {
-              tallyBlocker(blockers, withRid, rid);
-              await stopWriting();
-            } else (exemptionOf ??= new Map()).set(withRid, exemption);
-          }
-        }
-      }
+      // No second check of the record as written: the rules judged the standard form the data
+      // file holds (dataset-validator.ts), so what passed there passes `verify`.
       if (blockers.size > 0) continue;
       if (data.append(serializeCsvRow(output))) await data.flush();
       for (let i = 0; i < output.length; i += 1) {
