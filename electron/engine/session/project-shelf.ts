@@ -176,6 +176,13 @@ export const projectShelfHandlers: Pick<
     async (input, session) => {
       const file = findProjectFile(session.config.dataDir, input.projectId);
       if (file === undefined) return unknownProject();
+      // A training project keeps its name: 培训模式 finds a trainee's project by it.
+      if (file.place === 'training' || file.place === 'deleted')
+        return err(
+          'project-not-renamable',
+          '培训项目和待清空的项目不能重命名',
+          'Training projects and projects to be emptied cannot be renamed',
+        );
       const fileName = fileNameFor(input.name);
       if (fileName === undefined)
         return err('project-name', '请填写项目名称', 'Enter a name for the project');
