@@ -108,7 +108,7 @@ export function ProjectList({
       {active.length === 0 ? (
         <p className="muted">{t('noProjects')}</p>
       ) : (
-        <table className="project-table" aria-label={t('recentProjects')}>
+        <table className="project-table project-list" aria-label={t('recentProjects')}>
           {head}
           <tbody>
             {active.map((p) => (

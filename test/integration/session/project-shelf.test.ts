@@ -142,6 +142,13 @@ describe('renaming, archiving and deleting projects', () => {
     } finally {
       await lock.value();
     }
+    // A training project keeps its name (培训模式 finds a trainee's project by it).
+    const training = (await call('project:list', {})).find((p) => p.place === 'training');
+    const kept = await answer('project:rename', {
+      projectId: training?.projectId ?? '',
+      name: '别名',
+    });
+    expect(kept.ok ? '' : kept.error.code).toBe('project-not-renamable');
     // A name another project has is refused, never replacing that project.
     const other = await createClosed('牡丹区教育局');
     const clash = await answer('project:rename', { projectId: other, name: '卫健局名册_四季度' });
