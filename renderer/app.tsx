@@ -8,6 +8,7 @@ import type { RunningImport } from './components/import-progress.tsx';
 import { FirstRunGuide, HelpDialog, type HelpTab } from './components/help-dialog.tsx';
 import { JobProgress } from './components/job-progress.tsx';
 import { LessonPanel } from './components/lesson-panel.tsx';
+import { SettingsDialog, type AppSettings } from './components/settings-dialog.tsx';
 import { useWaitingChanges, type RunningJob } from './components/use-waiting-changes.ts';
 import { StartPage } from './start-page.tsx';
 import { CheckStep } from './steps/check-step.tsx';
@@ -77,6 +78,15 @@ export function App() {
     setIsGuideSeen(true);
     writeGuideSeen();
   }, []);
+  /** The remembered settings (language, the clerk's name), once loaded from the engine. */
+  const [settings, setSettings] = useState<AppSettings | undefined>(undefined);
+  /** 设置 while open: from the header, or the prompt for the name on opening a project. */
+  const [settingsDialog, setSettingsDialog] = useState<'settings' | 'prompt' | undefined>();
+  /** Asks the clerk's name when a project opens and none is set (the audit records it). */
+  const askNameIfMissing = useCallback(() => {
+    // The prompt shows only while no name is set (see below): a name set meanwhile hides it.
+    setSettingsDialog((open) => open ?? 'prompt');
+  }, []);
   const changes = useWaitingChanges(runningJob, language);
   const runChange = changes.run;
 
@@ -104,6 +114,28 @@ export function App() {
       offDone();
     };
   }, [api]);
+
+  useEffect(() => {
+    if (api === undefined) return;
+    // The settings the clerk chose before: the language applies at once.
+    void (async () => {
+      const loaded = await api.invoke('settings:get', {});
+      if (!loaded.ok) return;
+      setSettings(loaded.value);
+      if (loaded.value.language !== undefined) setLanguage(loaded.value.language);
+    })();
+  }, [api]);
+
+  /** Switches the language and remembers it across starts. */
+  const switchLanguage = useCallback(
+    async (next: Language) => {
+      setLanguage(next);
+      if (api === undefined) return;
+      const saved = await api.invoke('settings:set', { language: next });
+      if (saved.ok) setSettings(saved.value);
+    },
+    [api],
+  );
 
   const notify = useCallback(
     (text: { zh: string; en: string }, tone: 'info' | 'error' = 'info') => {
@@ -174,8 +206,9 @@ export function App() {
       setNotice(undefined);
       setProject(state);
       setStep(state.records === 0 ? 'import' : 'check');
+      askNameIfMissing();
     });
-  }, [api]);
+  }, [api, askNameIfMissing]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -263,10 +296,13 @@ export function App() {
             <button type="button" className="link" onClick={() => setHelpTab('guide')}>
               {t('help')}
             </button>
+            <button type="button" className="link" onClick={() => setSettingsDialog('settings')}>
+              {t('settings')}
+            </button>
             <button
               type="button"
               className="link"
-              onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')}
+              onClick={() => void switchLanguage(language === 'zh' ? 'en' : 'zh')}
             >
               {t('language')}
             </button>
@@ -300,6 +336,19 @@ export function App() {
             onRestartImport={() => setImportDraft({ files: [] })}
           />
         )}
+        {settingsDialog === 'prompt' &&
+          settings !== undefined &&
+          (settings.clerkName ?? '') === '' && (
+            <SettingsDialog
+              settings={settings}
+              isPrompt
+              onSaved={(saved) => {
+                setSettings(saved);
+                setSettingsDialog(undefined);
+              }}
+              onClose={() => setSettingsDialog(undefined)}
+            />
+          )}
         {notice !== undefined && (
           <div
             className={`notice ${notice.tone}`}
@@ -321,6 +370,7 @@ export function App() {
                 setProject(state);
                 // A new project starts at 导入; one with records where the work is, 检查与修正.
                 setStep(state.records === 0 ? 'import' : 'check');
+                askNameIfMissing();
               }}
             />
           ) : step === 'standard' ? (
@@ -355,6 +405,18 @@ export function App() {
           )}
         </main>
         <JobProgress />
+        {settingsDialog === 'settings' && settings !== undefined && (
+          <SettingsDialog
+            settings={settings}
+            isPrompt={false}
+            onSaved={(saved) => {
+              setSettings(saved);
+              if (saved.language !== undefined) setLanguage(saved.language);
+              setSettingsDialog(undefined);
+            }}
+            onClose={() => setSettingsDialog(undefined)}
+          />
+        )}
         {helpTab !== undefined && (
           <HelpDialog tab={helpTab} onTab={setHelpTab} onClose={() => setHelpTab(undefined)} />
         )}

@@ -1,11 +1,9 @@
-import { beijingTimeText } from '../shared/text/beijing-time.ts';
-import { useEffect, useState } from 'react';
-import type { ChannelOutput, PackSummary, ProjectState } from '../shared/ipc/contract.ts';
+import { useCallback, useEffect, useState } from 'react';
+import type { PackSummary, ProjectState } from '../shared/ipc/contract.ts';
 import { isLessonProject } from '../shared/demo/training-department-file.ts';
 import { useApp } from './app-context.tsx';
 import { lessonStorageKey } from './components/lesson-panel.tsx';
-
-type ProjectList = ChannelOutput<'project:list'>;
+import { ProjectList, type ProjectEntries } from './components/project-list.tsx';
 
 /** Reporting periods a clerk usually means today: this quarter, last quarter, this month, this year. */
 function suggestPeriods(today: Date): string[] {
@@ -18,7 +16,7 @@ function suggestPeriods(today: Date): string[] {
 /** The start page: recent projects, the 新建项目 wizard, and 培训模式. */
 export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => void }) {
   const { api, t, f, notify } = useApp();
-  const [projects, setProjects] = useState<ProjectList>([]);
+  const [projects, setProjects] = useState<ProjectEntries>([]);
   const [packs, setPacks] = useState<PackSummary[]>([]);
   const [isCreating, setIsCreating] = useState(false);
   const [isBusy, setIsBusy] = useState(false);
@@ -29,13 +27,15 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
     { kind: 'lesson'; trainee: string } | { kind: 'demo' } | undefined
   >(undefined);
 
+  /** Lists the projects again (after a rename, an archive or a delete). */
+  const loadProjects = useCallback(async () => {
+    const list = await api.invoke('project:list', {});
+    if (list.ok) setProjects(list.value);
+  }, [api]);
+
   useEffect(() => {
     void (async () => {
-      const [list, packList] = await Promise.all([
-        api.invoke('project:list', {}),
-        api.invoke('packs:list', {}),
-      ]);
-      if (list.ok) setProjects(list.value);
+      const [, packList] = await Promise.all([loadProjects(), api.invoke('packs:list', {})]);
       if (packList.ok) {
         setPacks(packList.value);
         const first = packList.value[0];
@@ -43,7 +43,7 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
           setForm((f) => ({ ...f, packId: first.id, dataset: first.datasets[0]?.name ?? '' }));
       }
     })();
-  }, [api]);
+  }, [api, loadProjects]);
 
   const run = async (work: () => Promise<void>) => {
     setIsBusy(true);
@@ -260,23 +260,12 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
       </section>
       <section className="card wide">
         <h2>{t('recentProjects')}</h2>
-        {projects.length === 0 ? (
-          <p className="muted">{t('noProjects')}</p>
-        ) : (
-          <ul className="project-list">
-            {projects.map((p) => (
-              <li key={p.projectId}>
-                <span className="project-name">
-                  {p.isTraining && <span className="badge training">{t('training')}</span>} {p.name}
-                </span>
-                <span className="muted">{beijingTimeText(p.modifiedAt)}</span>
-                <button type="button" disabled={isBusy} onClick={() => void open(p.projectId)}>
-                  {t('open')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ProjectList
+          projects={projects}
+          isBusy={isBusy}
+          onOpen={(projectId) => void open(projectId)}
+          onChanged={loadProjects}
+        />
       </section>
     </div>
   );

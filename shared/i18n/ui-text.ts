@@ -1,4 +1,5 @@
 import { lessonText } from './lesson-text.ts';
+import { shelfText } from './shelf-text.ts';
 import type { Language } from './localized-text.ts';
 
 /** Every text the UI shows, in Simplified Chinese (default) and English. */
@@ -619,6 +620,7 @@ export const uiText = {
   signedBy: { zh: '签名', en: 'Signed by' },
   signedNot: { zh: '未签名', en: 'Not signed' },
   ...lessonText,
+  ...shelfText,
 } as const;
 
 /** A key of the UI texts. */

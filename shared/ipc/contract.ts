@@ -15,6 +15,8 @@ const appSettings = z.object({
   clerkName: z.string().max(100).optional(),
 });
 const severity = z.enum(['error', 'warning']);
+/** Where a project file lies in the data folder: 项目, 培训, 已归档, 待清空. */
+const projectPlace = z.enum(['projects', 'training', 'archive', 'deleted']);
 
 /** A file the host has let the UI use (picked in a dialog, dropped, or uploaded). */
 export const fileRef = z.object({
@@ -404,6 +406,11 @@ export const contract = {
     output: projectState,
   },
   'project:state': { input: z.object({}), output: projectState },
+  /**
+   * Every project in the data folder with the facts the start page shows, read from the summary
+   * beside each file (a project not yet summarised has no pack or counts until opened once).
+   * `place`: projects, training, archive (已归档) or deleted (待清空, removed by 清空归档).
+   */
   'project:list': {
     input: z.object({}),
     output: z.array(
@@ -412,8 +419,37 @@ export const contract = {
         name: z.string(),
         modifiedAt: z.string(),
         isTraining: z.boolean(),
+        place: projectPlace,
+        packTitle: z.string().optional(),
+        packVersion: z.string().optional(),
+        datasetTitle: z.string().optional(),
+        records: z.number().int().nonnegative().optional(),
+        errors: z.number().int().nonnegative().optional(),
+        warnings: z.number().int().nonnegative().optional(),
       }),
     ),
+  },
+  /** Renames a project (its file), refused while it is open in another window. */
+  'project:rename': {
+    input: z.object({ projectId: id, name: z.string().min(1).max(80) }),
+    output: z.object({ projectId: id }),
+  },
+  /** Moves a project to the archive (已归档); its file is kept. */
+  'project:archive': { input: z.object({ projectId: id }), output: z.object({ projectId: id }) },
+  /** Moves an archived project back to the projects, or a deleted one back to the archive. */
+  'project:restore': { input: z.object({ projectId: id }), output: z.object({ projectId: id }) },
+  /**
+   * Deletes an archived project after the clerk confirmed it: it moves to 待清空 and is kept
+   * until 清空归档. A project not in the archive is refused.
+   */
+  'project:delete': {
+    input: z.object({ projectId: id, isConfirmed: z.literal(true) }),
+    output: z.object({ projectId: id }),
+  },
+  /** Removes the deleted (待清空) projects' files for good, after a second confirmation. */
+  'project:empty-archive': {
+    input: z.object({ isConfirmed: z.literal(true) }),
+    output: z.object({ removed: z.number().int().nonnegative() }),
   },
   'project:open': { input: z.object({ projectId: id }), output: projectState },
   /** Opens a project file where it is (a .dsw double-clicked or chosen in 文件 › 打开项目). */

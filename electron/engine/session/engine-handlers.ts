@@ -11,6 +11,7 @@ import { keyHandlers } from './key-handlers.ts';
 import { packageHandlers } from './package-handlers.ts';
 import { packsHandlers } from './packs-handlers.ts';
 import { projectHandlers } from './project-handlers.ts';
+import { projectShelfHandlers } from './project-shelf.ts';
 import { recordsHandlers } from './records-handlers.ts';
 import { reviewHandlers } from './review-handlers.ts';
 import { trainingHandlers } from './training-handlers.ts';
@@ -23,6 +24,7 @@ export const engineHandlers: EngineHandlers = {
   ...appHandlers,
   ...packsHandlers,
   ...projectHandlers,
+  ...projectShelfHandlers,
   ...recordsHandlers,
   ...reviewHandlers,
   ...packageHandlers,

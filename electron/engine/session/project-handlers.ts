@@ -1,5 +1,5 @@
 /** The engine's handlers of projects: create, open, list, describe and close. */
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChannelOutput } from '../../../shared/ipc/contract.ts';
 import { createDemo } from '../../../shared/demo/create-demo.ts';
@@ -65,6 +65,8 @@ async function openProjectAt(
   await session.replaceProject(undefined);
   const opened = await Workspace.open(path);
   if (!opened.ok) return opened;
+  // A project from before summaries gets its summary now, so the list shows its facts.
+  await opened.value.writeSummary();
   await session.replaceProject({ workspace: opened.value, isTraining });
   const project = session.requireProject();
   return project.ok ? ok(describeProject(project.value, session.config.dataDir)) : project;
@@ -76,7 +78,6 @@ export const projectHandlers: Pick<
   | 'project:create'
   | 'project:training'
   | 'project:state'
-  | 'project:list'
   | 'project:open'
   | 'project:open-file'
   | 'project:close'
@@ -128,33 +129,6 @@ export const projectHandlers: Pick<
   'project:state': withProject(async (_input, project, session) =>
     ok(describeProject(project, session.config.dataDir)),
   ),
-
-  async 'project:list'(_input, session) {
-    const found: { projectId: string; name: string; modifiedAt: string; isTraining: boolean }[] =
-      [];
-    for (const [folder, isTraining] of [
-      ['projects', false],
-      ['training', true],
-    ] as const) {
-      const dir = join(session.config.dataDir, folder);
-      let names: string[];
-      try {
-        names = (await readdir(dir)).filter((name) => name.endsWith('.dsw'));
-      } catch {
-        continue; // no such folder yet
-      }
-      for (const name of names) {
-        const info = await stat(join(dir, name));
-        found.push({
-          projectId: `${folder}/${name}`,
-          name: name.replace(/\.dsw$/, ''),
-          modifiedAt: info.mtime.toISOString(),
-          isTraining,
-        });
-      }
-    }
-    return ok(found.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt)));
-  },
 
   'project:open': writing({ zh: '打开项目', en: 'opening a project' }, async (input, session) => {
     const match = /^(projects|training)\/([^/\\]+\.dsw)$/.exec(input.projectId);

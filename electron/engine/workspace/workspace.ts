@@ -38,6 +38,7 @@ import {
 } from './project-journal.ts';
 import { createRecordingDatabase, StatementRecorder } from './statement-recorder.ts';
 import { createSchema, migrate, projectFormat } from './workspace-schema.ts';
+import { writeProjectSummary } from './project-summary.ts';
 import {
   ImportStore,
   type ImportPart,
@@ -549,6 +550,7 @@ export class Workspace {
     this.recorder.reset();
     this.seq = seq;
     this.snapshotJournalId = journalId;
+    await this.writeSummary();
     // The snapshot now holds every operation of the old journal: drop it. If that fails, it
     // is replaced by the next operation's new journal, and ignored as stale when opening.
     const old = this.journal;
@@ -558,6 +560,28 @@ export class Workspace {
       await rm(this.journalPath, { force: true });
     } catch (error) {
       console.warn('project journal: could not remove the journal after a checkpoint', error);
+    }
+  }
+
+  /**
+   * Writes the summary beside the project (pack, records, errors) that the project list reads
+   * instead of opening the project. A summary that cannot be written only leaves the list
+   * without these facts: the project itself is saved, so this is logged, not thrown.
+   */
+  async writeSummary(): Promise<void> {
+    const counts = this.issueCounts();
+    try {
+      await writeProjectSummary(this.path, {
+        packId: this.pack.id,
+        packTitle: this.pack.title,
+        packVersion: this.pack.version,
+        datasetTitle: this.dataset.title,
+        records: this.countRecords(),
+        errors: counts.errors,
+        warnings: counts.warnings,
+      });
+    } catch (error) {
+      console.warn('project summary: could not write it', error);
     }
   }
 
