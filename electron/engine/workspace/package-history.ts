@@ -25,9 +25,9 @@ export interface PackageHistoryEntry {
   readonly records: number;
 }
 
-/** Schema 3: the tables (see workspace-schema.ts). */
+/** Schema 3: the tables (see workspace-schema.ts); IF NOT EXISTS, so a file made older by hand (a test drops a later column and lowers user_version) still migrates. */
 export const packageHistorySql = `
-CREATE TABLE packages (
+CREATE TABLE IF NOT EXISTS packages (
   id          INTEGER PRIMARY KEY,
   sha256      TEXT NOT NULL,
   kind        TEXT NOT NULL,
@@ -38,12 +38,12 @@ CREATE TABLE packages (
 );
 -- Every record a package brought the province to: its key (JSON array of the key values as
 -- written) and the SHA-256 of its CSV line as written.
-CREATE TABLE package_records (
+CREATE TABLE IF NOT EXISTS package_records (
   package_id INTEGER NOT NULL,
   key        TEXT NOT NULL,
   sha256     TEXT NOT NULL
 );
-CREATE INDEX package_records_package ON package_records (package_id);
+CREATE INDEX IF NOT EXISTS package_records_package ON package_records (package_id);
 `;
 
 /** Records a written package and its records' fingerprints; returns its id. */
