@@ -1,4 +1,5 @@
 import type { Command } from './command.ts';
+import { applyCommand } from './apply-command.ts';
 import { demoDataCommand } from './demo-data-command.ts';
 import { exportCommand } from './export-command.ts';
 import { exportErrorsCommand } from './export-errors-command.ts';
@@ -21,6 +22,7 @@ export const commands: Readonly<Record<string, Command>> = {
   templates: templatesCommand,
   package: packageCommand,
   verify: verifyCommand,
+  apply: applyCommand,
   key: keyCommand,
   merge: mergeCommand,
   'export-errors': exportErrorsCommand,

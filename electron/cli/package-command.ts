@@ -25,6 +25,9 @@ import { readPassphrase } from './read-passphrase.ts';
 import { loadOfficeKey } from '../engine/signing/key-store.ts';
 import type { OfficeKey } from '../engine/signing/sm2-key.ts';
 import { formatFingerprint } from '../../shared/signing/format-fingerprint.ts';
+import { baseFromPackage, writeProjectPackage } from '../engine/package/incremental-package.ts';
+import { readPackageData, type PackageData } from '../engine/package/read-package-data.ts';
+import type { PackageBase } from '../engine/package/record-fingerprint.ts';
 
 const help = `用法 / usage: steward package <文件|项目.dsw> --kind share|open（共享|开放） --out <文件夹>
                   [--pack <标准包id|路径>] [--dataset 名称] [--department 提供部门] [--period 报送期]
@@ -33,6 +36,7 @@ const help = `用法 / usage: steward package <文件|项目.dsw> --kind share|o
                   [--division 行政区划代码] [--provider 数据提供人] [--steward 数据管理员] [--reviewer 审核人]
                   [--on-error block|exclude] [--created <ISO 时间>] [--format text|json]
                   [--sign 密钥文件夹/office.key [--passphrase-file 口令文件]]
+                  [--mode full|incremental（全量|增量） [--base 之前报送的数据包.zip]]
 
 写出密封的报送数据包（zip）：标准化的数据、检查报告、问题数据表、修改记录和带 SHA-256 与 SM3 校验值的清单。
 共享包报送省级部门；开放包按字段分级脱敏或删除。有未豁免的错误时默认不打包（--on-error exclude 则排除
@@ -40,9 +44,15 @@ const help = `用法 / usage: steward package <文件|项目.dsw> --kind share|o
 打包文件时，列按 --template 对应；否则套用模板库中同样版式的模板；都没有时自动采用高置信度的建议。
 --sign 用本单位的 SM2 私钥签名清单（datapackage.json），签名写入 datapackage.json.sig，签名单位、公钥指纹和
 签名时间写入清单；口令取自 --passphrase-file、环境变量 STEWARD_KEY_PASSPHRASE 或终端输入。
+--mode incremental 写增量包：只含自基础数据包以来新增、变更、删除的记录，每条带操作类型（CZLX：新增/变更/删除）
+和更新时间（GXSJ），删除的记录只带主键；清单的 x-submission 写明 mode 与基础数据包的 SHA-256。基础数据包
+默认是本项目上一次写的同类数据包；--base 可给出任何之前报送的全量数据包（按主键比较它的数据文件），
+打包文件时必须给出。没有主键的数据集只能全量报送。
 成功时在标准输出打印数据包的路径。退出码：0 已写出，1 有错误阻止打包，2 输入有误（含口令不正确）。
 
-Writes the sealed submission package. Prints the package's path. Exit code: 0 written, 1 blocked
+Writes the sealed submission package. Prints the package's path. --mode incremental writes only
+the records added, changed and removed since a base package (the project's last package of the
+kind, or --base old.zip), each with its operation and update time. Exit code: 0 written, 1 blocked
 by errors without exemption (the reasons are printed), 2 bad input.`;
 
 /** Reads `--created`: an ISO time; a date alone or a time without zone is taken as Beijing time. */
@@ -100,6 +110,8 @@ export const packageCommand: Command = createCommand({
     format: { type: 'string' },
     sign: { type: 'string' },
     'passphrase-file': { type: 'string' },
+    mode: { type: 'string' },
+    base: { type: 'string' },
   },
   async run(options, fail, refuse) {
     const [input] = options.positionals;
@@ -115,6 +127,20 @@ export const packageCommand: Command = createCommand({
     if (onError !== 'block' && onError !== 'exclude')
       return fail(`--on-error 只能是 block 或 exclude：${onError}`);
     if (!format.ok) return fail(format.error.message.zh);
+    const mode = stringOption(options, 'mode') ?? 'full';
+    if (mode !== 'full' && mode !== 'incremental')
+      return fail(`--mode 只能是 full（全量）或 incremental（增量）：${mode}`);
+    const basePath = stringOption(options, 'base');
+    if (basePath !== undefined && mode !== 'incremental')
+      return fail('--base 只用于增量报送：请同时给出 --mode incremental');
+    let baseData: PackageData | undefined;
+    if (basePath !== undefined) {
+      const baseExists = await checkFileExists(basePath);
+      if (!baseExists.ok) return refuse(baseExists.error);
+      const read = await readPackageData(basePath);
+      if (!read.ok) return refuse(read.error);
+      baseData = read.value;
+    }
     const createdText = stringOption(options, 'created');
     const created = createdText === undefined ? ok(new Date()) : parseCreated(createdText);
     if (!created.ok) return fail(created.error.message.zh);
@@ -165,6 +191,8 @@ export const packageCommand: Command = createCommand({
       let dispose: () => Promise<void>;
       /** The records the division is read from, when --division does not name it. */
       let sample: () => Promise<Iterable<{ readonly values: readonly (string | null)[] }>>;
+      /** The open project, when a project is packaged (it remembers the package). */
+      let projectWorkspace: Workspace | undefined;
       const isProject = input.toLowerCase().endsWith('.dsw');
       if (isProject) {
         const opened = await Workspace.open(input);
@@ -178,6 +206,7 @@ export const packageCommand: Command = createCommand({
           );
         }
         source = createProjectPackageSource(workspace);
+        projectWorkspace = workspace;
         dispose = () => workspace.close();
         sample = () => Promise.resolve(workspace.iterateRecords());
       } else {
@@ -261,7 +290,15 @@ export const packageCommand: Command = createCommand({
             'stderr',
           );
         }
-        const written = await writeSourcePackage(source, {
+        let base: PackageBase | undefined;
+        if (baseData !== undefined) {
+          const found = baseFromPackage(baseData, source.dataset, kind.value);
+          if (!found.ok) return refuse(found.error);
+          base = found.value;
+        } else if (mode === 'incremental' && projectWorkspace === undefined) {
+          return fail('打包文件时增量报送需要 --base（之前报送的数据包）');
+        }
+        const packageOptions = {
           kind: kind.value,
           onError: onError as ErrorPolicy,
           created: created.value,
@@ -279,7 +316,18 @@ export const packageCommand: Command = createCommand({
           toolVersion: readToolVersion(),
           tempDir: temp.dir,
           ...(sign === undefined ? {} : { sign }),
-        });
+        };
+        const written =
+          projectWorkspace === undefined
+            ? await writeSourcePackage(source, {
+                ...packageOptions,
+                ...(base === undefined ? {} : { base }),
+              })
+            : await writeProjectPackage(projectWorkspace, {
+                ...packageOptions,
+                mode,
+                ...(base === undefined ? {} : { base }),
+              });
         if (!written.ok) {
           if (written.error.code !== 'package-blocked') return refuse(written.error);
           writeLine(`未打包：${written.error.message.zh}`, 'stderr');
@@ -298,6 +346,11 @@ export const packageCommand: Command = createCommand({
             `${s.kind}数据包：${s.rows.packaged} 条记录（项目 ${s.rows.project} 条，人工排除 ${s.rows.excludedByUser} 条，因错误排除 ${s.rows.excludedByPolicy} 条）；错误 ${s.issues.errors} 个（已豁免 ${s.issues.exemptedErrors} 个），警告 ${s.issues.warnings} 个`,
             'stderr',
           );
+          if (s.mode === '增量' && s.changes !== undefined)
+            writeLine(
+              `增量数据包：新增 ${s.changes.added} 条，变更 ${s.changes.changed} 条，删除 ${s.changes.removed} 条，未变 ${s.changes.unchanged} 条；基础数据包 SHA-256 ${s.base?.sha256 ?? ''}`,
+              'stderr',
+            );
           if (s.signer !== undefined)
             writeLine(
               `已签名：${s.signer.office}，公钥指纹 ${formatFingerprint(s.signer.fingerprint)}`,

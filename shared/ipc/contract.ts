@@ -655,6 +655,8 @@ export const contract = {
         .optional(),
       /** Sign with the office key in the data folder's keys/, opened with this passphrase. */
       passphrase: z.string().min(1).max(1000).optional(),
+      /** 全量 (default) or 增量: the changes since the project's last package of the kind. */
+      mode: z.enum(['full', 'incremental']).optional(),
     }),
     output: jobRef,
   },
@@ -717,6 +719,17 @@ export const contract = {
           /** Who signed the package, when it is signed (x-submission.signer). */
           signer: z
             .object({ office: z.string(), fingerprint: z.string(), signed: z.string() })
+            .optional(),
+          /** 全量 or 增量; for 增量, the base package's manifest SHA-256 and what changed. */
+          mode: z.enum(['full', 'incremental']).optional(),
+          base: z.object({ sha256: z.string() }).optional(),
+          changes: z
+            .object({
+              added: z.number().int(),
+              changed: z.number().int(),
+              removed: z.number().int(),
+              unchanged: z.number().int(),
+            })
             .optional(),
           /** Download ids of the zip and of its reports/validation.html (files:save, files:open). */
           downloads: z.object({ package: id, report: id, reportName: z.string() }),

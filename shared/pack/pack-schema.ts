@@ -217,6 +217,29 @@ export const packSchema = z
       .strict(),
     codeTables: z.record(z.string(), codeTable).optional(),
     datasets: z.array(dataset).min(1),
+    /**
+     * How an incremental package (增量报送) marks its records, following the province's
+     * convention; the defaults are `CZLX` 操作类型 with 新增/变更/删除 and `GXSJ` 更新时间.
+     */
+    increment: z
+      .object({
+        operation: z
+          .object({
+            name: fieldName,
+            title: z.string().min(1),
+            added: z.string().min(1),
+            changed: z.string().min(1),
+            removed: z.string().min(1),
+          })
+          .strict()
+          .optional(),
+        updated: z
+          .object({ name: fieldName, title: z.string().min(1) })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

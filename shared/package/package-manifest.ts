@@ -179,6 +179,20 @@ export const submissionSchema = z
     fields: z.array(packageFieldSchema),
     files: z.array(packageFileSchema),
     signer: signerSchema.optional(),
+    /** 增量 for an incremental package (issue #15); absent in a full package (全量). */
+    mode: z.literal('增量').optional(),
+    /** The package an incremental one follows: the SHA-256 of its manifest. */
+    base: z.object({ sha256: hex64 }).strict().optional(),
+    /** What an incremental package holds against its base. */
+    changes: z
+      .object({
+        added: z.number().int(),
+        changed: z.number().int(),
+        removed: z.number().int(),
+        unchanged: z.number().int(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

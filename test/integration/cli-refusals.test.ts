@@ -57,6 +57,12 @@ const refusals: Readonly<Record<string, (missing: string) => string[]>> = {
   templates: (missing) => ['--import', join(missing, 'template.json')],
   package: (missing) => [join(missing, 'a.csv'), '--kind', 'share', '--out', missing],
   verify: (missing) => [join(missing, 'package.zip')],
+  apply: (missing) => [
+    join(missing, 'base.zip'),
+    join(missing, 'delta.zip'),
+    '--out',
+    join(dir, 'full.zip'),
+  ],
   merge: (missing) => [join(missing, 'p.dsw'), join(missing, 'errors.xlsx')],
   'export-errors': (missing) => [join(missing, 'p.dsw'), '--out', join(missing, 'e.xlsx')],
   export: (missing) => [

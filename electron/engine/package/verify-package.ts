@@ -12,6 +12,10 @@
  *   a signer; given the signer's public key, it must be that key's valid SM2 signature of the
  *   manifest's bytes. Without a public key the signature is reported as not checked.
  */
+import {
+  createIncrementTableFields,
+  incrementColumnsOf,
+} from '../../../shared/package/increment.ts';
 import { crc32 } from 'node:zlib';
 import {
   createFieldPlan,
@@ -102,7 +106,7 @@ export const maxReportBytes = 64 * 1024 ** 2;
 export const maxProblemsPerCode = 100;
 
 /** Where the checks put what does not hold. */
-interface ProblemSink {
+export interface ProblemSink {
   push(problem: VerifyProblem): void;
 }
 
@@ -403,7 +407,15 @@ function checkManifest(manifest: PackageManifest, pack: Pack, problems: ProblemS
       ),
     );
   }
-  const schema = createTableSchema(pack, createPackageDataset(dataset, plan), plan);
+  const dataSchema = createTableSchema(pack, createPackageDataset(dataset, plan), plan);
+  // An incremental package (增量) adds its operation and update-time columns after the fields.
+  const schema =
+    submission.mode === '增量'
+      ? {
+          ...dataSchema,
+          fields: [...dataSchema.fields, ...createIncrementTableFields(incrementColumnsOf(pack))],
+        }
+      : dataSchema;
   const embedded = manifest.resources.find((r) => r.path === packagePaths.data(dataset.name));
   if (embedded === undefined) {
     problems.push(
@@ -466,7 +478,7 @@ async function readReport(
 }
 
 /** Reads a CSV entry strictly, row by row. */
-async function readCsvEntry(
+export async function readCsvEntry(
   zip: OpenZip,
   entry: ZipEntry,
   onRow: (values: string[]) => void,
@@ -528,7 +540,13 @@ async function checkData(
   const packageDataset = createPackageDataset(dataset, plan);
   const today = report?.submission.today ?? submission.created.slice(0, 10);
   const validator = createDatasetValidator(pack, packageDataset, { today });
-  const names = packageDataset.fields.map((f) => f.name);
+  const fieldNames = packageDataset.fields.map((f) => f.name);
+  const increment = submission.mode === '增量' ? incrementColumnsOf(pack) : undefined;
+  const names =
+    increment === undefined
+      ? fieldNames
+      : [...fieldNames, increment.operation.name, increment.updated.name];
+  const keyPositions = (dataset.primaryKey ?? []).map((name) => fieldNames.indexOf(name));
 
   const listed = new Map<string, ValidationReport['issues'][number]>();
   for (const issue of report?.issues ?? []) {
@@ -571,7 +589,38 @@ async function checkData(
         );
         return;
       }
-      for (const issue of validator.validateRecord(rows, values)) {
+      let record = values;
+      if (increment !== undefined) {
+        const operation = values[fieldNames.length] ?? '';
+        const { added, changed, removed } = increment.operation;
+        if (![added, changed, removed].includes(operation)) {
+          problems.push(
+            problem(
+              'increment-operation',
+              `数据文件第 ${rows} 行的操作类型不是 ${added}、${changed} 或 ${removed}：${operation}`,
+              `Data row ${rows} has an unknown operation: ${operation}`,
+              dataPath,
+            ),
+          );
+          return;
+        }
+        // A removed record is named by its key alone: only the key is there to check.
+        if (operation === removed) {
+          if (keyPositions.some((i) => i < 0 || (values[i] ?? '') === '')) {
+            problems.push(
+              problem(
+                'increment-key-missing',
+                `数据文件第 ${rows} 行删除的记录没有主键`,
+                `Data row ${rows} removes a record without its key`,
+                dataPath,
+              ),
+            );
+          }
+          return;
+        }
+        record = values.slice(0, fieldNames.length);
+      }
+      for (const issue of validator.validateRecord(rows, record)) {
         found += 1;
         const entryOf = listed.get(`${rows}\u0000${issue.field}\u0000${issue.rule}`);
         if (entryOf === undefined || entryOf.severity !== issue.severity) {

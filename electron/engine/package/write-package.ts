@@ -69,6 +69,14 @@ import { signMessage } from '../signing/sm2-signature.ts';
 import { createZipWriter, type ZipEntryStream, type ZipWriter } from './create-zip-writer.ts';
 import { createFileDigest, digestBytes, type Digest } from './file-digest.ts';
 import { writeErrorWorkbook, type ErrorWorkbookRow } from './write-error-workbook.ts';
+import {
+  checkIncrementable,
+  createIncrementTableFields,
+  incrementColumnsOf,
+  recordKey,
+  type IncrementCounts,
+} from '../../../shared/package/increment.ts';
+import { fingerprintRecord, type PackageBase } from './record-fingerprint.ts';
 
 /** What to do with records that have errors no exemption covers. */
 export type ErrorPolicy = 'block' | 'exclude';
@@ -103,12 +111,28 @@ export interface PackageOptions {
    * `created`, and the nonce is deterministic, so a signed package is reproducible too.
    */
   readonly sign?: OfficeKey;
+  /**
+   * Writes an incremental package (增量) against this base: only the records added, changed
+   * and removed since it, each with its operation and update time. Absent: a full package.
+   */
+  readonly base?: PackageBase;
+  /** Returns every packaged record's key and fingerprint (a project remembers them). */
+  readonly shouldFingerprint?: boolean;
 }
 
 /** A package that was written. */
 export interface WrittenPackage {
   readonly path: string;
   readonly manifest: PackageManifest;
+  /** SHA-256 of the manifest as written (how a later increment names this package). */
+  readonly sha256: string;
+  /**
+   * The key and fingerprint of every record the project would hold in a full package now (for
+   * an increment too: the state it brings the province to), when fingerprints were asked for.
+   */
+  readonly records?: ReadonlyMap<string, string>;
+  /** What an incremental package holds against its base. */
+  readonly changes?: IncrementCounts;
 }
 
 /** An error that stops a package: a rule and field, how many records, and the first few. */
@@ -266,13 +290,15 @@ export async function writeSourcePackage(
   const period = options.period ?? source.period;
   const division = lookupDivision(options.division);
   const kindName = packageKindNames[options.kind];
-  const fileName = packageFileName(
+  const base = options.base;
+  const fullName = packageFileName(
     dataset.name,
     options.division,
     period,
     options.created,
     options.kind,
   );
+  const fileName = base === undefined ? fullName : fullName.replace(/\.zip$/, '_incremental.zip');
   const path = join(options.outDir, fileName);
   const today = isoDate(options.created);
   const context = { today };
@@ -291,6 +317,26 @@ export async function writeSourcePackage(
   const keyIndexes = (dataset.primaryKey ?? []).map((name) =>
     dataset.fields.findIndex((f) => f.name === name),
   );
+  const incrementColumns = incrementColumnsOf(pack);
+  const shownWhole = shown.filter((p) => p.action === 'keep').map((p) => p.field.name);
+  const notIncrementable = checkIncrementable(dataset, shownWhole, incrementColumns);
+  if (base !== undefined && notIncrementable !== undefined) {
+    return err('increment-impossible', notIncrementable.zh, notIncrementable.en);
+  }
+  // Where the key fields stand among the written values (the columns of the data file).
+  const keyPositions =
+    notIncrementable === undefined
+      ? (dataset.primaryKey ?? []).map((name) => shown.findIndex((p) => p.field.name === name))
+      : [];
+  const isFingerprinting =
+    notIncrementable === undefined && (base !== undefined || options.shouldFingerprint === true);
+  const records = new Map<string, string>();
+  const changes = { added: 0, changed: 0, removed: 0, unchanged: 0 };
+  let duplicateKey: string | undefined;
+  // A record's update time: its last change in force, or the package's time when none.
+  const updatedOf = new Map<number, string>();
+  for (const change of audit) updatedOf.set(change.rid, beijingIso(change.at));
+  const packageTime = beijingIso(options.created.toISOString());
 
   const zip: ZipWriter = createZipWriter(path, options.created, options.tempDir);
   let isWriting = true;
@@ -304,7 +350,10 @@ export async function writeSourcePackage(
   const data = createChunkedWriter(() => (isWriting ? dataEntry : undefined));
 
   try {
-    await data.write(serializeCsvRow(shown.map((p) => p.field.name)));
+    const header = shown.map((p) => p.field.name);
+    if (base !== undefined)
+      header.push(incrementColumns.operation.name, incrementColumns.updated.name);
+    await data.write(serializeCsvRow(header));
 
     const blockers = new Map<string, Blocker>();
     const excludedByRule: Record<string, number> = {};
@@ -368,17 +417,42 @@ export async function writeSourcePackage(
         continue;
       }
 
-      row += 1;
       const output = new Array<string>(shown.length);
       for (let i = 0; i < shown.length; i += 1) {
         const p = shown[i] as FieldPlan;
         const value = standard[p.index] ?? '';
         output[i] = p.action === 'mask' ? maskValue(p.mask, value) : value;
       }
+      let operation: string | undefined;
+      if (isFingerprinting) {
+        const key = recordKey(output, keyPositions);
+        const print = fingerprintRecord(output);
+        if (records.has(key)) duplicateKey ??= key;
+        records.set(key, print);
+        if (base !== undefined) {
+          const before = base.records.get(key);
+          if (before === print) {
+            changes.unchanged += 1;
+            continue;
+          }
+          if (before === undefined) {
+            changes.added += 1;
+            operation = incrementColumns.operation.added;
+          } else {
+            changes.changed += 1;
+            operation = incrementColumns.operation.changed;
+          }
+        }
+      }
+      row += 1;
       // No second check of the record as written: the rules judged the standard form the data
       // file holds (dataset-validator.ts), so what passed there passes `verify`.
       if (blockers.size > 0) continue;
-      if (data.append(serializeCsvRow(output))) await data.flush();
+      const line =
+        operation === undefined
+          ? output
+          : [...output, operation, updatedOf.get(rid) ?? packageTime];
+      if (data.append(serializeCsvRow(line))) await data.flush();
       for (let i = 0; i < output.length; i += 1) {
         const value = output[i] as string;
         if (!isFormulaLike(value)) continue;
@@ -467,6 +541,29 @@ export async function writeSourcePackage(
       );
     }
 
+    if (base !== undefined && duplicateKey !== undefined) {
+      await stopWriting();
+      return err(
+        'increment-duplicate-key',
+        `主键 ${(JSON.parse(duplicateKey) as string[]).join('、')} 有重复记录，增量报送无法区分它们；请先处理重复记录`,
+        `Key ${duplicateKey} occurs more than once; an incremental package cannot tell the records apart`,
+      );
+    }
+    if (base !== undefined) {
+      // A removed record is named by its key alone, after the added and changed ones.
+      for (const key of base.records.keys()) {
+        if (records.has(key)) continue;
+        const keyValues = JSON.parse(key) as string[];
+        const line = new Array<string>(shown.length).fill('');
+        keyPositions.forEach((position, i) => {
+          line[position] = keyValues[i] ?? '';
+        });
+        line.push(incrementColumns.operation.removed, packageTime);
+        row += 1;
+        changes.removed += 1;
+        if (data.append(serializeCsvRow(line))) await data.flush();
+      }
+    }
     const dataDigest = await data.end();
     const files: PackageFile[] = [{ path: dataPath, ...dataDigest }];
     const add = (name: string, bytes: Uint8Array): Digest => {
@@ -657,14 +754,18 @@ export async function writeSourcePackage(
               signed: created,
             },
           }),
+      ...(base === undefined
+        ? {}
+        : { mode: '增量' as const, base: { sha256: base.sha256 }, changes: { ...changes } }),
     };
+    const dataSchema = createTableSchema(pack, packageDataset, plan);
     const manifest: PackageManifest = {
       profile: 'tabular-data-package',
       name: fileName
         .replace(/\.zip$/, '')
         .toLowerCase()
         .replace(/[^-a-z0-9._/]/g, '-'),
-      title: `${dataset.title}（${kindName}）${department} ${period}`,
+      title: `${dataset.title}（${kindName}${base === undefined ? '' : '·增量'}）${department} ${period}`,
       created,
       resources: [
         {
@@ -678,7 +779,13 @@ export async function writeSourcePackage(
           bytes: dataDigest.bytes,
           hash: `sha256:${dataDigest.sha256}`,
           dialect: csvDialect,
-          schema: createTableSchema(pack, packageDataset, plan),
+          schema:
+            base === undefined
+              ? dataSchema
+              : {
+                  ...dataSchema,
+                  fields: [...dataSchema.fields, ...createIncrementTableFields(incrementColumns)],
+                },
         },
         {
           name: 'audit-changes',
@@ -702,7 +809,13 @@ export async function writeSourcePackage(
     if (options.sign !== undefined)
       zip.addBuffer(packagePaths.signature, signMessage(manifestBytes, options.sign.keyPair));
     await zip.finish(serializeSeal(seal.sha256, seal.sm3));
-    return ok({ path, manifest });
+    return ok({
+      path,
+      manifest,
+      sha256: seal.sha256,
+      ...(isFingerprinting ? { records } : {}),
+      ...(base === undefined ? {} : { changes: { ...changes } }),
+    });
   } catch (error) {
     await stopWriting();
     throw error;

@@ -10,7 +10,7 @@ import { inferDivision } from '../package/infer-division.ts';
 import { mergeErrorWorkbook } from '../package/merge-error-workbook.ts';
 import { openZipFile } from '../package/read-zip.ts';
 import { readToolVersion } from '../package/tool-version.ts';
-import { writePackage } from '../package/write-package.ts';
+import { writeProjectPackage } from '../package/incremental-package.ts';
 import { keyFileNames, loadOfficeKey } from '../signing/key-store.ts';
 import type { OfficeKey } from '../signing/sm2-key.ts';
 import { keysFolder } from './key-handlers.ts';
@@ -95,7 +95,8 @@ export const packageHandlers: Pick<
           workspace,
           { zh: `生成${kindName}数据包`, en: `writing the ${input.kind} package` },
           async () => {
-            const written = await writePackage(workspace, {
+            const written = await writeProjectPackage(workspace, {
+              mode: input.mode ?? 'full',
               kind: input.kind,
               onError: input.onError,
               created: new Date(),
@@ -165,10 +166,20 @@ export const packageHandlers: Pick<
                         signed: submission.signer.signed,
                       },
                     }),
+                mode: input.mode ?? 'full',
+                ...(submission.base === undefined ? {} : { base: { ...submission.base } }),
+                ...(submission.changes === undefined ? {} : { changes: { ...submission.changes } }),
                 downloads,
               },
               blockers: [],
             };
+            const changes = submission.changes;
+            if (changes !== undefined) {
+              return ok({
+                zh: `已生成${kindName}增量数据包 ${name}（新增 ${changes.added} 条，变更 ${changes.changed} 条，删除 ${changes.removed} 条，未变 ${changes.unchanged} 条）`,
+                en: `Wrote the incremental ${input.kind} package ${name} (${changes.added} added, ${changes.changed} changed, ${changes.removed} removed, ${changes.unchanged} unchanged)`,
+              });
+            }
             return ok({
               zh: `已生成${kindName}数据包 ${name}（${submission.rows.packaged} 条记录）`,
               en: `Wrote the ${input.kind} package ${name} (${submission.rows.packaged} records)`,

@@ -4,9 +4,10 @@
  * to n + 1, so an old project opens in a new app.
  */
 import type { Database } from 'sql.js';
+import { packageHistorySql } from './package-history.ts';
 
 /** The schema version this build writes. */
-export const schemaVersion = 2;
+export const schemaVersion = 3;
 
 /** The text stored under meta.format, to recognise a project file. */
 export const projectFormat = 'data-steward-workbench project';
@@ -111,6 +112,9 @@ const migrations: Readonly<Record<number, (db: Database) => void>> = {
   // 2: an operation's summary in English too, for the history and undo in English mode
   // (empty in projects from version 1: those show the Chinese summary).
   1: (db) => db.exec("ALTER TABLE operations ADD COLUMN summary_en TEXT NOT NULL DEFAULT ''"),
+  // 3: the packages the project wrote and their records' fingerprints, for incremental
+  // packages (增量报送, issue #15).
+  2: (db) => db.exec(packageHistorySql),
 };
 
 /** Creates the schema in an empty database. */

@@ -10,6 +10,13 @@
  * Runs in the engine (a worker thread in the app, the process itself in the CLI). Rows stream
  * in and out; the whole table is never held as JavaScript objects.
  */
+import {
+  insertPackage,
+  listPackages,
+  loadPackageBase,
+  type PackageHistoryEntry,
+} from './package-history.ts';
+import type { PackageBase } from '../package/record-fingerprint.ts';
 import { createHash } from 'node:crypto';
 import { readFile, rm, stat } from 'node:fs/promises';
 import { fileLockedError, isFileLocked } from '../file-locked.ts';
@@ -1315,6 +1322,28 @@ export class Workspace {
   /** The records left out of packages by exclusions in force. */
   excludedRecords(): Set<number> {
     return this.review.excludedRecords();
+  }
+
+  /**
+   * Remembers a package written from the project (issue #15): its manifest SHA-256, kind, mode
+   * and time, and every record's key and fingerprint, the base of a later increment.
+   */
+  async rememberPackage(
+    entry: Omit<PackageHistoryEntry, 'id' | 'records'>,
+    records: ReadonlyMap<string, string>,
+  ): Promise<void> {
+    insertPackage(this.db, entry, records);
+    await this.save();
+  }
+
+  /** The packages the project wrote, oldest first. */
+  packageHistory(): PackageHistoryEntry[] {
+    return listPackages(this.db);
+  }
+
+  /** The records of a package the project wrote, as the base of an increment. */
+  packageBase(entry: PackageHistoryEntry): PackageBase {
+    return loadPackageBase(this.db, entry);
   }
 
   /** Every cell change in force, oldest first, with its operation: the audit trail. */

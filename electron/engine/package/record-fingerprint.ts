@@ -1,0 +1,20 @@
+/**
+ * A record's fingerprint for incremental packages (issue #15): the SHA-256 of the record's
+ * values as the data file writes them (its CSV line), so the same values give the same print
+ * whether they come from a project or are read back from an earlier package's data file.
+ */
+import { createHash } from 'node:crypto';
+import { serializeCsvRow } from '../../../shared/package/serialize-csv-row.ts';
+
+/** SHA-256 (hex) of a record's CSV line as written. */
+export function fingerprintRecord(values: readonly string[]): string {
+  return createHash('sha256').update(serializeCsvRow(values), 'utf8').digest('hex');
+}
+
+/** What an incremental package compares against: a package's records, key -> fingerprint. */
+export interface PackageBase {
+  /** SHA-256 of the base package's manifest (datapackage.json as written). */
+  readonly sha256: string;
+  /** Each record's key (shared/package/increment.ts recordKey) and fingerprint, in data order. */
+  readonly records: ReadonlyMap<string, string>;
+}
