@@ -6,6 +6,32 @@ import { useApp } from './app-context.tsx';
 import { lessonStorageKey } from './components/lesson-panel.tsx';
 
 type ProjectList = ChannelOutput<'project:list'>;
+type FreshnessList = ChannelOutput<'package:freshness'>;
+
+/** One line of 数据集更新情况: the dataset's last package and whether it is overdue. */
+export function FreshnessNotice({ entry }: { entry: FreshnessList[number] }) {
+  const { f } = useApp();
+  const values = {
+    cycle: entry.cycle ?? '',
+    last: entry.lastPackaged ?? '',
+    period: entry.cycleLabel ?? '',
+    due: entry.dueSince ?? '',
+  };
+  const text =
+    entry.status === 'overdue' || entry.status === 'never'
+      ? f('freshnessOverdue', values)
+      : entry.status === 'fresh'
+        ? f('freshnessFresh', values)
+        : f('freshnessNoCycle', values);
+  return (
+    <p
+      className={entry.status === 'overdue' ? 'freshness overdue' : 'freshness'}
+      role={entry.status === 'overdue' ? 'alert' : undefined}
+    >
+      {text}
+    </p>
+  );
+}
 
 /** Reporting periods a clerk usually means today: this quarter, last quarter, this month, this year. */
 function suggestPeriods(today: Date): string[] {
@@ -20,6 +46,7 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
   const { api, t, f, notify } = useApp();
   const [projects, setProjects] = useState<ProjectList>([]);
   const [packs, setPacks] = useState<PackSummary[]>([]);
+  const [freshness, setFreshness] = useState<FreshnessList>([]);
   const [isCreating, setIsCreating] = useState(false);
   const [isBusy, setIsBusy] = useState(false);
   const [form, setForm] = useState({ packId: '', dataset: '', department: '', period: '' });
@@ -31,11 +58,13 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
 
   useEffect(() => {
     void (async () => {
-      const [list, packList] = await Promise.all([
+      const [list, packList, fresh] = await Promise.all([
         api.invoke('project:list', {}),
         api.invoke('packs:list', {}),
+        api.invoke('package:freshness', {}),
       ]);
       if (list.ok) setProjects(list.value);
+      if (fresh.ok) setFreshness(fresh.value);
       if (packList.ok) {
         setPacks(packList.value);
         const first = packList.value[0];
@@ -258,6 +287,21 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
           </form>
         )}
       </section>
+      {freshness.length > 0 && (
+        <section className="card wide" aria-label={t('freshnessTitle')}>
+          <h2>{t('freshnessTitle')}</h2>
+          <ul className="freshness-list">
+            {freshness.map((entry) => (
+              <li key={`${entry.standardId}|${entry.dataset}|${entry.department}`}>
+                <span className="project-name">
+                  {entry.datasetTitle} · {entry.department}
+                </span>
+                <FreshnessNotice entry={entry} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section className="card wide">
         <h2>{t('recentProjects')}</h2>
         {projects.length === 0 ? (
