@@ -1,9 +1,36 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { PackSummary, ProjectState } from '../shared/ipc/contract.ts';
+import type { ChannelOutput, PackSummary, ProjectState } from '../shared/ipc/contract.ts';
 import { isLessonProject } from '../shared/demo/training-department-file.ts';
 import { useApp } from './app-context.tsx';
 import { lessonStorageKey } from './components/lesson-panel.tsx';
 import { ProjectList, type ProjectEntries } from './components/project-list.tsx';
+
+type FreshnessList = ChannelOutput<'package:freshness'>;
+
+/** One line of 数据集更新情况: the dataset's last package and whether it is overdue. */
+export function FreshnessNotice({ entry }: { entry: FreshnessList[number] }) {
+  const { f } = useApp();
+  const values = {
+    cycle: entry.cycle ?? '',
+    last: entry.lastPackaged ?? '',
+    period: entry.cycleLabel ?? '',
+    due: entry.dueSince ?? '',
+  };
+  const text =
+    entry.status === 'overdue' || entry.status === 'never'
+      ? f('freshnessOverdue', values)
+      : entry.status === 'fresh'
+        ? f('freshnessFresh', values)
+        : f('freshnessNoCycle', values);
+  return (
+    <p
+      className={entry.status === 'overdue' ? 'freshness overdue' : 'freshness'}
+      role={entry.status === 'overdue' ? 'alert' : undefined}
+    >
+      {text}
+    </p>
+  );
+}
 
 /** Reporting periods a clerk usually means today: this quarter, last quarter, this month, this year. */
 function suggestPeriods(today: Date): string[] {
@@ -18,6 +45,7 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
   const { api, t, f, notify } = useApp();
   const [projects, setProjects] = useState<ProjectEntries>([]);
   const [packs, setPacks] = useState<PackSummary[]>([]);
+  const [freshness, setFreshness] = useState<FreshnessList>([]);
   const [isCreating, setIsCreating] = useState(false);
   const [isBusy, setIsBusy] = useState(false);
   const [form, setForm] = useState({ packId: '', dataset: '', department: '', period: '' });
@@ -35,7 +63,12 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
 
   useEffect(() => {
     void (async () => {
-      const [, packList] = await Promise.all([loadProjects(), api.invoke('packs:list', {})]);
+      const [, packList, fresh] = await Promise.all([
+        loadProjects(),
+        api.invoke('packs:list', {}),
+        api.invoke('package:freshness', {}),
+      ]);
+      if (fresh.ok) setFreshness(fresh.value);
       if (packList.ok) {
         setPacks(packList.value);
         const first = packList.value[0];
@@ -258,6 +291,21 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
           </form>
         )}
       </section>
+      {freshness.length > 0 && (
+        <section className="card wide" aria-label={t('freshnessTitle')}>
+          <h2>{t('freshnessTitle')}</h2>
+          <ul className="freshness-list">
+            {freshness.map((entry) => (
+              <li key={`${entry.standardId}|${entry.dataset}|${entry.department}`}>
+                <span className="project-name">
+                  {entry.datasetTitle} · {entry.department}
+                </span>
+                <FreshnessNotice entry={entry} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section className="card wide">
         <h2>{t('recentProjects')}</h2>
         <ProjectList

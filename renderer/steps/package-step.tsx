@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { FreshnessNotice } from '../start-page.tsx';
 import type { ChannelOutput, ProjectState } from '../../shared/ipc/contract.ts';
 import { formatText } from '../../shared/i18n/ui-text.ts';
 import { runJob } from '../api/run-job.ts';
@@ -39,6 +40,8 @@ export function PackageStep({
   const [exemption, setExemption] = useState({ target: '', rid: '', reason: '', reviewer: '' });
   const [preflight, setPreflight] = useState<Preflight>([]);
   const [last, setLast] = useState<LastPackage>({ written: null, blockers: [] });
+  /** When this dataset of this department was last packaged, and whether it is overdue. */
+  const [freshness, setFreshness] = useState<ChannelOutput<'package:freshness'>[number]>();
   const [jobsDone, setJobsDone] = useState(0);
   const [isWriting, setIsWriting] = useState(false);
   /** The packages (by download id) the clerk saved with the save dialog (Electron). */
@@ -55,11 +58,22 @@ export function PackageStep({
 
   useEffect(() => {
     void (async () => {
-      const [checked, written] = await Promise.all([
+      const [checked, written, fresh] = await Promise.all([
         api.invoke('package:preflight', {}),
         api.invoke('package:last', {}),
+        api.invoke('package:freshness', {}),
       ]);
       if (checked.ok) setPreflight(checked.value);
+      if (fresh.ok) {
+        setFreshness(
+          fresh.value.find(
+            (e) =>
+              e.standardId === project.packId &&
+              e.dataset === project.dataset &&
+              e.department === project.department,
+          ),
+        );
+      }
       if (written.ok) setLast(written.value);
     })();
   }, [api, project, jobsDone]);
@@ -177,6 +191,7 @@ export function PackageStep({
           <dt>{t('records')}</dt>
           <dd>{project.records.toLocaleString()}</dd>
         </dl>
+        {freshness !== undefined && <FreshnessNotice entry={freshness} />}
         <form
           className="form"
           onSubmit={(event) => {

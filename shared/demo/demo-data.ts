@@ -60,7 +60,10 @@ export interface DeclaredRule {
 
 /** The severity a declared rule reports with: its own, else its type's default. */
 function declaredSeverity(rule: DatasetRule): Severity {
-  return rule.severity ?? (rule.type === 'code-prefix-matches' ? 'warning' : 'error');
+  return (
+    rule.severity ??
+    (rule.type === 'code-prefix-matches' || rule.type === 'update-age' ? 'warning' : 'error')
+  );
 }
 
 /** The fields a declared rule reports its issues on. */
@@ -76,6 +79,7 @@ function reportedFields(rule: DatasetRule): readonly string[] {
       return rule.empty;
     case 'conditional-format':
     case 'date-not-future':
+    case 'update-age':
       return [rule.field];
     case 'date-order':
       return [rule.end];

@@ -12,6 +12,19 @@ export const uiText = {
   stepPackage: { zh: '打包', en: 'Package' },
   startTitle: { zh: '开始', en: 'Start' },
   recentProjects: { zh: '最近的项目', en: 'Recent projects' },
+  freshnessTitle: { zh: '数据集更新情况', en: 'How fresh the datasets are' },
+  freshnessOverdue: {
+    zh: '已逾期：按{cycle}更新，上次打包于 {last}，{period}（{due} 起）还没有报送。请导入新数据并打包报送。',
+    en: 'Overdue: updated {cycle}, last packaged on {last}; nothing sent yet for {period} (since {due}). Import new data and package it.',
+  },
+  freshnessFresh: {
+    zh: '按期：按{cycle}更新，上次打包于 {last}（{period}已报送）。',
+    en: 'On time: updated {cycle}, last packaged on {last} ({period} sent).',
+  },
+  freshnessNoCycle: {
+    zh: '上次打包于 {last}；标准包未规定更新周期。',
+    en: 'Last packaged on {last}; the pack sets no update cycle.',
+  },
   noProjects: {
     zh: '还没有项目。新建一个项目，或进入培训模式。',
     en: 'No projects yet. Create one, or start training mode.',

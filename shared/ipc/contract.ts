@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { mappingSchema, transformSchema } from '../mapping/mapping-schema.ts';
+import { updateCycles } from '../pack/pack-schema.ts';
 
 const id = z.string().min(1).max(200);
 const text = z.string().max(10_000);
@@ -674,6 +675,27 @@ export const contract = {
   'key:export': {
     input: z.object({}),
     output: z.object({ downloadId: id, name: z.string() }),
+  },
+  /**
+   * 更新情况: per dataset and department packaged into the data folder's packages folder, when
+   * it was last packaged and whether that is overdue for the pack's update cycle.
+   */
+  'package:freshness': {
+    input: z.object({}),
+    output: z.array(
+      z.object({
+        standardId: z.string(),
+        dataset: z.string(),
+        datasetTitle: z.string(),
+        department: z.string(),
+        status: z.enum(['fresh', 'overdue', 'never', 'no-cycle']),
+        cycle: z.enum(updateCycles).optional(),
+        cycleLabel: z.string().optional(),
+        dueSince: z.string().optional(),
+        lastPackaged: z.string().optional(),
+        lastPackage: z.string(),
+      }),
+    ),
   },
   'package:last': {
     input: z.object({}),

@@ -263,6 +263,7 @@ function checkDataset(
   dataset.fields.forEach((field, index) => checkField(field, [...at, 'fields', index], scope));
   checkSpellings(scope);
   checkPrimaryKey(scope);
+  checkUpdateTimeField(scope);
   const ruleIds = new Map<string, number>();
   (dataset.rules ?? []).forEach((rule, index) => {
     const here = [...at, 'rules', index];
@@ -538,6 +539,21 @@ function checkPrimaryKey(scope: DatasetScope): void {
   });
 }
 
+/** 更新时间字段 names a date field of the dataset. */
+function checkUpdateTimeField(scope: DatasetScope): void {
+  const { dataset, at, report } = scope;
+  if (dataset.updateTimeField === undefined) return;
+  const here = [...at, 'updateTimeField'];
+  const field = lookupField(dataset.updateTimeField, here, scope);
+  if (field !== undefined && field.type !== 'date') {
+    report(
+      here,
+      `更新时间字段「${field.name}」须为日期（date）字段，实际为 ${field.type}`,
+      `update time field "${field.name}" must have type "date", not "${field.type}"`,
+    );
+  }
+}
+
 /** The field a rule or key names, or a report that the dataset has none by that name. */
 function lookupField(name: string, at: Path, scope: DatasetScope): Field | undefined {
   const index = scope.fieldIndex.get(name);
@@ -618,6 +634,7 @@ function checkRule(rule: DatasetRule, at: Path, scope: DatasetScope): void {
       }
       return;
     case 'date-not-future':
+    case 'update-age':
       expectType('field', rule.field, 'date');
       return;
     case 'code-prefix-matches': {

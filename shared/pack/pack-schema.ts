@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 
+/** 更新周期: how often a dataset must be packaged again (the start page says when it is overdue). */
+export const updateCycles = ['实时', '每日', '每周', '每月', '每季度', '每年'] as const;
+
 const localizedText = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
 
 /** Field identifiers are upper-case initials of the Chinese name (GB/T 19488), e.g. `GMSFHM`. */
@@ -186,6 +189,15 @@ const rule = z.discriminatedUnion('type', [
       prefixes: z.record(z.string(), z.array(z.string()).min(1)),
     })
     .strict(),
+  /** 更新时限: the record's update time (a date field) is at most `maxAgeDays` before today. */
+  z
+    .object({
+      ...ruleBase,
+      type: z.literal('update-age'),
+      field: fieldName,
+      maxAgeDays: z.number().int().positive(),
+    })
+    .strict(),
 ]);
 
 const dataset = z
@@ -195,6 +207,10 @@ const dataset = z
     description: z.string().optional(),
     fields: z.array(field).min(1),
     primaryKey: z.array(fieldName).optional(),
+    /** 更新周期: the dataset is packaged once per cycle; absent when the pack says nothing. */
+    updateCycle: z.enum(updateCycles).optional(),
+    /** 更新时间字段: the date field that holds when each record was last updated. */
+    updateTimeField: fieldName.optional(),
     rules: z.array(rule).optional(),
   })
   .strict();
@@ -259,5 +275,7 @@ export type CodeTableSpec = z.infer<typeof codeTable>;
 export type Classification = z.infer<typeof classification>;
 /** Names of the field formats with a built-in validator. */
 export type FieldFormat = (typeof fieldFormats)[number];
+/** An update cycle (更新周期). */
+export type UpdateCycle = (typeof updateCycles)[number];
 /** Names of the built-in code tables. */
 export type BuiltinCodeTable = (typeof builtinCodeTables)[number];

@@ -36,6 +36,16 @@ export const packKeys = [
   { key: '数据集名称', isRequired: true, hint: '如 人口基础信息' },
   { key: '数据集说明', isRequired: false, hint: '如 一行一人，以公民身份号码为主键。' },
   { key: '主键', isRequired: false, hint: '字段标识，多个用 、 分隔；主键字段须为必填' },
+  {
+    key: '更新周期',
+    isRequired: false,
+    hint: '实时、每日、每周、每月、每季度或每年；首页和打包步骤据此提示是否逾期未报',
+  },
+  {
+    key: '更新时间字段',
+    isRequired: false,
+    hint: '记录最后更新时间所在的日期字段标识，如 GXSJ；校验报告据此写明数据截至日期',
+  },
   { key: '来源', isRequired: false, hint: '依据的标准或文件，每行一条（单元格内换行）' },
 ] as const satisfies readonly PackKey[];
 

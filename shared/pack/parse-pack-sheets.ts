@@ -97,6 +97,8 @@ const packPropertyKeys: Readonly<Record<string, PackKeyName>> = {
   'datasets.title': '数据集名称',
   'datasets.description': '数据集说明',
   'datasets.primaryKey': '主键',
+  'datasets.updateCycle': '更新周期',
+  'datasets.updateTimeField': '更新时间字段',
 };
 
 const codePropertyColumns: Readonly<Record<string, CodeColumnName>> = {
@@ -574,6 +576,8 @@ export function parsePackSheets(sheets: readonly PackSheet[], fileName: string):
         ...(item('数据集说明') !== undefined && { description: item('数据集说明') }),
         fields: fields.fields,
         ...(primaryKey.length > 0 && { primaryKey }),
+        ...(item('更新周期') !== undefined && { updateCycle: item('更新周期') }),
+        ...(item('更新时间字段') !== undefined && { updateTimeField: item('更新时间字段') }),
       },
     ],
   };

@@ -81,6 +81,7 @@ function fieldsOfRule(rule: DatasetRule): string[] {
     case 'date-order':
       return [rule.start, rule.end];
     case 'date-not-future':
+    case 'update-age':
       return [rule.field];
     case 'conditional-format':
       return [rule.when.field, rule.field];

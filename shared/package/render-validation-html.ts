@@ -9,6 +9,22 @@ import { describeCodeValue, type FieldCodeNames } from './create-field-code-name
 import { beijingTimeText } from '../text/beijing-time.ts';
 import type { ValidationReport } from './validation-report.ts';
 
+/** 数据截至, 最早更新时间 and 更新周期, as far as the report knows them. */
+function freshnessRows(report: ValidationReport): [string, string][] {
+  const f = report.freshness;
+  if (f === undefined) return [];
+  const fieldTitle = report.fields.find((x) => x.name === f.updateTimeField)?.title;
+  const source =
+    f.asOfSource === 'created'
+      ? '数据包生成日期'
+      : `按「${fieldTitle ?? f.updateTimeField ?? ''}」的最新值`;
+  return [
+    ['数据截至', `${f.asOf}（${source}）`],
+    ...(f.oldestUpdate === undefined ? [] : [['最早更新时间', f.oldestUpdate] as [string, string]]),
+    ...(f.updateCycle === undefined ? [] : [['更新周期', f.updateCycle] as [string, string]]),
+  ];
+}
+
 /** How many issues the page lists (validation.json has them all). */
 export const htmlIssueLimit = 200;
 
@@ -97,6 +113,7 @@ export function renderValidationHtml(
     ['报送期', s.period],
     ['报送类型', s.kind],
     ['生成时间', chinaTimeText(s.created)],
+    ...freshnessRows(report),
     ['项目记录数', String(report.rows.project)],
     ['报送记录数', String(report.rows.packaged)],
     ['人工排除记录数', String(report.rows.excludedByUser)],

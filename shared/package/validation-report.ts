@@ -5,6 +5,7 @@
  * HTML report is rendered from it; `verify` reads it back (hence the schema).
  */
 import { z } from 'zod';
+import { updateCycles } from '../pack/pack-schema.ts';
 
 /** The version of validation.json this build writes and reads. */
 export const validationFormat = 'steward-validation/1';
@@ -64,6 +65,24 @@ export const formulaLikeFieldSchema = z
   })
   .strict();
 
+/**
+ * How fresh the packaged data is: its as-of date (数据截至: the latest update time when the pack
+ * names an update-time field and a packaged record has one, else the package's created date, both
+ * Beijing dates) and the oldest update time.
+ */
+export const freshnessFactsSchema = z
+  .object({
+    asOf: z.string(),
+    asOfSource: z.enum(['update-time', 'created']),
+    /** The pack's 更新周期, when it declares one. */
+    updateCycle: z.enum(updateCycles).optional(),
+    /** The pack's 更新时间字段, when it names one. */
+    updateTimeField: z.string().optional(),
+    /** The oldest update time among the packaged records. */
+    oldestUpdate: z.string().optional(),
+  })
+  .strict();
+
 /** The whole validation.json. */
 export const validationReportSchema = z
   .object({
@@ -112,6 +131,8 @@ export const validationReportSchema = z
     fields: z.array(fieldQualitySchema),
     /** Fields with formula-like values, in the dataset's order; absent in older reports. */
     formulaLike: z.array(formulaLikeFieldSchema).optional(),
+    /** How fresh the data is; absent in older reports. */
+    freshness: freshnessFactsSchema.optional(),
     exemptions: z.array(
       z
         .object({
@@ -135,5 +156,7 @@ export type ReportIssue = z.infer<typeof reportIssueSchema>;
 export type FieldQuality = z.infer<typeof fieldQualitySchema>;
 /** A field with formula-like values. */
 export type FormulaLikeField = z.infer<typeof formulaLikeFieldSchema>;
+/** The freshness facts of a report. */
+export type FreshnessFacts = z.infer<typeof freshnessFactsSchema>;
 /** validation.json. */
 export type ValidationReport = z.infer<typeof validationReportSchema>;

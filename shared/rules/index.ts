@@ -13,6 +13,7 @@ import { createDateOrderCheck } from './date-order.ts';
 import { createIdBirthDateCheck } from './id-birth-date.ts';
 import { createIdSexCheck } from './id-sex.ts';
 import type { RecordCheck, RecordRuleScope } from './record-rule.ts';
+import { createUpdateAgeCheck } from './update-age.ts';
 
 /** Cell rules by id, in the order they run, with the name a clerk sees. */
 export const cellRules: Readonly<Record<string, LocalizedText>> = {
@@ -46,6 +47,7 @@ export const recordRuleTypes: Readonly<Record<DatasetRule['type'], LocalizedText
   'date-order': { zh: '日期先后', en: 'Date order' },
   'date-not-future': { zh: '日期晚于今天', en: 'Date in the future' },
   'code-prefix-matches': { zh: '代码与类别不符', en: 'Code disagrees with the type' },
+  'update-age': { zh: '超过更新时限', en: 'Not updated in time' },
 };
 
 /** Builds the check for one declared cross-field rule. */
@@ -67,5 +69,7 @@ export function createRecordCheck(rule: DatasetRule, scope: RecordRuleScope): Re
       return createDateNotFutureCheck(rule, scope);
     case 'code-prefix-matches':
       return createCodePrefixMatchesCheck(rule, scope);
+    case 'update-age':
+      return createUpdateAgeCheck(rule, scope);
   }
 }

@@ -47,6 +47,7 @@ import {
   type Submission,
 } from '../../../shared/package/package-manifest.ts';
 import { createFieldCodeNames } from '../../../shared/package/create-field-code-names.ts';
+import { beijingDate } from '../../../shared/package/package-freshness.ts';
 import { renderValidationHtml } from '../../../shared/package/render-validation-html.ts';
 import { serializeCsvRow } from '../../../shared/package/serialize-csv-row.ts';
 import {
@@ -159,6 +160,9 @@ export const packagePaths = {
 const toolName = '数据归集工作台 / data-steward-workbench';
 /** Flush the data file to the zip in chunks of about this many characters. */
 const chunkChars = 1 << 20;
+
+/** An ISO calendar date, the form a date field is standardised to. */
+const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
 function isoDate(created: Date): string {
   const t = toChinaTime(created);
@@ -371,6 +375,13 @@ export async function writeSourcePackage(
     let excludedByPolicy = 0;
     let row = 0;
     let rowsWithErrors = 0;
+    // The newest and oldest update times of the packaged records (ISO dates compare as text).
+    const updateIndex =
+      dataset.updateTimeField === undefined
+        ? -1
+        : dataset.fields.findIndex((f) => f.name === dataset.updateTimeField);
+    let newestUpdate: string | undefined;
+    let oldestUpdate: string | undefined;
 
     const keyText = (standard: readonly string[]): string =>
       keyIndexes
@@ -468,6 +479,11 @@ export async function writeSourcePackage(
 
       for (const q of quality) {
         if ((standard[q.p.index] ?? '') !== '') q.filled += 1;
+      }
+      const updated = updateIndex < 0 ? undefined : standard[updateIndex];
+      if (updated !== undefined && isoDatePattern.test(updated)) {
+        if (newestUpdate === undefined || updated > newestUpdate) newestUpdate = updated;
+        if (oldestUpdate === undefined || updated < oldestUpdate) oldestUpdate = updated;
       }
       if (issues.length === 0) continue;
 
@@ -649,6 +665,13 @@ export async function writeSourcePackage(
           count: f.count,
           rows: f.rows,
         })),
+      freshness: {
+        asOf: newestUpdate ?? beijingDate(options.created),
+        asOfSource: newestUpdate === undefined ? 'created' : 'update-time',
+        ...(dataset.updateCycle !== undefined && { updateCycle: dataset.updateCycle }),
+        ...(dataset.updateTimeField !== undefined && { updateTimeField: dataset.updateTimeField }),
+        ...(oldestUpdate !== undefined && { oldestUpdate }),
+      },
       exemptions: packageExemptions.map(({ rid: _rid, ...rest }) => rest),
       issues: reportIssues,
     };

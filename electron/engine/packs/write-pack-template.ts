@@ -257,6 +257,8 @@ export async function writePackTemplate(
       数据集名称: dataset.title,
       ...(dataset.description !== undefined && { 数据集说明: dataset.description }),
       ...(dataset.primaryKey !== undefined && { 主键: serializeListCell(dataset.primaryKey) }),
+      ...(dataset.updateCycle !== undefined && { 更新周期: dataset.updateCycle }),
+      ...(dataset.updateTimeField !== undefined && { 更新时间字段: dataset.updateTimeField }),
       来源: pack.provenance.sources.join('\n'),
     });
     addSheet(

@@ -6,6 +6,7 @@
 import { appHandlers } from './app-handlers.ts';
 import { exportHandlers } from './export-handlers.ts';
 import type { EngineHandlers } from './handler.ts';
+import { freshnessHandlers } from './freshness-handlers.ts';
 import { importHandlers } from './import-handlers.ts';
 import { keyHandlers } from './key-handlers.ts';
 import { packageHandlers } from './package-handlers.ts';
@@ -28,6 +29,7 @@ export const engineHandlers: EngineHandlers = {
   ...recordsHandlers,
   ...reviewHandlers,
   ...packageHandlers,
+  ...freshnessHandlers,
   ...exportHandlers,
   ...keyHandlers,
   ...trainingHandlers,

@@ -2,7 +2,8 @@
  * A package of a file keeps its bytes when the packager gets faster: `steward package` of a
  * register with problems (issue #11's speed work) gives the same zip, entry for entry, as the
  * packager before that work did. The digests below were taken from that packager (commit
- * 2299c17; taken again when the error workbook and validation.html learnt to print on A4) on
+ * 2299c17; taken again when the error workbook and validation.html learnt to print on A4, and
+ * when pop-base declared its update cycle and the reports learnt the data's as-of date) on
  * test/fixtures/package/register-with-problems.csv (`steward demo-data --pack
  * pop-base --rows 400 --seed 11 --error-rate 0.25 --today 2026-11-26`). If the package format
  * changes on purpose, take them again and say why in the commit.
@@ -85,25 +86,25 @@ describe('steward package keeps the bytes of the package', () => {
   }, 120_000);
 });
 
-const GOLDEN_SHARE_ZIP = '103513dfe2e8dd71ac72b6a39920e2f418221158f1944ee2270e4dc607b80c2b';
+const GOLDEN_SHARE_ZIP = 'cc670930694448463f6d1cc7f080ce4f578231584ea451b9f1b2bb0fa33fd672';
 const GOLDEN_SHARE_COMMENT =
-  'steward-seal/1 datapackage.json sha256:574cd4248aa5a39163ae9e4fb8b74deeca6aa361252625874cbede3f2728cc0a sm3:355e1ec400a49051996fffee242689b6e5455a88c3789e86f6bca7592f4ca0fd';
+  'steward-seal/1 datapackage.json sha256:6226e5c0d603dddf449d70e3c8ab5d0425938d4827ac8b2b9ad781994361d7c6 sm3:9421a33d531b3c5db6a987d7010c0f3bcbd3c1dc5555d497d5913c88ca74051c';
 const GOLDEN_SHARE_ENTRIES = {
   'data/population.csv': '561c1498d54233952d8d17fc3e3e866833ced5735cf36d0e034ec78e36abed56',
-  'reports/validation.json': '33d48f50fc707879292f9eb18ed874ebeb8bfb5f82e207a181c1a432ebb1d208',
-  'reports/validation.html': 'f14d129eb80691b63174fcf9141fd4f6ce9c5e2fe787a915791d02e5f4fd6b8c',
+  'reports/validation.json': 'b89dbc767137d86988f145c73a69537bf913f4557f7e08debc48aa9b8010b6d2',
+  'reports/validation.html': '65512dd332fc685ca77ed14e68741d830638613ddfb9457e5d4bfc2c182b40f9',
   'reports/errors.xlsx': '7de97b696d4f165c4e543369bdeee3a0838c8a95346b5d3a4a2f1517192929c2',
   'audit/changes.csv': '75c872b3d1749900aa752df25bdf5a02e9632e78e6d3cb4dccb66e442090bf78',
-  'datapackage.json': '574cd4248aa5a39163ae9e4fb8b74deeca6aa361252625874cbede3f2728cc0a',
+  'datapackage.json': '6226e5c0d603dddf449d70e3c8ab5d0425938d4827ac8b2b9ad781994361d7c6',
 };
-const GOLDEN_OPEN_ZIP = 'e0b8f69d982cfebe440b26c85310066465649f2553683f2a58bbda7cd3cd6aa9';
+const GOLDEN_OPEN_ZIP = '2c6b7e37449c2ae92824d932a498cd55ab743e7d4be313a26dbfa2c44a343df0';
 const GOLDEN_OPEN_COMMENT =
-  'steward-seal/1 datapackage.json sha256:d1148dba8578655786470967548ae0862d26d3c56b0c92464d538cfb7e0768df sm3:7b7a6f6c0da2b4825cb7dfeeed4a322d22342faccf84db554ac52d1168a1b2b3';
+  'steward-seal/1 datapackage.json sha256:44150bdfaa81c27a51d1ecf774ee90ab4ba194536433c829b206fb9fda01169c sm3:6c1ca2e61595ce76c6cdfc1edaf23d1844ff543a8c9b60fe6c04ff0654cff77d';
 const GOLDEN_OPEN_ENTRIES = {
   'data/population.csv': '94e73c67fa80ec349250a29269a54f3cd1ca58bf98a5c6897984ef548b2b09f7',
-  'reports/validation.json': '1d873c61f8f162ddca50439de5cbfd5fb91bb4c1e133780e9b9b520edd757588',
-  'reports/validation.html': '39543bd806b4d54891573471e76697cb31d24a8971e7413d3b9e55a7ce3b94d1',
+  'reports/validation.json': 'a45ca75c009077d67bec2eb8412fb2d9c1e8730a94fe7a67cb830b660f342630',
+  'reports/validation.html': 'f177b18f02e2f9d6a319463b8652654253eb07693467cdfa85159254b9eb6795',
   'reports/errors.xlsx': 'c56753bbfc46680caea47c6dd2f4da1b8d61fcaa59b5af7f81d42941db50a4fe',
   'audit/changes.csv': '75c872b3d1749900aa752df25bdf5a02e9632e78e6d3cb4dccb66e442090bf78',
-  'datapackage.json': 'd1148dba8578655786470967548ae0862d26d3c56b0c92464d538cfb7e0768df',
+  'datapackage.json': '44150bdfaa81c27a51d1ecf774ee90ab4ba194536433c829b206fb9fda01169c',
 };

@@ -98,6 +98,31 @@ describe('parsePack', () => {
     expect(result).toEqual({ ok: true, value: json });
   });
 
+  it('takes an update cycle and a date field as the update time, and refuses a text field or a cycle it does not know', () => {
+    const json = validPack();
+    const [dataset] = json.datasets;
+    if (dataset === undefined) throw new Error('fixture');
+    Object.assign(dataset, {
+      updateCycle: '每季度',
+      updateTimeField: 'CSRQ',
+      rules: [...dataset.rules, { id: 'AGE', type: 'update-age', field: 'CSRQ', maxAgeDays: 92 }],
+    });
+    expect(parsePack(json).ok).toBe(true);
+    Object.assign(dataset, {
+      updateTimeField: 'GMSFHM',
+      rules: [...dataset.rules, { id: 'AGE2', type: 'update-age', field: 'GMSFHM', maxAgeDays: 1 }],
+    });
+    const details = detailsOf(json);
+    expect(pathsOf(details)).toEqual([
+      'datasets[0].updateTimeField',
+      `datasets[0].rules[${dataset.rules.length - 1}].field`,
+    ]);
+    expect(details[0]).toContain('更新时间字段「GMSFHM」须为日期（date）字段');
+    expect(
+      pathsOf(detailsOf({ ...json, datasets: [{ ...dataset, updateCycle: '每半年' }] })),
+    ).toEqual(['datasets[0].updateCycle']);
+  });
+
   it('reports every problem beyond the schema, each with its JSON path', () => {
     const json = validPack();
     const [dataset] = json.datasets;

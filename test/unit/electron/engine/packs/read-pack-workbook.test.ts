@@ -50,6 +50,8 @@ const packRows: Rows = [
   ['数据集标识', 'county-population'],
   ['数据集名称', '县级人口'],
   ['主键', 'GMSFHM'],
+  ['更新周期', '每月'],
+  ['更新时间字段', 'CSRQ'],
 ];
 
 const fieldRows: Rows = [
@@ -147,6 +149,8 @@ describe('readPackWorkbook', () => {
           name: 'county-population',
           title: '县级人口',
           primaryKey: ['GMSFHM'],
+          updateCycle: '每月',
+          updateTimeField: 'CSRQ',
           fields: [
             {
               name: 'GMSFHM',
@@ -281,7 +285,7 @@ describe('readPackWorkbook', () => {
     });
     const cells = await readPackWorkbook(badCells);
     expect(cells.ok ? [] : cells.error.details).toEqual([
-      '「标准包」表第 9 行「版本号」：无法识别的项目（可填：标识、名称、版本、说明、数据集标识、数据集名称、数据集说明、主键、来源）',
+      '「标准包」表第 11 行「版本号」：无法识别的项目（可填：标识、名称、版本、说明、数据集标识、数据集名称、数据集说明、主键、更新周期、更新时间字段、来源）',
       '「字段」表第 1 行：无法识别的列「备用」（可用的列：字段标识、字段名称、类型、格式、必填、唯一、最大长度、代码表、取值范围、同义词、共享属性、开放属性、个人信息、脱敏方式、说明、备注）',
       '「字段」表第 1 行：缺少「个人信息」列',
       '「字段」表第 2 行「必填」：无法识别「要」（可填：是、否）',
