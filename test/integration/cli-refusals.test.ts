@@ -73,6 +73,15 @@ const refusals: Readonly<Record<string, (missing: string) => string[]>> = {
     join(missing, 'd.xlsx'),
   ],
   inspect: (missing) => [join(missing, 'a.csv')],
+  key: (missing) => [
+    'create',
+    '--office',
+    '牡丹区大数据中心',
+    '--out',
+    join(dir, 'keys'),
+    '--passphrase-file',
+    join(missing, 'passphrase.txt'),
+  ],
 };
 
 /** The one JSON object a refusal printed, checked for its shape. */
