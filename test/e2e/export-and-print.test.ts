@@ -33,11 +33,8 @@ describe('导出数据 and 打印报告 in the real UI', () => {
     const menu = page.getByRole('dialog', { name: '筛选：性别' });
     await menu.locator('.filter-value-text').first().waitFor();
     await menu.getByLabel('全选').uncheck();
-    await menu
-      .locator('.filter-values li')
-      .filter({ has: page.locator('.filter-value-text', { hasText: /^2$/ }) })
-      .getByRole('checkbox')
-      .check();
+    // The value 2 (shown with its name, 2 女性).
+    await menu.locator('.filter-values li[data-value="2"]').getByRole('checkbox').check();
     await menu.getByRole('button', { name: '确定' }).click();
     await waitForGridData(page);
     const shown = await gridRows();
