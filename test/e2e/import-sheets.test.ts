@@ -147,9 +147,10 @@ describe('several sheets of a workbook into one dataset', () => {
     expect(await page.locator('.grid-row[data-rid="4"] [data-field="XM"]').innerText()).toBe(
       '赵六',
     );
-    expect(await page.locator('.grid-row[data-rid="4"] [data-field="XB"]').innerText()).toBe(
-      '2 女性',
-    );
+    // The code's name comes with the code table, which may arrive after the row.
+    await expect
+      .poll(() => page.locator('.grid-row[data-rid="4"] [data-field="XB"]').innerText(), engine)
+      .toBe('2 女性');
   });
 
   it('shows the mapping step in English', async () => {

@@ -1,5 +1,5 @@
 /** The engine's handlers of projects: create, open, list, describe and close. */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChannelOutput } from '../../../shared/ipc/contract.ts';
 import { createDemo } from '../../../shared/demo/create-demo.ts';
@@ -16,6 +16,22 @@ import { templatesDirectory } from '../mapping/template-store.ts';
 import { type EngineHandlers, writing } from './handler.ts';
 import { withProject } from './with-project.ts';
 
+/**
+ * A project file name no project has yet: `<name>.dsw`, else `<name>-2.dsw`, ... Two projects of
+ * one department and period made within the same second must never share a file (the second
+ * would replace the first, or be refused as open elsewhere).
+ */
+async function freeProjectPath(folder: string, name: string): Promise<string> {
+  for (let n = 1; ; n += 1) {
+    const path = join(folder, `${name}${n === 1 ? '' : `-${n}`}.dsw`);
+    try {
+      await stat(path);
+    } catch {
+      return path;
+    }
+  }
+}
+
 /** Opens a new project in the projects folder and makes it the session's project. */
 export async function createProject(
   session: EngineSession,
@@ -30,11 +46,13 @@ export async function createProject(
   );
   await mkdir(folder, { recursive: true });
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
-  const path = join(
-    folder,
-    options.file ??
-      `${input.department}-${input.period}-${stamp}.dsw`.replace(/[\\/:*?"<>|]/g, '_'),
-  );
+  const path =
+    options.file === undefined
+      ? await freeProjectPath(
+          folder,
+          `${input.department}-${input.period}-${stamp}`.replace(/[\\/:*?"<>|]/g, '_'),
+        )
+      : join(folder, options.file);
   if (options.isTraining === true) await session.replaceProject(undefined);
   // A training project is replaced, not removed first: create takes its lock before its save
   // renames the new file over the old one, so one open in another window is never deleted.

@@ -95,3 +95,23 @@ describe('the app settings', () => {
     expect(state.exemptions[0]?.ruleTitle.en).not.toMatch(/[\u4e00-\u9fff]/);
   });
 });
+
+describe('new projects', () => {
+  it('gives two projects of one department and period made in the same second their own files', async () => {
+    const session = startSession();
+    const input = {
+      packId: 'pop-base',
+      dataset: 'population',
+      department: '牡丹区民政局',
+      period: '2026年第3季度',
+    };
+    const first = await call(session, 'project:create', input);
+    const second = await call(session, 'project:create', input);
+    expect(second.projectId).not.toBe(first.projectId);
+    await session.replaceProject(undefined);
+    const list = await call(session, 'project:list', {});
+    expect(list.map((p) => p.projectId)).toEqual(
+      expect.arrayContaining([first.projectId, second.projectId]),
+    );
+  });
+});
