@@ -29,6 +29,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 import { chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
 import { createDemo } from '../shared/demo/create-demo.ts';
 import { matchColumnsExactly } from '../shared/mapping/match-columns-exactly.ts';
 import { findBundledPack } from '../shared/packs/index.ts';
@@ -188,6 +189,11 @@ if (values.project !== undefined) {
   console.log(`measuring a copy of ${values.project}`);
 } else if (values.reuse === true && existsSync(projectPath)) console.log(`reusing ${projectPath}`);
 else await buildProject();
+
+// The renderer the browser host serves is the one vite builds into dist/renderer (as `npm run
+// serve` does): build it, so the bench measures this checkout's UI on a fresh clone too.
+if (values.renderer === undefined)
+  await build({ configFile: join(root, 'vite.config.mts'), logLevel: 'warn' });
 
 const server = spawn(
   process.execPath,
