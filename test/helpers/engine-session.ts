@@ -93,10 +93,11 @@ export interface FileTestSession extends TestSession {
  * One engine session for the whole test file: made before the file's own `beforeAll` (call this
  * before registering them), closed and its temp folder removed after the file. `templates`
  * chooses where mapping templates go: `temp` (the temp folder's `templates`), `unset` (the
- * app's default place: the data folder's), or `as-is`; the variable is put back afterwards.
+ * app's default place: the data folder's), or, left out, as the environment says; the
+ * variable is put back afterwards.
  */
 export function createFileTestSession(
-  options: { readonly mode?: EngineMode; readonly templates?: 'temp' | 'unset' | 'as-is' } = {},
+  options: { readonly mode?: EngineMode; readonly templates?: 'temp' | 'unset' } = {},
 ): FileTestSession {
   let temp: Awaited<ReturnType<typeof createTempDir>> | undefined;
   let current: TestSession | undefined;
