@@ -157,6 +157,26 @@ async function moveProject(
   }
 }
 
+/**
+ * Moves a project, under its own file name, to the place `destinations` gives for the place it
+ * is in (archive, restore and delete differ only in that table), or answers `refusal()` when
+ * the table has no entry for it. Answers the project's new id.
+ */
+async function moveToPlace(
+  session: EngineSession,
+  projectId: string,
+  destinations: Readonly<Partial<Record<ProjectPlace, ProjectPlace>>>,
+  refusal: () => Result<never>,
+): Promise<Result<{ projectId: string }>> {
+  const file = findProjectFile(session.config.dataDir, projectId);
+  if (file === undefined) return unknownProject();
+  const place = destinations[file.place];
+  if (place === undefined) return refusal();
+  const to = join(session.config.dataDir, placeFolders[place], file.fileName);
+  const moved = await moveProject(session, file.path, to);
+  return moved.ok ? ok({ projectId: projectIdOf(place, file.fileName) }) : moved;
+}
+
 /** The handlers of the project shelf: list, rename, archive, restore, delete, empty. */
 export const projectShelfHandlers: Pick<
   EngineHandlers,
@@ -193,57 +213,35 @@ export const projectShelfHandlers: Pick<
     },
   ),
 
-  'project:archive': writing(
-    { zh: '归档项目', en: 'archiving a project' },
-    async (input, session) => {
-      const file = findProjectFile(session.config.dataDir, input.projectId);
-      if (file === undefined) return unknownProject();
-      if (file.place !== 'projects')
-        return err(
-          'project-not-archivable',
-          '只有项目列表中的项目可以归档',
-          'Only projects in the project list can be archived',
-        );
-      const to = join(session.config.dataDir, placeFolders.archive, file.fileName);
-      const moved = await moveProject(session, file.path, to);
-      return moved.ok ? ok({ projectId: projectIdOf('archive', file.fileName) }) : moved;
-    },
+  'project:archive': writing({ zh: '归档项目', en: 'archiving a project' }, (input, session) =>
+    moveToPlace(session, input.projectId, { projects: 'archive' }, () =>
+      err(
+        'project-not-archivable',
+        '只有项目列表中的项目可以归档',
+        'Only projects in the project list can be archived',
+      ),
+    ),
   ),
 
-  'project:restore': writing(
-    { zh: '还原项目', en: 'restoring a project' },
-    async (input, session) => {
-      const file = findProjectFile(session.config.dataDir, input.projectId);
-      if (file === undefined) return unknownProject();
-      const back =
-        file.place === 'archive' ? 'projects' : file.place === 'deleted' ? 'archive' : undefined;
-      if (back === undefined)
-        return err(
-          'project-not-archived',
-          '该项目不在归档中，无需还原',
-          'The project is not in the archive',
-        );
-      const to = join(session.config.dataDir, placeFolders[back], file.fileName);
-      const moved = await moveProject(session, file.path, to);
-      return moved.ok ? ok({ projectId: projectIdOf(back, file.fileName) }) : moved;
-    },
+  // 还原 takes a project back one step: from the archive to the list, from 待清空 to the archive.
+  'project:restore': writing({ zh: '还原项目', en: 'restoring a project' }, (input, session) =>
+    moveToPlace(session, input.projectId, { archive: 'projects', deleted: 'archive' }, () =>
+      err(
+        'project-not-archived',
+        '该项目不在归档中，无需还原',
+        'The project is not in the archive',
+      ),
+    ),
   ),
 
-  'project:delete': writing(
-    { zh: '删除项目', en: 'deleting a project' },
-    async (input, session) => {
-      const file = findProjectFile(session.config.dataDir, input.projectId);
-      if (file === undefined) return unknownProject();
-      if (file.place !== 'archive')
-        return err(
-          'project-not-archived',
-          '只能删除已归档的项目：请先把项目归档',
-          'Only archived projects can be deleted: archive the project first',
-        );
-      const to = join(session.config.dataDir, placeFolders.deleted, file.fileName);
-      const moved = await moveProject(session, file.path, to);
-      return moved.ok ? ok({ projectId: projectIdOf('deleted', file.fileName) }) : moved;
-    },
+  'project:delete': writing({ zh: '删除项目', en: 'deleting a project' }, (input, session) =>
+    moveToPlace(session, input.projectId, { archive: 'deleted' }, () =>
+      err(
+        'project-not-archived',
+        '只能删除已归档的项目：请先把项目归档',
+        'Only archived projects can be deleted: archive the project first',
+      ),
+    ),
   ),
 
   'project:empty-archive': writing(

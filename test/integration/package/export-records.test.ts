@@ -12,11 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { exportRecords } from '../../../electron/engine/package/export-records.ts';
 import { codeNameHeader } from '../../../electron/engine/package/write-error-workbook.ts';
-import { engineHandlers } from '../../../electron/engine/session/engine-handlers.ts';
-import { EngineSession } from '../../../electron/engine/session/engine-session.ts';
 import type { RecordFilter, Workspace } from '../../../electron/engine/workspace/workspace.ts';
-import type { EventName, EventPayload } from '../../../shared/ipc/contract.ts';
 import { createFieldCodeNames } from '../../../shared/package/create-field-code-names.ts';
+import { createTestSession } from '../../helpers/engine-session.ts';
 import { createDemoWorkspace } from '../../helpers/open-demo-workspace.ts';
 import { createTempDir } from '../../helpers/run-steward.ts';
 
@@ -167,30 +165,11 @@ describe('导出数据 as CSV', () => {
 describe('the 导出数据 job', () => {
   it('stops when cancelled and offers no file', async () => {
     const dataDir = join(temp.dir, 'data');
-    const ended = new Map<string, EventPayload<'job:done'>>();
-    const session = new EngineSession(
-      { dataDir, mode: 'browser', version: 'test' },
-      <E extends EventName>(event: E, payload: EventPayload<E>) => {
-        if (event === 'job:done') {
-          const done = payload as EventPayload<'job:done'>;
-          ended.set(done.jobId, done);
-        }
-      },
-    );
-    const finished = async (jobId: string) => {
-      for (let i = 0; i < 1200 && !ended.has(jobId); i += 1)
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      return ended.get(jobId);
-    };
-    expect((await engineHandlers['project:training']({ rows: 3000, seed: 5 }, session)).ok).toBe(
-      true,
-    );
-    const started = await engineHandlers['records:export'](
-      { format: 'xlsx', codes: 'names' },
-      session,
-    );
+    const { session, answer, jobDone: finished } = createTestSession({ dataDir });
+    expect((await answer('project:training', { rows: 3000, seed: 5 })).ok).toBe(true);
+    const started = await answer('records:export', { format: 'xlsx', codes: 'names' });
     if (!started.ok) throw new Error(started.error.message.zh);
-    await engineHandlers['job:cancel']({ jobId: started.value.jobId }, session);
+    await answer('job:cancel', { jobId: started.value.jobId });
     const done = await finished(started.value.jobId);
     expect(done?.ok).toBe(false);
     expect(done?.message.zh).toBe('已取消导出数据');
@@ -199,10 +178,7 @@ describe('the 导出数据 job', () => {
     expect((await readdir(work)).filter((f) => f.includes(started.value.downloadId))).toEqual([]);
 
     // Not cancelled, the same job writes the file and offers it under the name it gave.
-    const again = await engineHandlers['records:export'](
-      { format: 'csv', codes: 'codes' },
-      session,
-    );
+    const again = await answer('records:export', { format: 'csv', codes: 'codes' });
     if (!again.ok) throw new Error(again.error.message.zh);
     expect((await finished(again.value.jobId))?.ok).toBe(true);
     const offered = session.download(again.value.downloadId);

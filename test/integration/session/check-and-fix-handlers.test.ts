@@ -7,51 +7,22 @@
 import { copyFile, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Injection } from '../../../shared/demo/demo-data.ts';
-import type {
-  Channel,
-  ChannelInput,
-  ChannelOutput,
-  EventName,
-  EventPayload,
-} from '../../../shared/ipc/contract.ts';
-import type { Result } from '../../../shared/result.ts';
-import { engineHandlers } from '../../../electron/engine/session/engine-handlers.ts';
-import { EngineSession } from '../../../electron/engine/session/engine-session.ts';
+import type { Channel, ChannelInput } from '../../../shared/ipc/contract.ts';
 import {
   dataSheetName,
   recordIdHeader,
 } from '../../../electron/engine/package/write-error-workbook.ts';
-import { createTempDir } from '../../helpers/run-steward.ts';
+import { createFileTestSession } from '../../helpers/engine-session.ts';
 
-let temp: Awaited<ReturnType<typeof createTempDir>>;
-let session: EngineSession;
+const engine = createFileTestSession({ templates: 'temp' });
+const { answer, call, jobDone } = engine;
 let truth: Injection[];
 let csv: string;
-const done = new Map<string, EventPayload<'job:done'>>();
-const waiting = new Map<string, (payload: EventPayload<'job:done'>) => void>();
-const previousTemplatesDir = process.env.STEWARD_TEMPLATES_DIR;
-
-async function call<C extends Channel>(
-  channel: C,
-  input: ChannelInput<C>,
-): Promise<ChannelOutput<C>> {
-  const handler = engineHandlers[channel] as (
-    input: ChannelInput<C>,
-    s: EngineSession,
-  ) => Promise<Result<ChannelOutput<C>>>;
-  const result = await handler(input, session);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message.en}`);
-  return result.value;
-}
 
 async function failure<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<string> {
-  const handler = engineHandlers[channel] as (
-    input: ChannelInput<C>,
-    s: EngineSession,
-  ) => Promise<Result<ChannelOutput<C>>>;
-  const result = await handler(input, session);
+  const result = await answer(channel, input);
   if (result.ok) throw new Error(`${channel} should have failed`);
   return result.error.code;
 }
@@ -60,13 +31,13 @@ async function failure<C extends Channel>(channel: C, input: ChannelInput<C>): P
 async function cellOf(rid: number, field: string): Promise<string | null | undefined> {
   const page = await call('records:page', { offset: rid - 1, limit: 1, filter: {} });
   expect(page.rows[0]?.rid).toBe(rid);
-  const index = session.project?.workspace.dataset.fields.findIndex((f) => f.name === field);
+  const index = engine.session.project?.workspace.dataset.fields.findIndex((f) => f.name === field);
   return page.rows[0]?.values[index ?? -1];
 }
 
 /** Every record's value in a field, by record id. */
 async function allValues(field: string): Promise<Map<number, string | null | undefined>> {
-  const index = session.project?.workspace.dataset.fields.findIndex((f) => f.name === field);
+  const index = engine.session.project?.workspace.dataset.fields.findIndex((f) => f.name === field);
   const values = new Map<number, string | null | undefined>();
   for (let offset = 0; ; offset += 1000) {
     const page = await call('records:page', { offset, limit: 1000, filter: {} });
@@ -75,26 +46,9 @@ async function allValues(field: string): Promise<Map<number, string | null | und
   }
 }
 
-function jobDone(jobId: string): Promise<EventPayload<'job:done'>> {
-  const ended = done.get(jobId);
-  if (ended !== undefined) return Promise.resolve(ended);
-  return new Promise((resolve) => waiting.set(jobId, resolve));
-}
-
 beforeAll(async () => {
-  temp = await createTempDir();
-  process.env.STEWARD_TEMPLATES_DIR = join(temp.dir, 'templates');
-  session = new EngineSession(
-    { dataDir: join(temp.dir, 'data'), mode: 'browser', version: 'test' },
-    <E extends EventName>(event: E, payload: EventPayload<E>) => {
-      if (event !== 'job:done') return;
-      const ended = payload as EventPayload<'job:done'>;
-      done.set(ended.jobId, ended);
-      waiting.get(ended.jobId)?.(ended);
-    },
-  );
   await call('project:training', {});
-  const folder = join(temp.dir, 'data/training');
+  const folder = join(engine.dir, 'data/training');
   const names = await readdir(folder);
   const truthName = names.find((n) => n.endsWith('.truth.json')) as string;
   csv = join(folder, names.find((n) => n.endsWith('.csv')) as string);
@@ -102,17 +56,10 @@ beforeAll(async () => {
     .injected;
 });
 
-afterAll(async () => {
-  await session.replaceProject(undefined);
-  if (previousTemplatesDir === undefined) delete process.env.STEWARD_TEMPLATES_DIR;
-  else process.env.STEWARD_TEMPLATES_DIR = previousTemplatesDir;
-  await temp.cleanup();
-});
-
 describe('检查与修正 on the engine handlers', () => {
   it('counts every rule’s issues per field, and the fields add up to the rule', async () => {
     const summary = await call('quality:summary', {});
-    const issues = session.project?.workspace.issuesOf() ?? [];
+    const issues = engine.session.project?.workspace.issuesOf() ?? [];
     expect(summary.rules.length).toBeGreaterThan(3);
     for (const rule of summary.rules) {
       const ofRule = issues.filter((i) => i.rule === rule.rule);
@@ -281,21 +228,21 @@ describe('检查与修正 on the engine handlers', () => {
 
     // The template of the training file's layout now maps the value, so importing the same
     // file into a new project gives the code at once.
-    const stored = await readdir(join(temp.dir, 'templates'), { recursive: true });
+    const stored = await readdir(join(engine.dir, 'templates'), { recursive: true });
     const templateFile = stored.find((name) => name.endsWith('.json')) as string;
     const template = JSON.parse(
-      await readFile(join(temp.dir, 'templates', templateFile), 'utf8'),
+      await readFile(join(engine.dir, 'templates', templateFile), 'utf8'),
     ) as { mapping: { valueMaps: Record<string, Record<string, string>> } };
     expect(template.mapping.valueMaps.MZ?.[value]).toBe('97');
 
-    const training = session.project;
+    const training = engine.session.project;
     await call('project:create', {
       packId: 'pop-base',
       dataset: 'population',
       department: training?.workspace.info.department ?? '',
       period: '复核',
     });
-    const file = await session.registerFile(csv, 'again.csv');
+    const file = await engine.session.registerFile(csv, 'again.csv');
     if (!file.ok) throw new Error(file.error.message.en);
     const { jobId } = await call('project:import', { sources: [{ fileId: file.value.fileId }] });
     expect((await jobDone(jobId)).ok).toBe(true);
@@ -313,7 +260,7 @@ describe('检查与修正 on the engine handlers', () => {
     const started = await call('errors:export', {});
     expect(started.name).toMatch(/^问题数据表_人口基础信息_.*\.xlsx$/);
     expect((await jobDone(started.jobId)).ok).toBe(true);
-    const download = session.download(started.downloadId);
+    const download = engine.session.download(started.downloadId);
     if (!download.ok) throw new Error('the export is offered');
 
     const fixes = truth.filter((i) => i.kind === 'bad-checksum').slice(0, 3);
@@ -342,11 +289,11 @@ describe('检查与修正 on the engine handlers', () => {
         ridCell.value = forged.recordId;
       }
     });
-    const fixed = join(temp.dir, 'fixed.xlsx');
+    const fixed = join(engine.dir, 'fixed.xlsx');
     await workbook.xlsx.writeFile(fixed);
-    const copy = join(temp.dir, '部门改好的.xlsx');
+    const copy = join(engine.dir, '部门改好的.xlsx');
     await copyFile(fixed, copy);
-    const file = await session.registerFile(copy, '部门改好的.xlsx');
+    const file = await engine.session.registerFile(copy, '部门改好的.xlsx');
     if (!file.ok) throw new Error(file.error.message.en);
 
     const merging = await call('errors:merge', { fileId: file.value.fileId });
@@ -388,10 +335,10 @@ describe('检查与修正 on the engine handlers', () => {
   it('removes the exported workbook when the project closes', async () => {
     const started = await call('errors:export', {});
     await jobDone(started.jobId);
-    const download = session.download(started.downloadId);
+    const download = engine.session.download(started.downloadId);
     if (!download.ok) throw new Error('the export is offered');
     await call('project:close', {});
-    expect(session.download(started.downloadId).ok).toBe(false);
+    expect(engine.session.download(started.downloadId).ok).toBe(false);
     await expect(readFile(download.value.path)).rejects.toThrow();
   });
 });

@@ -7,45 +7,16 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engineHandlers } from '../../../electron/engine/session/engine-handlers.ts';
-import { EngineSession } from '../../../electron/engine/session/engine-session.ts';
-import type {
-  Channel,
-  ChannelInput,
-  ChannelOutput,
-  EventPayload,
-} from '../../../shared/ipc/contract.ts';
-import { createTempDir } from '../../helpers/run-steward.ts';
+import { describe, expect, it } from 'vitest';
+import { createFileTestSession } from '../../helpers/engine-session.ts';
 
 const bankStatement = resolve(
   import.meta.dirname,
   '../../fixtures/real-shapes/bank-statement-footers.csv',
 );
 
-let temp: Awaited<ReturnType<typeof createTempDir>>;
-let session: EngineSession;
-const done: EventPayload<'job:done'>[] = [];
-const previousTemplatesDir = process.env.STEWARD_TEMPLATES_DIR;
-
-async function call<C extends Channel>(
-  channel: C,
-  input: ChannelInput<C>,
-): Promise<ChannelOutput<C>> {
-  const result = await engineHandlers[channel](input, session);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message.en}`);
-  return result.value;
-}
-
-/** Runs a job channel and waits for its end. */
-async function runJob(start: () => Promise<{ jobId: string }>): Promise<EventPayload<'job:done'>> {
-  const { jobId } = await start();
-  for (;;) {
-    const ended = done.find((d) => d.jobId === jobId);
-    if (ended !== undefined) return ended;
-    await new Promise((resolvePromise) => setTimeout(resolvePromise, 50));
-  }
-}
+const engine = createFileTestSession({ templates: 'temp' });
+const { call, runJob } = engine;
 
 /** Creates a population project and imports one file into it with the suggested mapping. */
 async function importIntoNewProject(path: string, name: string): Promise<void> {
@@ -55,7 +26,7 @@ async function importIntoNewProject(path: string, name: string): Promise<void> {
     department: '牡丹区公安分局',
     period: '2026年第4季度',
   });
-  const registered = await session.registerFile(path, name);
+  const registered = await engine.session.registerFile(path, name);
   if (!registered.ok) throw new Error(registered.error.message.en);
   const ended = await runJob(() =>
     call('project:import', { sources: [{ fileId: registered.value.fileId }] }),
@@ -63,28 +34,10 @@ async function importIntoNewProject(path: string, name: string): Promise<void> {
   expect(ended.ok, ended.message.zh).toBe(true);
 }
 
-beforeAll(async () => {
-  temp = await createTempDir();
-  process.env.STEWARD_TEMPLATES_DIR = join(temp.dir, 'templates');
-  session = new EngineSession(
-    { dataDir: join(temp.dir, 'data'), mode: 'browser', version: 'test' },
-    (event, payload) => {
-      if (event === 'job:done') done.push(payload as EventPayload<'job:done'>);
-    },
-  );
-});
-
-afterAll(async () => {
-  await session.replaceProject(undefined);
-  if (previousTemplatesDir === undefined) delete process.env.STEWARD_TEMPLATES_DIR;
-  else process.env.STEWARD_TEMPLATES_DIR = previousTemplatesDir;
-  await temp.cleanup();
-});
-
 describe('the check summary on the engine handlers', () => {
   it('counts every required field no column feeds as an error in every record', async () => {
     await importIntoNewProject(bankStatement, '借记卡交易明细.csv');
-    const project = session.project;
+    const project = engine.session.project;
     if (project === undefined) throw new Error('no project');
     const { workspace } = project;
     const records = workspace.countRecords();
@@ -106,7 +59,7 @@ describe('the check summary on the engine handlers', () => {
   });
 
   it('gives 文化程度 names their code as a suggestion, and one click fixes them all', async () => {
-    const csv = join(temp.dir, '人口登记.csv');
+    const csv = join(engine.dir, '人口登记.csv');
     const rows = [
       ['371702199003071231', '张三', '男', '汉族', '1990-03-07', '初中'],
       ['371702198512120026', '李四', '女', '汉族', '1985-12-12', '小学'],
@@ -126,7 +79,7 @@ describe('the check summary on the engine handlers', () => {
     await call('edit:apply-suggestions', { rule: 'code-table' });
     const after = await call('quality:summary', {});
     expect(after.rules.find((r) => r.rule === 'code-table')).toBeUndefined();
-    const project = session.project;
+    const project = engine.session.project;
     if (project === undefined) throw new Error('no project');
     const whcd = project.workspace.dataset.fields.findIndex((f) => f.name === 'WHCD');
     const values = project.workspace.pageRecords(0, 10).map((r) => r.values[whcd]);

@@ -4,42 +4,16 @@
  * touched checked again, one entry in the history, undo and redo restoring every cell; a
  * column that is not a field of the dataset (the record id, the source row) is refused whole.
  */
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/ipc/contract.ts';
-import type { Result } from '../../../shared/result.ts';
-import { engineHandlers } from '../../../electron/engine/session/engine-handlers.ts';
-import { EngineSession } from '../../../electron/engine/session/engine-session.ts';
-import { createTempDir } from '../../helpers/run-steward.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createFileTestSession } from '../../helpers/engine-session.ts';
 
-let temp: Awaited<ReturnType<typeof createTempDir>>;
-let session: EngineSession;
-const previousTemplatesDir = process.env.STEWARD_TEMPLATES_DIR;
-
-async function invoke<C extends Channel>(
-  channel: C,
-  input: ChannelInput<C>,
-): Promise<Result<ChannelOutput<C>>> {
-  const handler = engineHandlers[channel] as (
-    input: ChannelInput<C>,
-    s: EngineSession,
-  ) => Promise<Result<ChannelOutput<C>>>;
-  return handler(input, session);
-}
-
-async function call<C extends Channel>(
-  channel: C,
-  input: ChannelInput<C>,
-): Promise<ChannelOutput<C>> {
-  const result = await invoke(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message.en}`);
-  return result.value;
-}
+const engine = createFileTestSession({ templates: 'temp' });
+const { answer: invoke, call } = engine;
 
 /** The values of records 1..count in some fields, and their issues' fields and rules. */
 async function snapshot(count: number, fields: readonly string[]) {
   const page = await call('records:page', { offset: 0, limit: count, filter: {} });
-  const names = session.project?.workspace.dataset.fields.map((f) => f.name) ?? [];
+  const names = engine.session.project?.workspace.dataset.fields.map((f) => f.name) ?? [];
   return {
     values: page.rows.map((row) => fields.map((field) => row.values[names.indexOf(field)])),
     issues: page.issues
@@ -50,20 +24,7 @@ async function snapshot(count: number, fields: readonly string[]) {
 }
 
 beforeAll(async () => {
-  temp = await createTempDir();
-  process.env.STEWARD_TEMPLATES_DIR = join(temp.dir, 'templates');
-  session = new EngineSession(
-    { dataDir: join(temp.dir, 'data'), mode: 'browser', version: 'test' },
-    () => undefined,
-  );
   await call('project:training', {});
-});
-
-afterAll(async () => {
-  await session.replaceProject(undefined);
-  if (previousTemplatesDir === undefined) delete process.env.STEWARD_TEMPLATES_DIR;
-  else process.env.STEWARD_TEMPLATES_DIR = previousTemplatesDir;
-  await temp.cleanup();
 });
 
 describe('edit:cells (paste, clear, fill down in the grid)', () => {

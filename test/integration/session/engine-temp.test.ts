@@ -7,9 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventName, EventPayload } from '../../../shared/ipc/contract.ts';
-import { engineHandlers } from '../../../electron/engine/session/engine-handlers.ts';
-import { EngineSession } from '../../../electron/engine/session/engine-session.ts';
+import { createTestSession } from '../../helpers/engine-session.ts';
 import { mountSmallDisk, type SmallDisk } from '../../helpers/mount-small-disk.ts';
 import { createTempDir } from '../../helpers/run-steward.ts';
 
@@ -34,10 +32,7 @@ describe('engine start', () => {
       await mkdir(folder, { recursive: true });
       await writeFile(join(folder, '.package.zip.partial'), '个人数据');
     }
-    const session = new EngineSession(
-      { dataDir, mode: 'electron', version: 'test' },
-      () => undefined,
-    );
+    const { session } = createTestSession({ dataDir, mode: 'electron' });
     expect(await session.removeDeadTemp()).toBe(1);
     expect(await readdir(join(dataDir, 'temp'))).toEqual([`.steward-tmp-${process.ppid}-def`]);
   });
@@ -45,23 +40,20 @@ describe('engine start', () => {
 
 describe('exporting the error workbook on a full disk', () => {
   it('says 磁盘空间不足 and leaves no partial workbook', async () => {
-    const done: EventPayload<'job:done'>[] = [];
-    const session = new EngineSession(
-      { dataDir: join(disk.dir, 'data'), mode: 'electron', version: 'test' },
-      <E extends EventName>(event: E, payload: EventPayload<E>) => {
-        if (event === 'job:done') done.push(payload as EventPayload<'job:done'>);
-      },
-    );
-    const training = await engineHandlers['project:training']({ rows: 2000, seed: 9 }, session);
+    const { session, answer, jobDone } = createTestSession({
+      dataDir: join(disk.dir, 'data'),
+      mode: 'electron',
+    });
+    const training = await answer('project:training', { rows: 2000, seed: 9 });
     expect(training.ok).toBe(true);
     await disk.fill();
     try {
-      const started = await engineHandlers['errors:export']({}, session);
+      const started = await answer('errors:export', {});
       expect(started.ok).toBe(true);
-      for (let i = 0; i < 600 && done.length === 0; i += 1)
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(done[0]?.ok).toBe(false);
-      expect(done[0]?.message.zh).toContain('磁盘空间不足');
+      if (!started.ok) throw new Error(started.error.message.en);
+      const done = await jobDone(started.value.jobId);
+      expect(done.ok).toBe(false);
+      expect(done.message.zh).toContain('磁盘空间不足');
       const folders = await readdir(join(disk.dir, 'data', 'temp'));
       const files = await Promise.all(
         folders.map((f) => readdir(join(disk.dir, 'data', 'temp', f))),

@@ -8,25 +8,16 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engineHandlers } from '../../../electron/engine/session/engine-handlers.ts';
-import { EngineSession } from '../../../electron/engine/session/engine-session.ts';
-import type {
-  Channel,
-  ChannelInput,
-  ChannelOutput,
-  EventPayload,
-} from '../../../shared/ipc/contract.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   applyColumnChoice,
   applyFieldTransforms,
 } from '../../../shared/mapping/apply-column-choice.ts';
 import type { Mapping } from '../../../shared/mapping/mapping-schema.ts';
-import { createTempDir } from '../../helpers/run-steward.ts';
+import { createFileTestSession } from '../../helpers/engine-session.ts';
 
-let temp: Awaited<ReturnType<typeof createTempDir>>;
-let session: EngineSession;
-const done: EventPayload<'job:done'>[] = [];
+const engine = createFileTestSession({ templates: 'unset' });
+const { answer, call, runJob } = engine;
 let workbookId: string;
 let otherId: string;
 
@@ -41,34 +32,7 @@ const townB = [
   ['钱七', '371702196602020015', '男', '满族', '1966-02-02', ' 吕陵镇二村'],
 ];
 
-async function call<C extends Channel>(
-  channel: C,
-  input: ChannelInput<C>,
-): Promise<ChannelOutput<C>> {
-  const result = await engineHandlers[channel](input, session);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message.en}`);
-  return result.value;
-}
-
-/** Runs a job channel and waits for its end. */
-async function runJob(start: () => Promise<{ jobId: string }>): Promise<EventPayload<'job:done'>> {
-  const { jobId } = await start();
-  for (;;) {
-    const ended = done.find((d) => d.jobId === jobId);
-    if (ended !== undefined) return ended;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 beforeAll(async () => {
-  temp = await createTempDir();
-  delete process.env.STEWARD_TEMPLATES_DIR;
-  session = new EngineSession(
-    { dataDir: join(temp.dir, 'data'), mode: 'browser', version: 'test' },
-    (event, payload) => {
-      if (event === 'job:done') done.push(payload as EventPayload<'job:done'>);
-    },
-  );
   const workbook = new ExcelJS.Workbook();
   const a = workbook.addWorksheet('安兴镇');
   a.addRow(['安兴镇户籍人口登记表（2026年第4季度）']);
@@ -78,9 +42,9 @@ beforeAll(async () => {
   b.addRow(['吕陵镇户籍人口登记表']);
   b.addRow(['姓名', '公民身份号码', '性别', '民族', '出生日期', '住址']);
   for (const row of townB) b.addRow(row);
-  const path = join(temp.dir, '牡丹区乡镇人口.xlsx');
+  const path = join(engine.dir, '牡丹区乡镇人口.xlsx');
   await workbook.xlsx.writeFile(path);
-  const registered = await session.registerFile(path, '牡丹区乡镇人口.xlsx');
+  const registered = await engine.session.registerFile(path, '牡丹区乡镇人口.xlsx');
   if (!registered.ok) throw new Error(registered.error.message.en);
   workbookId = registered.value.fileId;
 
@@ -88,9 +52,9 @@ beforeAll(async () => {
   const c = other.addWorksheet('Sheet1');
   c.addRow(['公民身份号码', '姓名', '性别', '出生日期']);
   c.addRow(['371702199003071231', '孙八', '男', '1990-03-07']);
-  const otherPath = join(temp.dir, '缺列.xlsx');
+  const otherPath = join(engine.dir, '缺列.xlsx');
   await other.xlsx.writeFile(otherPath);
-  const registeredOther = await session.registerFile(otherPath, '缺列.xlsx');
+  const registeredOther = await engine.session.registerFile(otherPath, '缺列.xlsx');
   if (!registeredOther.ok) throw new Error(registeredOther.error.message.en);
   otherId = registeredOther.value.fileId;
 
@@ -100,11 +64,6 @@ beforeAll(async () => {
     department: '牡丹区公安分局',
     period: '2026年第4季度',
   });
-});
-
-afterAll(async () => {
-  await session.replaceProject(undefined);
-  await temp.cleanup();
 });
 
 let mapping: Mapping;
@@ -167,10 +126,10 @@ describe('import and mapping channels', () => {
       ['满', '11', 'standard'],
       ['火星族', null, 'none'],
     ]);
-    const notCode = await engineHandlers['mapping:value-map'](
-      { field: 'XM', values: [{ value: '张三', count: 1 }] },
-      session,
-    );
+    const notCode = await answer('mapping:value-map', {
+      field: 'XM',
+      values: [{ value: '张三', count: 1 }],
+    });
     expect(notCode.ok ? undefined : notCode.error.code).toBe('not-a-code-field');
   });
 
@@ -193,7 +152,7 @@ describe('import and mapping channels', () => {
     );
     expect(ended.ok, ended.message.en).toBe(true);
     expect(ended.message.zh).toContain('已从 2 个表导入 5 条记录');
-    const project = session.requireProject();
+    const project = engine.session.requireProject();
     if (!project.ok) throw new Error('no project');
     const { workspace } = project.value;
     expect(workspace.countRecords()).toBe(5);
@@ -260,15 +219,9 @@ describe('import and mapping channels', () => {
 
     await call('templates:delete', { templateId: saved.templateId });
     expect(await call('templates:list', {})).toEqual([]);
-    const gone = await engineHandlers['templates:delete'](
-      { templateId: saved.templateId },
-      session,
-    );
+    const gone = await answer('templates:delete', { templateId: saved.templateId });
     expect(gone.ok ? undefined : gone.error.code).toBe('template-not-found');
-    const refused = await engineHandlers['templates:delete'](
-      { templateId: '../projects/x.dsw' },
-      session,
-    );
+    const refused = await answer('templates:delete', { templateId: '../projects/x.dsw' });
     expect(refused.ok ? undefined : refused.error.code).toBe('template-not-found');
   });
 
@@ -283,7 +236,7 @@ describe('import and mapping channels', () => {
     expect(ended.message.zh).toBe(
       '缺列.xlsx「Sheet1」 缺少映射用到的列：民族、住址；请检查表头行，或不选这个表',
     );
-    const project = session.requireProject();
+    const project = engine.session.requireProject();
     if (!project.ok) throw new Error('no project');
     expect(project.value.workspace.countRecords()).toBe(5);
     expect(project.value.workspace.sources()).toHaveLength(2);
@@ -296,9 +249,9 @@ describe('import:inspect warnings', () => {
     const bytes = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
     // Line 7 (张三5,...): its first byte no longer starts a UTF-8 character.
     bytes[Buffer.byteLength(`${lines.slice(0, 6).join('\n')}\n`, 'utf8')] = 0xff;
-    const path = join(temp.dir, '一处坏字节.csv');
+    const path = join(engine.dir, '一处坏字节.csv');
     await writeFile(path, bytes);
-    const registered = await session.registerFile(path, '一处坏字节.csv');
+    const registered = await engine.session.registerFile(path, '一处坏字节.csv');
     if (!registered.ok) throw new Error(registered.error.message.en);
     const inspected = await call('import:inspect', { fileId: registered.value.fileId });
     expect(inspected.encoding).toBe('utf-8');

@@ -4,8 +4,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { EventName, EventPayload } from '../../../shared/ipc/contract.ts';
-import { EngineSession } from '../../../electron/engine/session/engine-session.ts';
+import { createTestSession } from '../../helpers/engine-session.ts';
 import { createTempDir } from '../../helpers/run-steward.ts';
 
 let temp: Awaited<ReturnType<typeof createTempDir>>;
@@ -19,25 +18,18 @@ afterAll(async () => {
 
 describe('a job that crashes', () => {
   it('names the job and its file and says what to do, without the JavaScript message', async () => {
-    const ended = new Promise<EventPayload<'job:done'>>((resolve) => {
-      const session = new EngineSession(
-        { dataDir: join(temp.dir, 'data'), mode: 'browser', version: 'test' },
-        <E extends EventName>(event: E, payload: EventPayload<E>) => {
-          if (event === 'job:done') resolve(payload as EventPayload<'job:done'>);
-        },
-      );
-      const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-      session.startJob(
-        () => {
-          logged.mockClear();
-          return Promise.reject(
-            new TypeError("Cannot read properties of undefined (reading 'comments')"),
-          );
-        },
-        { zh: '正在合并 问题数据表-已改.xlsx', en: 'Merging 问题数据表-已改.xlsx' },
-      );
-    });
-    const done = await ended;
+    const { session, jobDone } = createTestSession({ dataDir: join(temp.dir, 'data') });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { jobId } = session.startJob(
+      () => {
+        logged.mockClear();
+        return Promise.reject(
+          new TypeError("Cannot read properties of undefined (reading 'comments')"),
+        );
+      },
+      { zh: '正在合并 问题数据表-已改.xlsx', en: 'Merging 问题数据表-已改.xlsx' },
+    );
+    const done = await jobDone(jobId);
     expect(done.ok).toBe(false);
     const { zh, en } = done.message;
     expect(zh).toContain('合并 问题数据表-已改.xlsx');

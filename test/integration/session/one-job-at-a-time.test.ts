@@ -6,39 +6,13 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type {
-  Channel,
-  ChannelInput,
-  ChannelOutput,
-  EventPayload,
-} from '../../../shared/ipc/contract.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ChannelInput } from '../../../shared/ipc/contract.ts';
 import type { Result } from '../../../shared/result.ts';
-import { engineHandlers } from '../../../electron/engine/session/engine-handlers.ts';
-import { EngineSession } from '../../../electron/engine/session/engine-session.ts';
-import { createTempDir } from '../../helpers/run-steward.ts';
+import { createFileTestSession } from '../../helpers/engine-session.ts';
 
-let temp: Awaited<ReturnType<typeof createTempDir>>;
-let session: EngineSession;
-const done = new Map<string, EventPayload<'job:done'>>();
-const waiting = new Map<string, (payload: EventPayload<'job:done'>) => void>();
-
-function ask<C extends Channel>(
-  channel: C,
-  input: ChannelInput<C>,
-): Promise<Result<ChannelOutput<C>>> {
-  const handler = engineHandlers[channel] as (
-    input: ChannelInput<C>,
-    s: EngineSession,
-  ) => Promise<Result<ChannelOutput<C>>>;
-  return handler(input, session);
-}
-
-function jobDone(jobId: string): Promise<EventPayload<'job:done'>> {
-  const ended = done.get(jobId);
-  if (ended !== undefined) return Promise.resolve(ended);
-  return new Promise((resolve) => waiting.set(jobId, resolve));
-}
+const engine = createFileTestSession({ mode: 'electron' });
+const { answer: ask, jobDone } = engine;
 
 /** The one job started among `results`, and the refusals. */
 function split<T extends { jobId: string }>(results: Result<T>[]) {
@@ -47,7 +21,7 @@ function split<T extends { jobId: string }>(results: Result<T>[]) {
   return { started, refused };
 }
 
-const packagesDir = () => join(temp.dir, 'data', 'packages');
+const packagesDir = () => join(engine.dir, 'data', 'packages');
 const zips = async () =>
   (await readdir(packagesDir()).catch(() => [])).filter((name) => name.endsWith('.zip'));
 
@@ -57,27 +31,9 @@ const shareRequest = {
   steward: '王科员',
 } as const satisfies ChannelInput<'package:write'>;
 
-beforeAll(async () => {
-  temp = await createTempDir();
-  session = new EngineSession(
-    { dataDir: join(temp.dir, 'data'), mode: 'electron', version: 'test' },
-    (event, payload) => {
-      if (event !== 'job:done') return;
-      const ended = payload as EventPayload<'job:done'>;
-      done.set(ended.jobId, ended);
-      waiting.get(ended.jobId)?.(ended);
-    },
-  );
-});
-
 beforeEach(async () => {
   const opened = await ask('project:training', { rows: 200 });
   if (!opened.ok) throw new Error(opened.error.message.en);
-});
-
-afterAll(async () => {
-  await session.replaceProject(undefined);
-  await temp.cleanup();
 });
 
 describe('a job of a kind that already runs is refused', () => {

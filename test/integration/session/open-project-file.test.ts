@@ -5,62 +5,37 @@
  */
 import { copyFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/ipc/contract.ts';
-import type { Result } from '../../../shared/result.ts';
+import { describe, expect, it } from 'vitest';
 import { projectPathsIn } from '../../../electron/main/project-paths.ts';
-import { engineHandlers } from '../../../electron/engine/session/engine-handlers.ts';
-import { EngineSession } from '../../../electron/engine/session/engine-session.ts';
-import { createTempDir } from '../../helpers/run-steward.ts';
+import { createFileTestSession } from '../../helpers/engine-session.ts';
 
-let temp: Awaited<ReturnType<typeof createTempDir>>;
-let session: EngineSession;
-
-function call<C extends Channel>(channel: C, input: ChannelInput<C>) {
-  const handler = engineHandlers[channel] as (
-    input: ChannelInput<C>,
-    s: EngineSession,
-  ) => Promise<Result<ChannelOutput<C>>>;
-  return handler(input, session);
-}
-
-beforeAll(async () => {
-  temp = await createTempDir();
-  session = new EngineSession(
-    { dataDir: join(temp.dir, 'data'), mode: 'electron', version: 'test' },
-    () => undefined,
-  );
-});
-
-afterAll(async () => {
-  await session.replaceProject(undefined);
-  await temp.cleanup();
-});
+const engine = createFileTestSession({ mode: 'electron' });
+const { answer: call } = engine;
 
 describe('project:open-file', () => {
   it('opens a project file outside the data folder in place, with its records', async () => {
     const training = await call('project:training', { rows: 300 });
     expect(training.ok).toBe(true);
     await call('project:close', {});
-    const elsewhere = join(temp.dir, '牡丹区户籍人口 2026Q4.dsw');
-    const names = (await readdir(join(temp.dir, 'data/training'))).filter((n) =>
+    const elsewhere = join(engine.dir, '牡丹区户籍人口 2026Q4.dsw');
+    const names = (await readdir(join(engine.dir, 'data/training'))).filter((n) =>
       n.endsWith('.dsw'),
     );
-    await copyFile(join(temp.dir, 'data/training', names[0] ?? ''), elsewhere);
+    await copyFile(join(engine.dir, 'data/training', names[0] ?? ''), elsewhere);
 
-    const file = await session.registerFile(elsewhere, '牡丹区户籍人口 2026Q4.dsw');
+    const file = await engine.session.registerFile(elsewhere, '牡丹区户籍人口 2026Q4.dsw');
     if (!file.ok) throw new Error(file.error.message.en);
     const opened = await call('project:open-file', { fileId: file.value.fileId });
     if (!opened.ok) throw new Error(opened.error.message.en);
     expect(opened.value.name).toBe('牡丹区户籍人口 2026Q4');
     expect(opened.value.records).toBe(300);
-    expect(session.project?.workspace.path).toBe(elsewhere);
+    expect(engine.session.project?.workspace.path).toBe(elsewhere);
   });
 
   it('refuses a file that is not a project, and says so', async () => {
-    const csv = join(temp.dir, '名单.csv');
+    const csv = join(engine.dir, '名单.csv');
     await writeFile(csv, '姓名\n张三\n');
-    const file = await session.registerFile(csv, '名单.csv');
+    const file = await engine.session.registerFile(csv, '名单.csv');
     if (!file.ok) throw new Error(file.error.message.en);
     const opened = await call('project:open-file', { fileId: file.value.fileId });
     expect(opened.ok).toBe(false);

@@ -7,10 +7,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventName, EventPayload } from '../../../shared/ipc/contract.ts';
 import { openZipFile } from '../../../electron/engine/package/read-zip.ts';
-import { engineHandlers } from '../../../electron/engine/session/engine-handlers.ts';
-import { EngineSession } from '../../../electron/engine/session/engine-session.ts';
+import { createTestSession } from '../../helpers/engine-session.ts';
 import { createTempDir } from '../../helpers/run-steward.ts';
 
 let temp: Awaited<ReturnType<typeof createTempDir>>;
@@ -24,32 +22,17 @@ afterAll(async () => {
 describe('the written package as downloads', () => {
   it('offers the zip and its validation report until the project closes', async () => {
     const dataDir = join(temp.dir, 'data');
-    const ended = new Map<string, EventPayload<'job:done'>>();
-    const session = new EngineSession(
-      { dataDir, mode: 'browser', version: 'test' },
-      <E extends EventName>(event: E, payload: EventPayload<E>) => {
-        if (event === 'job:done') {
-          const done = payload as EventPayload<'job:done'>;
-          ended.set(done.jobId, done);
-        }
-      },
-    );
-    const finished = async (jobId: string) => {
-      for (let i = 0; i < 1200 && !ended.has(jobId); i += 1)
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      return ended.get(jobId);
-    };
-    expect((await engineHandlers['project:training']({ rows: 300, seed: 4 }, session)).ok).toBe(
-      true,
-    );
-    const started = await engineHandlers['package:write'](
-      { kind: 'share', onError: 'exclude', steward: '王科员' },
-      session,
-    );
+    const { session, answer, jobDone: finished } = createTestSession({ dataDir });
+    expect((await answer('project:training', { rows: 300, seed: 4 })).ok).toBe(true);
+    const started = await answer('package:write', {
+      kind: 'share',
+      onError: 'exclude',
+      steward: '王科员',
+    });
     if (!started.ok) throw new Error(started.error.message.zh);
     expect((await finished(started.value.jobId))?.ok).toBe(true);
 
-    const last = await engineHandlers['package:last']({}, session);
+    const last = await answer('package:last', {});
     if (!last.ok || last.value.written === null) throw new Error('a package was written');
     const { name, downloads } = last.value.written;
     const zip = session.download(downloads.package);
@@ -68,7 +51,7 @@ describe('the written package as downloads', () => {
       opened.close();
     }
 
-    const exported = await engineHandlers['errors:export']({}, session);
+    const exported = await answer('errors:export', {});
     if (!exported.ok) throw new Error(exported.error.message.zh);
     expect((await finished(exported.value.jobId))?.ok).toBe(true);
     expect(session.download(downloads.package).ok).toBe(true);

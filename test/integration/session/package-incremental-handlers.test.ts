@@ -5,9 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventName, EventPayload } from '../../../shared/ipc/contract.ts';
-import { engineHandlers } from '../../../electron/engine/session/engine-handlers.ts';
-import { EngineSession } from '../../../electron/engine/session/engine-session.ts';
+import { createTestSession } from '../../helpers/engine-session.ts';
 import { createTempDir } from '../../helpers/run-steward.ts';
 
 let temp: Awaited<ReturnType<typeof createTempDir>>;
@@ -20,44 +18,30 @@ afterAll(async () => {
 
 describe('package:write in 增量 mode', () => {
   it('refuses before a first package, then writes the changes since it', async () => {
-    const ended = new Map<string, EventPayload<'job:done'>>();
-    const session = new EngineSession(
-      { dataDir: join(temp.dir, 'data'), mode: 'browser', version: 'test' },
-      <E extends EventName>(event: E, payload: EventPayload<E>) => {
-        if (event === 'job:done') {
-          const done = payload as EventPayload<'job:done'>;
-          ended.set(done.jobId, done);
-        }
-      },
-    );
-    const finished = async (jobId: string) => {
-      for (let i = 0; i < 1200 && !ended.has(jobId); i += 1)
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      return ended.get(jobId);
-    };
+    const { answer, jobDone: finished } = createTestSession({ dataDir: join(temp.dir, 'data') });
     const write = async (mode: 'full' | 'incremental') => {
-      const started = await engineHandlers['package:write'](
-        { kind: 'share', onError: 'exclude', steward: '王科员', mode },
-        session,
-      );
+      const started = await answer('package:write', {
+        kind: 'share',
+        onError: 'exclude',
+        steward: '王科员',
+        mode,
+      });
       if (!started.ok) throw new Error(started.error.message.zh);
       return finished(started.value.jobId);
     };
-    expect((await engineHandlers['project:training']({ rows: 200, seed: 4 }, session)).ok).toBe(
-      true,
-    );
+    expect((await answer('project:training', { rows: 200, seed: 4 })).ok).toBe(true);
     const refused = await write('incremental');
     expect(refused?.ok).toBe(false);
     expect(JSON.stringify(refused)).toContain('这个项目还没有写过共享数据包：第一次报送请用全量');
 
     expect((await write('full'))?.ok).toBe(true);
-    const full = await engineHandlers['package:last']({}, session);
+    const full = await answer('package:last', {});
     if (!full.ok || full.value.written === null) throw new Error('a package was written');
     expect(full.value.written.mode).toBe('full');
 
     const delta = await write('incremental');
     expect(JSON.stringify(delta)).toContain('增量数据包');
-    const last = await engineHandlers['package:last']({}, session);
+    const last = await answer('package:last', {});
     if (!last.ok || last.value.written === null) throw new Error('a package was written');
     expect(last.value.written.mode).toBe('incremental');
     expect(last.value.written.base?.sha256).toMatch(/^[0-9a-f]{64}$/);

@@ -6,36 +6,12 @@
  */
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engineHandlers } from '../../../electron/engine/session/engine-handlers.ts';
-import { EngineSession } from '../../../electron/engine/session/engine-session.ts';
+import { describe, expect, it } from 'vitest';
 import { acquireLock } from '../../../electron/engine/workspace/project-file.ts';
-import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/ipc/contract.ts';
-import type { Result } from '../../../shared/result.ts';
-import { createTempDir } from '../../helpers/run-steward.ts';
+import { createFileTestSession } from '../../helpers/engine-session.ts';
 
-let temp: Awaited<ReturnType<typeof createTempDir>>;
-let session: EngineSession;
-
-async function answer<C extends Channel>(
-  channel: C,
-  input: ChannelInput<C>,
-): Promise<Result<ChannelOutput<C>>> {
-  const handler = engineHandlers[channel] as (
-    input: ChannelInput<C>,
-    s: EngineSession,
-  ) => Promise<Result<ChannelOutput<C>>>;
-  return handler(input, session);
-}
-
-async function call<C extends Channel>(
-  channel: C,
-  input: ChannelInput<C>,
-): Promise<ChannelOutput<C>> {
-  const result = await answer(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message.en}`);
-  return result.value;
-}
+const engine = createFileTestSession();
+const { answer, call } = engine;
 
 async function exists(path: string): Promise<boolean> {
   return access(path).then(
@@ -56,20 +32,7 @@ async function createClosed(department: string): Promise<string> {
   return state.projectId;
 }
 
-const dataDir = () => join(temp.dir, 'data');
-
-beforeAll(async () => {
-  temp = await createTempDir();
-  session = new EngineSession(
-    { dataDir: dataDir(), mode: 'browser', version: 'test' },
-    () => undefined,
-  );
-});
-
-afterAll(async () => {
-  await session.replaceProject(undefined);
-  await temp.cleanup();
-});
+const dataDir = () => join(engine.dir, 'data');
 
 describe('the project list', () => {
   it('shows the pack, records, errors and last change of each project', async () => {
@@ -160,7 +123,7 @@ describe('renaming, archiving and deleting projects', () => {
     const projectId = await createClosed('牡丹区人社局');
     await call('project:open', { projectId });
     const renamed = await call('project:rename', { projectId, name: '人社局' });
-    expect(session.project).toBeUndefined();
+    expect(engine.session.project).toBeUndefined();
     const opened = await call('project:open', { projectId: renamed.projectId });
     expect(opened.department).toBe('牡丹区人社局');
     await call('project:close', {});

@@ -8,19 +8,10 @@ import { appendFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ImportWorkerClient } from '../../../electron/engine/import/import-worker-client.ts';
-import { engineHandlers } from '../../../electron/engine/session/engine-handlers.ts';
-import { EngineSession } from '../../../electron/engine/session/engine-session.ts';
-import type {
-  Channel,
-  ChannelInput,
-  ChannelOutput,
-  EventPayload,
-} from '../../../shared/ipc/contract.ts';
-import { createTempDir } from '../../helpers/run-steward.ts';
+import { createFileTestSession } from '../../helpers/engine-session.ts';
 
-let temp: Awaited<ReturnType<typeof createTempDir>>;
-let session: EngineSession;
-const done: EventPayload<'job:done'>[] = [];
+const engine = createFileTestSession({ templates: 'unset' });
+const { call, runJob } = engine;
 /** The requests the engine sent to import workers, by type ('open', 'survey', ...). */
 const requests: string[] = [];
 const closes = vi.spyOn(ImportWorkerClient.prototype, 'close');
@@ -38,32 +29,12 @@ const csvText = (lines: readonly (readonly string[])[]) =>
   ['安兴镇户籍人口登记表', header.join(','), ...lines.map((l) => l.join(','))].join('\r\n') +
   '\r\n';
 
-async function call<C extends Channel>(
-  channel: C,
-  input: ChannelInput<C>,
-): Promise<ChannelOutput<C>> {
-  const result = await engineHandlers[channel](input, session);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message.en}`);
-  return result.value;
-}
-
-async function runJob(start: () => Promise<{ jobId: string }>): Promise<EventPayload<'job:done'>> {
-  const { jobId } = await start();
-  for (;;) {
-    const ended = done.find((d) => d.jobId === jobId);
-    if (ended !== undefined) return ended;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 const count = (type: string) => requests.filter((t) => t === type).length;
 
 let csvPath: string;
 let csvId: string;
 
 beforeAll(async () => {
-  temp = await createTempDir();
-  delete process.env.STEWARD_TEMPLATES_DIR;
   const original = ImportWorkerClient.prototype.request;
   vi.spyOn(ImportWorkerClient.prototype, 'request').mockImplementation(function (
     this: ImportWorkerClient,
@@ -73,15 +44,9 @@ beforeAll(async () => {
     requests.push(body.type);
     return original.call(this, body, stallMs);
   } as typeof original);
-  session = new EngineSession(
-    { dataDir: join(temp.dir, 'data'), mode: 'browser', version: 'test' },
-    (event, payload) => {
-      if (event === 'job:done') done.push(payload as EventPayload<'job:done'>);
-    },
-  );
-  csvPath = join(temp.dir, '安兴镇.csv');
+  csvPath = join(engine.dir, '安兴镇.csv');
   await writeFile(csvPath, csvText(rows));
-  const registered = await session.registerFile(csvPath, '安兴镇.csv');
+  const registered = await engine.session.registerFile(csvPath, '安兴镇.csv');
   if (!registered.ok) throw new Error(registered.error.message.en);
   csvId = registered.value.fileId;
   await call('project:create', {
@@ -92,10 +57,8 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await session.replaceProject(undefined);
+afterAll(() => {
   vi.restoreAllMocks();
-  await temp.cleanup();
 });
 
 describe('a file read once from inspect to import', () => {
@@ -149,9 +112,9 @@ describe('a file read once from inspect to import', () => {
   });
 
   it('keeps one file at a time: another file stops the first one’s worker', async () => {
-    const otherPath = join(temp.dir, '吕陵镇.csv');
+    const otherPath = join(engine.dir, '吕陵镇.csv');
     await writeFile(otherPath, csvText(rows.slice(0, 3)));
-    const other = await session.registerFile(otherPath, '吕陵镇.csv');
+    const other = await engine.session.registerFile(otherPath, '吕陵镇.csv');
     if (!other.ok) throw new Error(other.error.message.en);
     await call('import:inspect', { fileId: csvId });
     const closedBefore = closes.mock.calls.length;

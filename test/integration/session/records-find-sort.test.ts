@@ -3,33 +3,16 @@
  * the order and the selection the grid pages through, the value list with its counts, the
  * combination with the issue filter, and find's next and previous wrapping round.
  */
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/ipc/contract.ts';
-import type { Result } from '../../../shared/result.ts';
-import { engineHandlers } from '../../../electron/engine/session/engine-handlers.ts';
-import { EngineSession } from '../../../electron/engine/session/engine-session.ts';
-import { createTempDir } from '../../helpers/run-steward.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract.ts';
+import { createFileTestSession } from '../../helpers/engine-session.ts';
 
 type Filter = ChannelInput<'records:page'>['filter'];
 type Row = ChannelOutput<'records:page'>['rows'][number];
 
-let temp: Awaited<ReturnType<typeof createTempDir>>;
-let session: EngineSession;
+const engine = createFileTestSession();
+const { answer, call } = engine;
 let fieldNames: string[];
-
-async function call<C extends Channel>(
-  channel: C,
-  input: ChannelInput<C>,
-): Promise<ChannelOutput<C>> {
-  const handler = engineHandlers[channel] as (
-    input: ChannelInput<C>,
-    s: EngineSession,
-  ) => Promise<Result<ChannelOutput<C>>>;
-  const result = await handler(input, session);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message.en}`);
-  return result.value;
-}
 
 /** Every row a view shows, in its order. */
 async function rowsOf(filter: Filter): Promise<Row[]> {
@@ -57,18 +40,8 @@ function sortedRids(rows: readonly Row[], field: string, direction: 'asc' | 'des
 }
 
 beforeAll(async () => {
-  temp = await createTempDir();
-  session = new EngineSession(
-    { dataDir: join(temp.dir, 'data'), mode: 'browser', version: 'test' },
-    () => undefined,
-  );
   await call('project:training', {});
-  fieldNames = session.project?.workspace.dataset.fields.map((f) => f.name) ?? [];
-});
-
-afterAll(async () => {
-  await session.replaceProject(undefined);
-  await temp.cleanup();
+  fieldNames = engine.session.project?.workspace.dataset.fields.map((f) => f.name) ?? [];
 });
 
 describe('sort, filter and find on the engine handlers', () => {
@@ -214,14 +187,11 @@ describe('sort, filter and find on the engine handlers', () => {
   });
 
   it('refuses a view naming a field the dataset does not have, in words a clerk can act on', async () => {
-    const handler = engineHandlers['records:page'] as (
-      input: ChannelInput<'records:page'>,
-      s: EngineSession,
-    ) => Promise<Result<ChannelOutput<'records:page'>>>;
-    const result = await handler(
-      { offset: 0, limit: 10, filter: { sort: { field: 'NOPE', direction: 'asc' } } },
-      session,
-    );
+    const result = await answer('records:page', {
+      offset: 0,
+      limit: 10,
+      filter: { sort: { field: 'NOPE', direction: 'asc' } },
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('unknown-field');

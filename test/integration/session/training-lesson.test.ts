@@ -7,58 +7,19 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import type {
-  Channel,
-  ChannelInput,
-  ChannelOutput,
-  EventName,
-  EventPayload,
-} from '../../../shared/ipc/contract.ts';
 import {
   createTrainingDepartmentFile,
   trainingFileName,
 } from '../../../shared/demo/training-department-file.ts';
 import { findBundledPack } from '../../../shared/packs/index.ts';
-import type { Result } from '../../../shared/result.ts';
 import { locateTrainingResource } from '../../../electron/engine/demo/training-resource.ts';
-import { engineHandlers } from '../../../electron/engine/session/engine-handlers.ts';
-import { EngineSession } from '../../../electron/engine/session/engine-session.ts';
 import { serializeTrainingFile } from '../../../scripts/write-training-file.ts';
-import { createTempDir } from '../../helpers/run-steward.ts';
+import { createFileTestSession } from '../../helpers/engine-session.ts';
 
-let temp: Awaited<ReturnType<typeof createTempDir>>;
-let session: EngineSession;
-const done = new Map<string, EventPayload<'job:done'>>();
-const waiting = new Map<string, (payload: EventPayload<'job:done'>) => void>();
-const previousTemplatesDir = process.env.STEWARD_TEMPLATES_DIR;
-
-async function answer<C extends Channel>(
-  channel: C,
-  input: ChannelInput<C>,
-): Promise<Result<ChannelOutput<C>>> {
-  const handler = engineHandlers[channel] as (
-    input: ChannelInput<C>,
-    s: EngineSession,
-  ) => Promise<Result<ChannelOutput<C>>>;
-  return handler(input, session);
-}
-
-async function call<C extends Channel>(
-  channel: C,
-  input: ChannelInput<C>,
-): Promise<ChannelOutput<C>> {
-  const result = await answer(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message.en}`);
-  return result.value;
-}
-
-function jobDone(jobId: string): Promise<EventPayload<'job:done'>> {
-  const ended = done.get(jobId);
-  if (ended !== undefined) return Promise.resolve(ended);
-  return new Promise((resolve) => waiting.set(jobId, resolve));
-}
+const engine = createFileTestSession({ templates: 'temp' });
+const { answer, call, jobDone } = engine;
 
 /** Picks the shipped file in 导入, maps it (家庭编号 to 户号 by hand when `fixMapping`) and imports it. */
 async function importDepartmentFile(fixMapping: boolean) {
@@ -82,27 +43,6 @@ async function importDepartmentFile(fixMapping: boolean) {
   expect(ended.ok, ended.message.en).toBe(true);
   return { file, sheet, suggested };
 }
-
-beforeAll(async () => {
-  temp = await createTempDir();
-  process.env.STEWARD_TEMPLATES_DIR = join(temp.dir, 'templates');
-  session = new EngineSession(
-    { dataDir: join(temp.dir, 'data'), mode: 'browser', version: 'test' },
-    <E extends EventName>(event: E, payload: EventPayload<E>) => {
-      if (event !== 'job:done') return;
-      const ended = payload as EventPayload<'job:done'>;
-      done.set(ended.jobId, ended);
-      waiting.get(ended.jobId)?.(ended);
-    },
-  );
-});
-
-afterAll(async () => {
-  await session.replaceProject(undefined);
-  if (previousTemplatesDir === undefined) delete process.env.STEWARD_TEMPLATES_DIR;
-  else process.env.STEWARD_TEMPLATES_DIR = previousTemplatesDir;
-  await temp.cleanup();
-});
 
 describe('the training lesson on the engine', () => {
   it('ships the department’s file the demo generator makes: title rows, codes as names, mangled IDs, a footer', async () => {
@@ -142,7 +82,7 @@ describe('the training lesson on the engine', () => {
   it('imports the shipped file: header below the title rows, footer dropped, one column left to map', async () => {
     const { file, sheet, suggested } = await importDepartmentFile(false);
     expect(file.name).toBe(trainingFileName);
-    expect(await readFile(join(temp.dir, 'data/training', trainingFileName))).toEqual(
+    expect(await readFile(join(engine.dir, 'data/training', trainingFileName))).toEqual(
       await readFile(locateTrainingResource()),
     );
     expect(sheet.headerRow).toBe(3);

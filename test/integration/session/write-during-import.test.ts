@@ -6,57 +6,26 @@
  */
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDemo } from '../../../shared/demo/create-demo.ts';
-import type {
-  Channel,
-  ChannelInput,
-  ChannelOutput,
-  EventPayload,
-} from '../../../shared/ipc/contract.ts';
 import { findBundledPack } from '../../../shared/packs/index.ts';
-import type { Result } from '../../../shared/result.ts';
 import { writeDemoData } from '../../../electron/engine/demo/write-demo-data.ts';
-import { engineHandlers } from '../../../electron/engine/session/engine-handlers.ts';
-import { EngineSession } from '../../../electron/engine/session/engine-session.ts';
 import { lockPathFor } from '../../../electron/engine/workspace/project-file.ts';
 import { Workspace } from '../../../electron/engine/workspace/workspace.ts';
-import { createTempDir } from '../../helpers/run-steward.ts';
+import { createFileTestSession } from '../../helpers/engine-session.ts';
 
 /** Rows in the imported file: enough that the import reads it in many chunks. */
 const importedRows = 20_000;
 /** Rows of the training project each test starts from. */
 const trainingRows = 50;
 
-let temp: Awaited<ReturnType<typeof createTempDir>>;
-let session: EngineSession;
+const engine = createFileTestSession({ mode: 'electron', templates: 'temp' });
+const { call, jobDone } = engine;
 let csv: string;
-const done = new Map<string, EventPayload<'job:done'>>();
-const waiting = new Map<string, (payload: EventPayload<'job:done'>) => void>();
-const previousTemplatesDir = process.env.STEWARD_TEMPLATES_DIR;
-
-async function call<C extends Channel>(
-  channel: C,
-  input: ChannelInput<C>,
-): Promise<ChannelOutput<C>> {
-  const handler = engineHandlers[channel] as (
-    input: ChannelInput<C>,
-    s: EngineSession,
-  ) => Promise<Result<ChannelOutput<C>>>;
-  const result = await handler(input, session);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message.en}`);
-  return result.value;
-}
-
-function jobDone(jobId: string): Promise<EventPayload<'job:done'>> {
-  const ended = done.get(jobId);
-  if (ended !== undefined) return Promise.resolve(ended);
-  return new Promise((resolve) => waiting.set(jobId, resolve));
-}
 
 /** Starts importing the big file into the open project; resolves when the job is under way. */
 async function startImport(): Promise<string> {
-  const file = await session.registerFile(csv, '牡丹区户籍人口.csv');
+  const file = await engine.session.registerFile(csv, '牡丹区户籍人口.csv');
   if (!file.ok) throw new Error(file.error.message.en);
   const { jobId } = await call('project:import', { sources: [{ fileId: file.value.fileId }] });
   return jobId;
@@ -66,40 +35,22 @@ async function startImport(): Promise<string> {
 async function cellOf(rid: number, field: string): Promise<string | null | undefined> {
   const page = await call('records:page', { offset: rid - 1, limit: 1, filter: {} });
   expect(page.rows[0]?.rid).toBe(rid);
-  const index = session.project?.workspace.dataset.fields.findIndex((f) => f.name === field);
+  const index = engine.session.project?.workspace.dataset.fields.findIndex((f) => f.name === field);
   return page.rows[0]?.values[index ?? -1];
 }
 
 beforeAll(async () => {
-  temp = await createTempDir();
-  process.env.STEWARD_TEMPLATES_DIR = join(temp.dir, 'templates');
   const pack = findBundledPack('pop-base');
   if (pack === undefined) throw new Error('pop-base is bundled');
   const options = { rows: importedRows, seed: 1111, errorRate: 0.05, today: '2026-11-26' };
   const generator = createDemo(pack, options);
   if (!generator.ok) throw new Error(generator.error.message.en);
-  csv = join(temp.dir, '牡丹区户籍人口.csv');
+  csv = join(engine.dir, '牡丹区户籍人口.csv');
   await writeDemoData(generator.value, options, csv);
-  session = new EngineSession(
-    { dataDir: join(temp.dir, 'data'), mode: 'electron', version: 'test' },
-    (event, payload) => {
-      if (event !== 'job:done') return;
-      const ended = payload as EventPayload<'job:done'>;
-      done.set(ended.jobId, ended);
-      waiting.get(ended.jobId)?.(ended);
-    },
-  );
 });
 
 beforeEach(async () => {
   await call('project:training', { rows: trainingRows });
-});
-
-afterAll(async () => {
-  await session.replaceProject(undefined);
-  if (previousTemplatesDir === undefined) delete process.env.STEWARD_TEMPLATES_DIR;
-  else process.env.STEWARD_TEMPLATES_DIR = previousTemplatesDir;
-  await temp.cleanup();
 });
 
 describe('a change made while an import runs waits its turn', () => {
@@ -135,7 +86,7 @@ describe('a change made while an import runs waits its turn', () => {
     expect(exempted.exemptions).toMatchObject([{ rule: 'code-table', field: 'MZ' }]);
     expect(exempted.records).toBe(trainingRows + importedRows);
     // On disk too: the project file reopened elsewhere has the import and the exemption.
-    const path = session.project?.workspace.path ?? '';
+    const path = engine.session.project?.workspace.path ?? '';
     await call('project:close', {});
     const reopened = await Workspace.open(path);
     if (!reopened.ok) throw new Error(reopened.error.message.en);
@@ -159,10 +110,10 @@ describe('a change made while an import runs waits its turn', () => {
   });
 
   it('closing during an import waits for it, saves it and releases the lock', async () => {
-    const path = session.project?.workspace.path ?? '';
+    const path = engine.session.project?.workspace.path ?? '';
     const jobId = await startImport();
     await call('project:close', {});
-    expect(session.project).toBeUndefined();
+    expect(engine.session.project).toBeUndefined();
     expect((await jobDone(jobId)).ok).toBe(true);
     await expect(access(lockPathFor(path))).rejects.toThrow();
     const reopened = await Workspace.open(path);

@@ -7,13 +7,12 @@ import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engineHandlers } from '../../../electron/engine/session/engine-handlers.ts';
-import { EngineSession } from '../../../electron/engine/session/engine-session.ts';
 import {
   acquireLock,
   lockPathFor,
   lockStaleMs,
 } from '../../../electron/engine/workspace/project-file.ts';
+import { createTestSession } from '../../helpers/engine-session.ts';
 import { createTempDir } from '../../helpers/run-steward.ts';
 
 let temp: Awaited<ReturnType<typeof createTempDir>>;
@@ -55,11 +54,8 @@ describe('a stale lock', () => {
 describe('training mode', () => {
   it('takes the lock before replacing the training project, so a project open elsewhere is kept', async () => {
     const dataDir = join(temp.dir, 'data');
-    const session = new EngineSession(
-      { dataDir, mode: 'electron', version: 'test' },
-      () => undefined,
-    );
-    const first = await engineHandlers['project:training']({ rows: 50, seed: 7 }, session);
+    const { session, answer } = createTestSession({ dataDir, mode: 'electron' });
+    const first = await answer('project:training', { rows: 50, seed: 7 });
     expect(first.ok).toBe(true);
     await session.replaceProject(undefined);
     const path = join(dataDir, 'training', '培训项目-7.dsw');
@@ -67,7 +63,7 @@ describe('training mode', () => {
     // Another window has the training project open.
     const other = await acquireLock(path);
     if (!other.ok) throw new Error(other.error.message.en);
-    const second = await engineHandlers['project:training']({ rows: 50, seed: 7 }, session);
+    const second = await answer('project:training', { rows: 50, seed: 7 });
     expect(second.ok ? 'opened' : second.error.code).toBe('project-locked');
     expect(await readFile(path)).toEqual(bytes);
     await other.value();
