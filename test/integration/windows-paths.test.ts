@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc/contract.ts';
 import type { Result } from '../../shared/result.ts';
 import { main } from '../../electron/cli/main.ts';
+import { startEngine } from '../../electron/engine/protocol-client.ts';
 import { engineHandlers } from '../../electron/engine/session/engine-handlers.ts';
 import { EngineSession } from '../../electron/engine/session/engine-session.ts';
 import { Workspace } from '../../electron/engine/workspace/workspace.ts';
@@ -375,6 +376,9 @@ describe('a read-only install folder and read-only targets', () => {
     });
     await writableDemo.workspace.close();
     writableProject = writableDemo.path;
+    // A data folder on a read-only share, its folders made before (Node's recursive mkdir
+    // reports a read-only file system as ENOENT on Linux: nodejs/node#47098).
+    await mkdir(join(install, '用户 数据', 'training'), { recursive: true });
     readOnly.makeReadOnly();
   });
 
@@ -518,6 +522,24 @@ describe('a read-only install folder and read-only targets', () => {
     // The folder as the clerk knows it: the packages folder, not where its link points.
     expect(result.packaged.message.zh).toContain(join(dataDir, 'packages'));
     expect(result.packaged.message.zh).not.toContain('内部错误');
+  });
+
+  it('the app: a data folder on a read-only share: the training project says so, not an internal error', async () => {
+    const engine = startEngine(
+      new URL('../../electron/engine/engine-worker.ts', import.meta.url),
+      { dataDir: join(install, '用户 数据'), mode: 'electron', version: 'test' },
+      { runTypeScript: true },
+    );
+    try {
+      const training = await engine.call('project:training', { rows: 20 });
+      expect(training.ok).toBe(false);
+      if (training.ok) return;
+      expect(training.error.code).toBe('folder-read-only');
+      expect(training.error.message.zh).toContain('只读');
+      expect(training.error.message.zh).toContain(install);
+    } finally {
+      await engine.stop();
+    }
   });
 
   it('the app: a project in a read-only folder is refused with a message saying where to copy it', async () => {
