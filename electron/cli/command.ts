@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { AppError } from '../../shared/result.ts';
+import { isWriteRefused, writeRefusedError } from '../engine/write-refused.ts';
 import { writeJson, writeLine } from './output.ts';
 import { parseOptions, type ParsedArgs } from './parse-options.ts';
 
@@ -79,7 +80,15 @@ export function createCommand(spec: CommandSpec): Command {
         writeLine(spec.help);
         return 0;
       }
-      return spec.run(parsed.value, fail, refuse);
+      try {
+        return await spec.run(parsed.value, fail, refuse);
+      } catch (error) {
+        // A read-only target (the install folder, a read-only share) is the environment refusing,
+        // not a bug: every verb that writes says which folder, exit 2, never a stack trace.
+        if (!isWriteRefused(error)) throw error;
+        const refused = writeRefusedError(error);
+        return refused.ok ? 2 : refuse(refused.error);
+      }
     },
   };
 }

@@ -1,4 +1,5 @@
 import { diskFullError, isDiskFull } from '../engine/disk-full.ts';
+import { isWriteRefused, writeRefusedError } from '../engine/write-refused.ts';
 import { exportRecords } from '../engine/package/export-records.ts';
 import { Workspace } from '../engine/workspace/workspace.ts';
 import { checkFileExists } from './cli-inputs.ts';
@@ -59,6 +60,8 @@ export const exportCommand: Command = createCommand({
     } catch (error) {
       const full = isDiskFull(error) ? diskFullError(error) : undefined;
       if (full !== undefined && !full.ok) return refuse(full.error);
+      const refused = isWriteRefused(error) ? writeRefusedError(error) : undefined;
+      if (refused !== undefined && !refused.ok) return refuse(refused.error);
       const code = (error as { code?: unknown }).code;
       if (typeof code !== 'string' || !unwritable.has(code)) throw error;
       return refuse({

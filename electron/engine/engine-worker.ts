@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Channel } from '../../shared/ipc/contract.ts';
 import { err, ok } from '../../shared/result.ts';
 import { diskFullError, isDiskFull } from './disk-full.ts';
+import { isWriteRefused, writeRefusedError } from './write-refused.ts';
 import { verifyPackage } from './package/verify-package.ts';
 import type {
   EngineConfig,
@@ -63,6 +64,12 @@ async function handle(request: EngineRequest): Promise<void> {
       // Expected, not a bug: the project was rolled back to its last good save.
       console.warn('engine: disk full', error);
       post({ kind: 'result', id: request.id, result: diskFullError(error) });
+      return;
+    }
+    if (isWriteRefused(error)) {
+      // Expected, not a bug: a data folder on a read-only share, say; the message names it.
+      console.warn('engine: write refused', error);
+      post({ kind: 'result', id: request.id, result: writeRefusedError(error) });
       return;
     }
     // A bug: report it as a crash with its stack for the log; the host shows a crash report.

@@ -25,6 +25,7 @@ import {
 } from '../../../shared/pack/pack-workbook-layout.ts';
 import type { Field, Pack } from '../../../shared/pack/pack-schema.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
+import { isWriteRefused, writeRefusedError } from '../write-refused.ts';
 
 /** What a template written from a pack could not carry (the layout has no place for it). */
 export interface PackTemplateOutcome {
@@ -298,6 +299,7 @@ export async function writePackTemplate(
   try {
     await workbook.xlsx.writeFile(path);
   } catch (error) {
+    if (isWriteRefused(error)) return writeRefusedError(error);
     const reason = error instanceof Error ? error.message : String(error);
     return err(
       'template-unwritable',

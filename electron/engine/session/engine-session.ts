@@ -14,6 +14,7 @@ import { OpenedFileCache } from '../import/opened-file-cache.ts';
 import type { Download, EngineConfig } from '../protocol.ts';
 import { createTempFolder, removeDeadTempFolders, type TempFolder } from '../temp-folder.ts';
 import type { Workspace } from '../workspace/workspace.ts';
+import { isWriteRefused, writeRefusedError } from '../write-refused.ts';
 import { WriteGate, type GateHolder } from './write-gate.ts';
 
 /** A file the UI may use, by id. */
@@ -294,6 +295,10 @@ export class EngineSession {
         if (isDiskFull(error)) {
           console.warn('engine: disk full', error);
           result = diskFullError(error);
+        } else if (isWriteRefused(error)) {
+          // A read-only folder (a packages folder on a read-only share): expected, not a bug.
+          console.warn('engine: write refused', error);
+          result = writeRefusedError(error);
         } else {
           // A bug: keep the details in the log, give the clerk a message to act on.
           console.error(error);

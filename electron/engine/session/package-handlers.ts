@@ -13,6 +13,7 @@ import { readToolVersion } from '../package/tool-version.ts';
 import { writeProjectPackage } from '../package/incremental-package.ts';
 import { keyFileNames, loadOfficeKey } from '../signing/key-store.ts';
 import type { OfficeKey } from '../signing/sm2-key.ts';
+import { createTempFolder, removeDeadTempFolders } from '../temp-folder.ts';
 import { keysFolder } from './key-handlers.ts';
 import type { EngineSession } from './engine-session.ts';
 import { type EngineHandlers, ruleContext, actor } from './handler.ts';
@@ -95,6 +96,12 @@ export const packageHandlers: Pick<
           workspace,
           { zh: `生成${kindName}数据包`, en: `writing the ${input.kind} package` },
           async () => {
+            // The zip is written beside its target, in a temp folder of this process inside
+            // the packages folder: that folder may be a link to another volume (OneDrive's),
+            // where a rename from the data folder's temp fails with EXDEV. What a killed
+            // engine left there is removed first.
+            await removeDeadTempFolders(outDir);
+            const temp = await createTempFolder(outDir);
             const written = await writeProjectPackage(workspace, {
               mode: input.mode ?? 'full',
               kind: input.kind,
@@ -106,10 +113,10 @@ export const packageHandlers: Pick<
               ...(input.reviewer === undefined ? {} : { reviewer: input.reviewer }),
               ...(input.provider === undefined ? {} : { provider: input.provider }),
               toolVersion: readToolVersion(),
-              tempDir: await session.workFolder(),
+              tempDir: temp.dir,
               onProgress: progress,
               ...(sign === undefined ? {} : { sign }),
-            });
+            }).finally(() => temp.remove());
             if (!written.ok) {
               const details = written.error.details ?? [];
               session.lastPackage = {

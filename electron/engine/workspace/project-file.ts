@@ -11,6 +11,7 @@ import { open, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'no
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { diskFullError, isDiskFull } from '../disk-full.ts';
 import { renameRetrying } from '../rename-retrying.ts';
+import { isWriteRefused, projectFolderReadOnlyError } from '../write-refused.ts';
 
 /**
  * Writes `bytes` to `path` so that a crash or kill at any moment leaves either the old file or
@@ -116,6 +117,9 @@ export async function acquireLock(projectPath: string): Promise<Result<() => Pro
       isCreated = true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        // A project in a read-only folder (a share, the install folder) can be neither locked
+        // nor saved there: say so and where to copy it, no file was made.
+        if (isWriteRefused(error)) return projectFolderReadOnlyError(error);
         // The file was made but not written (a full disk): an empty lock must not stay behind.
         await rm(path, { force: true });
         if (isDiskFull(error)) return diskFullError(error);
