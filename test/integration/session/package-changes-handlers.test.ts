@@ -218,6 +218,41 @@ describe('package:changes', () => {
     expect(after.changes).toEqual(preview.changes);
   }, 120_000);
 
+  it('says 增量 needs a base of the same kind, and a key the kind writes whole', async () => {
+    // pop-base's 开放 package masks the key (公民身份号码): it can only be submitted in full.
+    const open = await call('package:changes', {
+      kind: 'open',
+      onError: 'exclude',
+      shouldCount: true,
+    });
+    expect(open.unavailable?.zh).toBe(
+      '主键字段 GMSFHM 在这种数据包中被脱敏或删除，无法增量报送，请改用全量',
+    );
+    // legal-entity-base opens its key: a 开放 increment against a 共享 package is refused.
+    const entities = await createPackWorkspace(temp.dir, 'legal-entity-base', {
+      rows: 20,
+      errorRate: 0,
+    });
+    await session.replaceProject({ workspace: entities.workspace, isTraining: false });
+    const share = await write({ mode: 'full' });
+    const otherKind = await call('package:changes', {
+      kind: 'open',
+      onError: 'exclude',
+      shouldCount: true,
+    });
+    expect(otherKind.packages.map((p) => p.kind)).toEqual(['share']);
+    expect(otherKind.changes).toBeNull();
+    expect(otherKind.unavailable?.zh).toBe(
+      '作为基础的数据包是共享数据包，本次是开放数据包，不能比较；请选一个开放数据包作为基础，或改用全量',
+    );
+    const sameKind = await call('package:changes', {
+      kind: 'share',
+      onError: 'exclude',
+      shouldCount: true,
+    });
+    expect(sameKind.changes).toEqual({ added: 0, changed: 0, removed: 0, unchanged: share.rows });
+  }, 60_000);
+
   it('says a dataset with no primary key can only be submitted in full', async () => {
     const dataset = pack.datasets[0];
     if (dataset === undefined) throw new Error('pop-base has a dataset');
