@@ -222,7 +222,9 @@ export function PackageStep({
           ? t('signingPassphraseNeeded')
           : form.mode === 'incremental' && increment?.unavailable != null
             ? increment.unavailable[language]
-            : undefined;
+            : form.mode === 'incremental' && increment?.cannotCount != null
+              ? increment.cannotCount[language]
+              : undefined;
   // 增量 cannot be chosen when the default base cannot be compared with; a base the clerk picked
   // from the list keeps it chosen, and its reason stops the write instead.
   const incrementalBlocked =
@@ -585,7 +587,7 @@ function IncrementChoice({
   onBase: (sha256: string) => void;
 }) {
   const { t, f, language } = useApp();
-  const { packages, base, unavailable } = changes;
+  const { packages, base, unavailable, cannotCount } = changes;
   const counts = changes.changes;
   const describe = (p: Changes['packages'][number]): string =>
     f('incrementBaseOption', {
@@ -616,7 +618,11 @@ function IncrementChoice({
           </p>
         )
       )}
+      {cannotCount !== null && !isCounting && (
+        <p className="notice-inline error">{cannotCount[language]}</p>
+      )}
       {unavailable === null &&
+        cannotCount === null &&
         (isCounting || counts === null ? (
           <p className="muted" aria-busy="true">
             {t('incrementCounting')}

@@ -696,6 +696,8 @@ export const contract = {
       base: z.string().nullable(),
       /** Why 增量 cannot be chosen now (no earlier package, no primary key, another kind). */
       unavailable: localized.nullable(),
+      /** Why the records could not be counted (a key twice): the write would refuse the same. */
+      cannotCount: localized.nullable(),
       changes: z
         .object({
           added: z.number().int(),

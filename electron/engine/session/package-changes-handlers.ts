@@ -32,8 +32,10 @@ export const packageChangesHandlers: Pick<EngineHandlers, 'package:changes'> = {
       input.baseSha256 === undefined
         ? (history.filter((p) => p.kind === input.kind).at(-1) ?? history.at(-1))
         : history.find((p) => p.sha256 === input.baseSha256);
-    const answer = (unavailable: Changes['unavailable'], changes: Changes['changes'] = null) =>
-      ok({ packages, base: entry?.sha256 ?? null, unavailable, changes });
+    const answer = (
+      unavailable: Changes['unavailable'],
+      counted: Pick<Changes, 'changes' | 'cannotCount'> = { changes: null, cannotCount: null },
+    ) => ok({ packages, base: entry?.sha256 ?? null, unavailable, ...counted });
 
     const notIncrementable = whyNotIncrementable(workspace.pack, workspace.dataset, input.kind);
     if (notIncrementable !== undefined) return answer(notIncrementable);
@@ -72,8 +74,8 @@ export const packageChangesHandlers: Pick<EngineHandlers, 'package:changes'> = {
     );
     if (!counted.ok) {
       if (counted.error.code === 'project-closed') return counted;
-      return answer(counted.error.message);
+      return answer(null, { changes: null, cannotCount: counted.error.message });
     }
-    return answer(null, counted.value);
+    return answer(null, { changes: counted.value, cannotCount: null });
   }),
 };

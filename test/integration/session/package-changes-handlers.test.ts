@@ -112,6 +112,7 @@ describe('package:changes', () => {
     expect(changes).toEqual({
       packages: [],
       base: null,
+      cannotCount: null,
       unavailable: {
         zh: '这个项目还没有写过数据包：第一次报送请用全量',
         en: 'This project has written no package yet: the first submission is in full',
@@ -251,6 +252,33 @@ describe('package:changes', () => {
       shouldCount: true,
     });
     expect(sameKind.changes).toEqual({ added: 0, changed: 0, removed: 0, unchanged: share.rows });
+
+    // A key twice: 剔除 leaves the second out (an error), 阻止打包 cannot tell them apart.
+    const [first, second] = [...entities.workspace.iterateRecords()];
+    const key = first?.values[0];
+    if (second === undefined || key == null) throw new Error('two records');
+    expect((await entities.workspace.editCell(second.rid, 'TYSHXYDM', key, actor)).ok).toBe(true);
+    const excluding = await call('package:changes', {
+      kind: 'share',
+      onError: 'exclude',
+      shouldCount: true,
+    });
+    expect(excluding.changes).toEqual({
+      added: 0,
+      changed: 0,
+      removed: 1,
+      unchanged: share.rows - 1,
+    });
+    const blocking = await call('package:changes', {
+      kind: 'share',
+      onError: 'block',
+      shouldCount: true,
+    });
+    expect(blocking.unavailable).toBeNull();
+    expect(blocking.changes).toBeNull();
+    expect(blocking.cannotCount?.zh).toBe(
+      `主键 ${key} 有重复记录，增量报送无法区分它们；请先处理重复记录，或改用全量`,
+    );
   }, 60_000);
 
   it('says a dataset with no primary key can only be submitted in full', async () => {
