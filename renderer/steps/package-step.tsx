@@ -11,6 +11,8 @@ import { formatFingerprint } from '../../shared/signing/format-fingerprint.ts';
 
 type Preflight = ChannelOutput<'package:preflight'>;
 type LastPackage = ChannelOutput<'package:last'>;
+type Changes = ChannelOutput<'package:changes'>;
+type PackageMode = 'full' | 'incremental';
 type WrittenPackageFacts = NonNullable<LastPackage['written']>;
 type ErrorPolicy = 'block' | 'exclude';
 
@@ -30,6 +32,9 @@ export function PackageStep({
   const changes = useWaitingChanges(runningJob, language);
   const [form, setForm] = useState({
     kind: 'share' as 'share' | 'open',
+    mode: 'full' as PackageMode,
+    /** The base package an increment follows (manifest SHA-256); '' for the engine's default. */
+    baseSha256: '',
     onError: 'block' as ErrorPolicy,
     provider: '',
     steward: '',
@@ -49,6 +54,11 @@ export function PackageStep({
   /** The office signing key (设置 / 签名), and whether and with which passphrase to sign. */
   const [signingKey, setSigningKey] = useState<ChannelOutput<'key:read'>['key']>(null);
   const [sign, setSign] = useState({ isOn: false, passphrase: '' });
+  /** 增量: the packages to compare with, why it is not possible, and the counts (when asked). */
+  const [answered, setAnswered] = useState<{ query: string; value: Changes }>();
+  const increment = answered?.value;
+  // Only the latest request's answer is shown: the clerk may change kind or base meanwhile.
+  const changesRequest = useRef(0);
   // Set at the first click, before React re-renders the button disabled: a double-click's second
   // click must not start a second package.
   const writing = useRef(false);
@@ -78,6 +88,33 @@ export function PackageStep({
     })();
   }, [api, project, jobsDone]);
 
+  const query = JSON.stringify([form.kind, form.onError, form.mode, form.baseSha256, jobsDone]);
+  // The choices of 增量 and, when it is chosen, the counts: counted in the engine (it reads the
+  // whole project), again whenever kind, error policy, base or the project change.
+  useEffect(() => {
+    const request = (changesRequest.current += 1);
+    const shouldCount = form.mode === 'incremental';
+    void (async () => {
+      const result = await api.invoke('package:changes', {
+        kind: form.kind,
+        onError: form.onError,
+        ...(form.baseSha256 === '' ? {} : { baseSha256: form.baseSha256 }),
+        shouldCount,
+      });
+      if (request !== changesRequest.current) return;
+      if (!result.ok) {
+        notify(result.error.message, 'error');
+        return;
+      }
+      setAnswered({ query, value: result.value });
+      // The default base cannot be compared with (none yet, no key): back to 全量.
+      if (result.value.unavailable !== null && form.baseSha256 === '') {
+        setForm((current) => ({ ...current, mode: 'full' }));
+      }
+    })();
+  }, [api, notify, project, query, form.kind, form.onError, form.mode, form.baseSha256]);
+  const isCounting = form.mode === 'incremental' && answered?.query !== query;
+
   const write = async () => {
     if (writing.current) return;
     writing.current = true;
@@ -92,6 +129,12 @@ export function PackageStep({
           ...(form.provider.trim() === '' ? {} : { provider: form.provider.trim() }),
           ...(form.reviewer.trim() === '' ? {} : { reviewer: form.reviewer.trim() }),
           ...(form.division === '' ? {} : { division: form.division }),
+          ...(form.mode === 'incremental'
+            ? {
+                mode: 'incremental' as const,
+                ...(increment?.base == null ? {} : { baseSha256: increment.base }),
+              }
+            : {}),
           ...(sign.isOn && signingKey !== null ? { passphrase: sign.passphrase } : {}),
         }),
       );
@@ -177,7 +220,15 @@ export function PackageStep({
         ? t('stewardNeeded')
         : sign.isOn && signingKey !== null && sign.passphrase === ''
           ? t('signingPassphraseNeeded')
-          : undefined;
+          : form.mode === 'incremental' && increment?.unavailable != null
+            ? increment.unavailable[language]
+            : form.mode === 'incremental' && increment?.cannotCount != null
+              ? increment.cannotCount[language]
+              : undefined;
+  // 增量 cannot be chosen when the default base cannot be compared with; a base the clerk picked
+  // from the list keeps it chosen, and its reason stops the write instead.
+  const incrementalBlocked =
+    increment === undefined || (increment.unavailable !== null && form.baseSha256 === '');
 
   return (
     <div className="package">
@@ -210,6 +261,38 @@ export function PackageStep({
               value={form.kind}
               onChange={(kind) => setForm({ ...form, kind })}
             />
+          </fieldset>
+          <fieldset className="package-mode">
+            <legend>{t('packageMode')}</legend>
+            <label className="radio">
+              <input
+                type="radio"
+                name="mode"
+                checked={form.mode === 'full'}
+                onChange={() => setForm({ ...form, mode: 'full' })}
+              />{' '}
+              {t('modeFull')}
+            </label>
+            <label className="radio">
+              <input
+                type="radio"
+                name="mode"
+                checked={form.mode === 'incremental'}
+                disabled={incrementalBlocked}
+                onChange={() => setForm({ ...form, mode: 'incremental' })}
+              />{' '}
+              {t('modeIncremental')}
+            </label>
+            {increment?.unavailable != null && (
+              <p className="muted increment-unavailable">{increment.unavailable[language]}</p>
+            )}
+            {form.mode === 'incremental' && increment !== undefined && (
+              <IncrementChoice
+                changes={increment}
+                isCounting={isCounting}
+                onBase={(baseSha256) => setForm({ ...form, baseSha256 })}
+              />
+            )}
           </fieldset>
           <fieldset>
             <legend>{t('onError')}</legend>
@@ -485,6 +568,77 @@ function formatBeijingTime(iso: string): string {
   return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 }
 
+/** A manifest SHA-256 shortened for the eye (the full one is in the title). */
+function shortSha(sha256: string): string {
+  return `${sha256.slice(0, 12)}…`;
+}
+
+/**
+ * 增量's base and counts: the earlier package to compare with (a list when the project wrote
+ * more than one) and 新增 · 变更 · 删除 · 未变 against it.
+ */
+function IncrementChoice({
+  changes,
+  isCounting,
+  onBase,
+}: {
+  changes: Changes;
+  isCounting: boolean;
+  onBase: (sha256: string) => void;
+}) {
+  const { t, f, language } = useApp();
+  const { packages, base, unavailable, cannotCount } = changes;
+  const counts = changes.changes;
+  const describe = (p: Changes['packages'][number]): string =>
+    f('incrementBaseOption', {
+      created: formatBeijingTime(p.created),
+      kind: packageKindTerms[p.kind][language],
+      mode: t(p.mode === 'full' ? 'modeFullShort' : 'modeIncrementalShort'),
+      records: p.records,
+      sha: shortSha(p.sha256),
+    });
+  const chosen = packages.find((p) => p.sha256 === base);
+  return (
+    <div className="increment-choice">
+      {packages.length > 1 ? (
+        <label>
+          {t('incrementBase')}
+          <select value={base ?? ''} onChange={(e) => onBase(e.target.value)}>
+            {packages.map((p) => (
+              <option key={p.sha256} value={p.sha256}>
+                {describe(p)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        chosen !== undefined && (
+          <p className="muted">
+            {t('incrementBase')}：<span title={chosen.sha256}>{describe(chosen)}</span>
+          </p>
+        )
+      )}
+      {cannotCount !== null && !isCounting && (
+        <p className="notice-inline error">{cannotCount[language]}</p>
+      )}
+      {unavailable === null &&
+        cannotCount === null &&
+        (isCounting || counts === null ? (
+          <p className="muted" aria-busy="true">
+            {t('incrementCounting')}
+          </p>
+        ) : (
+          <>
+            <p className="increment-counts">{f('incrementCounts', { ...counts })}</p>
+            {counts.added + counts.changed + counts.removed === 0 && (
+              <p className="muted">{t('incrementNothing')}</p>
+            )}
+          </>
+        ))}
+    </div>
+  );
+}
+
 /** A group of radio buttons over a few values. */
 function Choice<V extends string>({
   name,
@@ -528,7 +682,7 @@ function WrittenPackage({
   onShow: (written: WrittenPackageFacts) => void;
   onOpenReport: (written: WrittenPackageFacts) => void;
 }) {
-  const { api, t, language } = useApp();
+  const { api, t, f, language } = useApp();
   const isBrowser = api.download !== undefined;
   const actionText = { keep: t('actionKeep'), mask: t('actionMask'), drop: t('actionDrop') };
   const changed = written.fields.filter((f) => f.action !== 'keep');
@@ -559,6 +713,19 @@ function WrittenPackage({
       <dl className="facts">
         <dt>{t('packageKind')}</dt>
         <dd>{packageKindTerms[written.kind][language]}</dd>
+        <dt>{t('packageMode')}</dt>
+        <dd className="package-mode-written">
+          {written.mode === 'incremental' ? t('incrementalPackage') : t('fullPackage')}
+          {written.changes !== undefined && ` · ${f('incrementCounts', { ...written.changes })}`}
+        </dd>
+        {written.base !== undefined && (
+          <>
+            <dt>{t('incrementBaseShort')}</dt>
+            <dd className="mono" title={written.base.sha256}>
+              SHA-256 {shortSha(written.base.sha256)}
+            </dd>
+          </>
+        )}
         <dt>{t('period')}</dt>
         <dd>{written.period}</dd>
         <dt>{t('divisionCode')}</dt>

@@ -632,6 +632,31 @@ export const uiText = {
   },
   signedBy: { zh: '签名', en: 'Signed by' },
   signedNot: { zh: '未签名', en: 'Not signed' },
+  packageMode: { zh: '报送方式', en: 'Submission' },
+  modeFull: { zh: '全量（全部记录）', en: 'Full (every record)' },
+  modeIncremental: {
+    zh: '增量（只报新增、变更、删除的记录）',
+    en: 'Incremental (only added, changed and removed records)',
+  },
+  incrementBase: { zh: '比较的基础数据包', en: 'Compared with' },
+  incrementBaseOption: {
+    zh: '{created} · {kind}{mode} · {records} 条 · {sha}',
+    en: '{created} · {kind} {mode} · {records} records · {sha}',
+  },
+  modeFullShort: { zh: '全量', en: 'full' },
+  modeIncrementalShort: { zh: '增量', en: 'incremental' },
+  incrementCounts: {
+    zh: '新增 {added} · 变更 {changed} · 删除 {removed} · 未变 {unchanged}',
+    en: '{added} added · {changed} changed · {removed} removed · {unchanged} unchanged',
+  },
+  incrementCounting: { zh: '正在统计变化…', en: 'Counting the changes…' },
+  incrementNothing: {
+    zh: '与基础数据包相比没有变化：增量包将不含记录。',
+    en: 'Nothing changed since the base package: the incremental package holds no record.',
+  },
+  incrementalPackage: { zh: '增量包', en: 'Incremental package' },
+  fullPackage: { zh: '全量包', en: 'Full package' },
+  incrementBaseShort: { zh: '基础数据包', en: 'Base package' },
   ...lessonText,
   ...shelfText,
 } as const;

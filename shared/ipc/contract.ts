@@ -11,6 +11,8 @@ import { updateCycles } from '../pack/pack-schema.ts';
 const id = z.string().min(1).max(200);
 const text = z.string().max(10_000);
 const localized = z.object({ zh: z.string(), en: z.string() });
+/** A SHA-256 as lower-case hex (a package's manifest digest). */
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 const appSettings = z.object({
   language: z.enum(['zh', 'en']).optional(),
   clerkName: z.string().max(100).optional(),
@@ -658,8 +660,53 @@ export const contract = {
       passphrase: z.string().min(1).max(1000).optional(),
       /** 全量 (default) or 增量: the changes since the project's last package of the kind. */
       mode: z.enum(['full', 'incremental']).optional(),
+      /** 增量 against this earlier package of the project (manifest SHA-256), not the last. */
+      baseSha256: sha256Hex.optional(),
     }),
     output: jobRef,
+  },
+  /**
+   * 增量 before writing (issue #15): the packages this project wrote (the bases to choose
+   * from), the base an increment would follow (the one asked for, or the last of the kind),
+   * why an increment is not possible when it is not, and, when asked, how many records it would
+   * add, change and remove and leave unchanged: the counts the written package then states.
+   */
+  'package:changes': {
+    input: z.object({
+      kind: z.enum(['share', 'open']),
+      onError: z.enum(['block', 'exclude']),
+      baseSha256: sha256Hex.optional(),
+      /** Count the records (a read of the whole project); off, only the choices are answered. */
+      shouldCount: z.boolean(),
+    }),
+    output: z.object({
+      /** The packages the project wrote, newest first. */
+      packages: z.array(
+        z.object({
+          sha256: z.string(),
+          kind: z.enum(['share', 'open']),
+          mode: z.enum(['full', 'incremental']),
+          created: z.string(),
+          file: z.string(),
+          /** How many records the province holds after this package. */
+          records: z.number().int(),
+        }),
+      ),
+      /** The base an increment would follow, when there is one. */
+      base: z.string().nullable(),
+      /** Why 增量 cannot be chosen now (no earlier package, no primary key, another kind). */
+      unavailable: localized.nullable(),
+      /** Why the records could not be counted (a key twice): the write would refuse the same. */
+      cannotCount: localized.nullable(),
+      changes: z
+        .object({
+          added: z.number().int(),
+          changed: z.number().int(),
+          removed: z.number().int(),
+          unchanged: z.number().int(),
+        })
+        .nullable(),
+    }),
   },
   /** The office signing key in the data folder's keys/ (issue #15), or null when none yet. */
   'key:read': {

@@ -18,3 +18,16 @@ export interface PackageBase {
   /** Each record's key (shared/package/increment.ts recordKey) and fingerprint, in data order. */
   readonly records: ReadonlyMap<string, string>;
 }
+
+/** How a record stands against a base: the same (未变), new to it (新增) or changed (变更). */
+export type RecordChange = 'unchanged' | 'added' | 'changed';
+
+/**
+ * How the record with this key and fingerprint stands against the base. The package writer and
+ * the count before writing (package:changes) both ask here, so they cannot disagree.
+ */
+export function compareWithBase(base: PackageBase, key: string, print: string): RecordChange {
+  const before = base.records.get(key);
+  if (before === undefined) return 'added';
+  return before === print ? 'unchanged' : 'changed';
+}

@@ -77,7 +77,7 @@ import {
   recordKey,
   type IncrementCounts,
 } from '../../../shared/package/increment.ts';
-import { fingerprintRecord, type PackageBase } from './record-fingerprint.ts';
+import { compareWithBase, fingerprintRecord, type PackageBase } from './record-fingerprint.ts';
 
 /** What to do with records that have errors no exemption covers. */
 export type ErrorPolicy = 'block' | 'exclude';
@@ -164,7 +164,8 @@ const chunkChars = 1 << 20;
 /** An ISO calendar date, the form a date field is standardised to. */
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
-function isoDate(created: Date): string {
+/** The package's date (Beijing) as ISO, the `today` its rules judge by. */
+export function isoDate(created: Date): string {
   const t = toChinaTime(created);
   return `${t.year}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}`;
 }
@@ -441,18 +442,10 @@ export async function writeSourcePackage(
         if (records.has(key)) duplicateKey ??= key;
         records.set(key, print);
         if (base !== undefined) {
-          const before = base.records.get(key);
-          if (before === print) {
-            changes.unchanged += 1;
-            continue;
-          }
-          if (before === undefined) {
-            changes.added += 1;
-            operation = incrementColumns.operation.added;
-          } else {
-            changes.changed += 1;
-            operation = incrementColumns.operation.changed;
-          }
+          const change = compareWithBase(base, key, print);
+          changes[change] += 1;
+          if (change === 'unchanged') continue;
+          operation = incrementColumns.operation[change];
         }
       }
       row += 1;

@@ -10,6 +10,7 @@ import { freshnessHandlers } from './freshness-handlers.ts';
 import { importHandlers } from './import-handlers.ts';
 import { keyHandlers } from './key-handlers.ts';
 import { packageHandlers } from './package-handlers.ts';
+import { packageChangesHandlers } from './package-changes-handlers.ts';
 import { packsHandlers } from './packs-handlers.ts';
 import { projectHandlers } from './project-handlers.ts';
 import { projectShelfHandlers } from './project-shelf.ts';
@@ -29,6 +30,7 @@ export const engineHandlers: EngineHandlers = {
   ...recordsHandlers,
   ...reviewHandlers,
   ...packageHandlers,
+  ...packageChangesHandlers,
   ...freshnessHandlers,
   ...exportHandlers,
   ...keyHandlers,

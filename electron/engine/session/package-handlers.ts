@@ -104,6 +104,7 @@ export const packageHandlers: Pick<
             const temp = await createTempFolder(outDir);
             const written = await writeProjectPackage(workspace, {
               mode: input.mode ?? 'full',
+              ...(input.baseSha256 === undefined ? {} : { baseSha256: input.baseSha256 }),
               kind: input.kind,
               onError: input.onError,
               created: new Date(),
