@@ -104,6 +104,9 @@ describe('全量 / 增量 in the 打包 step', () => {
     await expect
       .poll(() => page.locator('.notice').innerText(), { timeout: 120_000 })
       .toContain('已生成共享增量数据包');
+    expect(await page.locator('.notice').innerText()).toContain(
+      `未变 ${(fullRows - 1).toLocaleString('en-US')} 条`,
+    );
     const written = page.locator('.written-package');
     await expect
       .poll(() => written.locator('.package-mode-written').innerText())

@@ -182,15 +182,16 @@ export const packageHandlers: Pick<
               blockers: [],
             };
             const changes = submission.changes;
+            const n = (count: number): string => count.toLocaleString('en-US');
             if (changes !== undefined) {
               return ok({
-                zh: `已生成${kindName}增量数据包 ${name}（新增 ${changes.added} 条，变更 ${changes.changed} 条，删除 ${changes.removed} 条，未变 ${changes.unchanged} 条）`,
-                en: `Wrote the incremental ${input.kind} package ${name} (${changes.added} added, ${changes.changed} changed, ${changes.removed} removed, ${changes.unchanged} unchanged)`,
+                zh: `已生成${kindName}增量数据包 ${name}（新增 ${n(changes.added)} 条，变更 ${n(changes.changed)} 条，删除 ${n(changes.removed)} 条，未变 ${n(changes.unchanged)} 条）`,
+                en: `Wrote the incremental ${input.kind} package ${name} (${n(changes.added)} added, ${n(changes.changed)} changed, ${n(changes.removed)} removed, ${n(changes.unchanged)} unchanged)`,
               });
             }
             return ok({
-              zh: `已生成${kindName}数据包 ${name}（${submission.rows.packaged} 条记录）`,
-              en: `Wrote the ${input.kind} package ${name} (${submission.rows.packaged} records)`,
+              zh: `已生成${kindName}数据包 ${name}（${n(submission.rows.packaged)} 条记录）`,
+              en: `Wrote the ${input.kind} package ${name} (${n(submission.rows.packaged)} records)`,
             });
           },
         ),
