@@ -18,7 +18,7 @@ import {
 } from './package-history.ts';
 import type { PackageBase } from '../package/record-fingerprint.ts';
 import { createHash } from 'node:crypto';
-import { readFile, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { fileLockedError, isFileLocked } from '../file-locked.ts';
 import type { LocalizedText } from '../../../shared/i18n/localized-text.ts';
 import type { Database, SqlValue, Statement } from 'sql.js';
@@ -32,7 +32,7 @@ import type { RuleContext } from '../../../shared/rules/rule-issue.ts';
 import type { ValidationSummary } from '../../../shared/validate/validation-summary.ts';
 import { diskFullError, isDiskFull } from '../disk-full.ts';
 import { loadSqlite } from './load-sqlite.ts';
-import { copyIntoMemory, isMemoryDatabase } from './memory-database.ts';
+import { copyIntoMemory, isMemoryDatabase, readDatabaseFile } from './memory-database.ts';
 import { acquireLock, removeAbandonedSaves, writeFileAtomically } from './project-file.ts';
 import {
   createJournalId,
@@ -329,9 +329,9 @@ export class Workspace {
 
   /** Opens a project file: checks it, migrates its schema, and takes its lock. */
   static async open(path: string): Promise<Result<Workspace>> {
-    let bytes: Buffer;
+    let bytes: Uint8Array;
     try {
-      bytes = await readFile(path);
+      bytes = await readDatabaseFile(path);
     } catch (error) {
       if (isFileLocked(error)) return fileLockedError(path, error);
       return err(
@@ -617,7 +617,7 @@ export class Workspace {
 
   /** Replaces the database in memory with what is on disk: the snapshot and its journal. */
   private async reloadFromDisk(): Promise<void> {
-    const bytes = await readFile(this.path);
+    const bytes = await readDatabaseFile(this.path);
     const SQL = await loadSqlite();
     const db = new SQL.Database(bytes);
     migrate(db);
