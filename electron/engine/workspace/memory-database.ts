@@ -15,6 +15,21 @@ import { loadSqlite } from './load-sqlite.ts';
 
 const memoryName = ':memory:';
 
+/** SQLite's result code SQLITE_NOMEM: an allocation failed (the WebAssembly heap is full). */
+const sqliteNoMemory = 7;
+
+/** Memory databases that SQLite ran out of memory in (it then rolled their transaction back). */
+const outOfMemory = new WeakSet<Database>();
+
+/**
+ * Whether SQLite ran out of memory in this database (a full WebAssembly heap). The error a
+ * caller then sees may be a later one: SQLite has rolled the transaction back, so the caller's
+ * own ROLLBACK fails with "no transaction is active".
+ */
+export function hasRunOutOfMemory(db: Database): boolean {
+  return outOfMemory.has(db);
+}
+
 /** The class of memory databases, made once per sql.js module. */
 let memoryClass: (new () => Database) | undefined;
 
@@ -26,6 +41,11 @@ function memoryDatabaseClass(SQL: SqlJsStatic): new () => Database {
     }
     set filename(_name: string) {
       // sql.js names a MEMFS file here; a memory database has none.
+    }
+    /** sql.js turns every SQLite result code into an error here: note an out-of-memory one. */
+    override handleError(...args: unknown[]): null {
+      if (args[0] === sqliteNoMemory) outOfMemory.add(this);
+      return (super.handleError as (...codes: unknown[]) => null).apply(this, args);
     }
     override close(): void {
       try {
