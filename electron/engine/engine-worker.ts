@@ -8,6 +8,11 @@ import type { Channel } from '../../shared/ipc/contract.ts';
 import { err, ok } from '../../shared/result.ts';
 import { diskFullError, isDiskFull } from './disk-full.ts';
 import { isWriteRefused, writeRefusedError } from './write-refused.ts';
+import {
+  defaultProjectLimits,
+  isOutOfMemory,
+  projectTooLargeError,
+} from './workspace/project-size.ts';
 import { verifyPackage } from './package/verify-package.ts';
 import type {
   EngineConfig,
@@ -70,6 +75,18 @@ async function handle(request: EngineRequest): Promise<void> {
       // Expected, not a bug: a data folder on a read-only share, say; the message names it.
       console.warn('engine: write refused', error);
       post({ kind: 'result', id: request.id, result: writeRefusedError(error) });
+      return;
+    }
+    if (isOutOfMemory(error)) {
+      // Expected, not a bug: the project grew past what sql.js's heap holds (project-size.ts).
+      console.warn('engine: out of memory', error);
+      post({
+        kind: 'result',
+        id: request.id,
+        result: projectTooLargeError(defaultProjectLimits, [
+          error instanceof Error ? error.message : String(error),
+        ]),
+      });
       return;
     }
     // A bug: report it as a crash with its stack for the log; the host shows a crash report.

@@ -13,6 +13,11 @@ import { diskFullError, isDiskFull } from '../disk-full.ts';
 import { OpenedFileCache } from '../import/opened-file-cache.ts';
 import type { Download, EngineConfig } from '../protocol.ts';
 import { createTempFolder, removeDeadTempFolders, type TempFolder } from '../temp-folder.ts';
+import {
+  defaultProjectLimits,
+  isOutOfMemory,
+  projectTooLargeError,
+} from '../workspace/project-size.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { isWriteRefused, writeRefusedError } from '../write-refused.ts';
 import { WriteGate, type GateHolder } from './write-gate.ts';
@@ -299,6 +304,12 @@ export class EngineSession {
           // A read-only folder (a packages folder on a read-only share): expected, not a bug.
           console.warn('engine: write refused', error);
           result = writeRefusedError(error);
+        } else if (isOutOfMemory(error)) {
+          // Expected, not a bug: the project grew past what sql.js's heap holds.
+          console.warn('engine: out of memory', error);
+          result = projectTooLargeError(defaultProjectLimits, [
+            error instanceof Error ? error.message : String(error),
+          ]);
         } else {
           // A bug: keep the details in the log, give the clerk a message to act on.
           console.error(error);

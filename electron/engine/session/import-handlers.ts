@@ -180,6 +180,12 @@ export async function importTables(
           return;
         }
         knownTotal += table.rowCount;
+        // Refused before its rows are written when the project would pass its size limit.
+        const room = workspace.checkRoomFor(knownTotal);
+        if (!room.ok) {
+          yield room;
+          return;
+        }
         yield ok({
           source: {
             file: table.file,

@@ -9,10 +9,26 @@
  * `export()` (SQLite's backup API into one buffer of the right size) works on it unchanged, so
  * the saved `.dsw` is the same SQLite file any tool opens.
  */
+import { open } from 'node:fs/promises';
 import type { Database, SqlJsStatic } from 'sql.js';
 import { loadSqlite } from './load-sqlite.ts';
 
 const memoryName = ':memory:';
+
+/** SQLite's result code SQLITE_NOMEM: an allocation failed (the WebAssembly heap is full). */
+const sqliteNoMemory = 7;
+
+/** Memory databases that SQLite ran out of memory in (it then rolled their transaction back). */
+const outOfMemory = new WeakSet<Database>();
+
+/**
+ * Whether SQLite ran out of memory in this database (a full WebAssembly heap). The error a
+ * caller then sees may be a later one: SQLite has rolled the transaction back, so the caller's
+ * own ROLLBACK fails with "no transaction is active".
+ */
+export function hasRunOutOfMemory(db: Database): boolean {
+  return outOfMemory.has(db);
+}
 
 /** The class of memory databases, made once per sql.js module. */
 let memoryClass: (new () => Database) | undefined;
@@ -25,6 +41,11 @@ function memoryDatabaseClass(SQL: SqlJsStatic): new () => Database {
     }
     set filename(_name: string) {
       // sql.js names a MEMFS file here; a memory database has none.
+    }
+    /** sql.js turns every SQLite result code into an error here: note an out-of-memory one. */
+    override handleError(...args: unknown[]): null {
+      if (args[0] === sqliteNoMemory) outOfMemory.add(this);
+      return (super.handleError as (...codes: unknown[]) => null).apply(this, args);
     }
     override close(): void {
       try {
@@ -88,4 +109,51 @@ export async function copyIntoMemory(source: Database): Promise<Database> {
     throw error;
   }
   return memory;
+}
+
+/** Bytes read per call when reading a project file (large reads: few round trips). */
+const readChunkBytes = 64 * 1024 * 1024;
+
+/** The spare room left after a database file's bytes: an eighth, MEMFS's own growth step. */
+export function growthRoomFor(size: number): number {
+  return Math.max(1024 * 1024, Math.ceil(size / 8));
+}
+
+/**
+ * Reads a database file for `new SQL.Database(bytes)`, with room for the file to grow in place.
+ * sql.js keeps the bytes as the file of its in-memory file system (MEMFS), which stores the
+ * first write as `bytes.slice(0, length)` and, when the file later grows past that storage,
+ * copies all of it into a new array: at 1,000,000 rows the first edit that added a page copied
+ * 513 MB (seconds, and the file twice in memory). Here `slice` of exactly the file hands MEMFS
+ * the whole buffer, room included, so the file grows into the room without a copy. The room
+ * costs nothing until written: a fresh array's pages are only mapped when first touched.
+ * Written by hand: sql.js has no option to open a file with spare capacity.
+ */
+export async function readDatabaseFile(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  let room: Uint8Array;
+  let size = 0;
+  try {
+    const { size: fileSize } = await handle.stat();
+    room = new Uint8Array(fileSize + growthRoomFor(fileSize));
+    while (size < fileSize) {
+      const { bytesRead } = await handle.read(
+        room,
+        size,
+        Math.min(readChunkBytes, fileSize - size),
+        size,
+      );
+      if (bytesRead === 0) break;
+      size += bytesRead;
+    }
+  } finally {
+    await handle.close();
+  }
+  const bytes = room.subarray(0, size);
+  const copy = Uint8Array.prototype.slice;
+  Object.defineProperty(bytes, 'slice', {
+    value: (start = 0, end = size): Uint8Array =>
+      start === 0 && end === size ? room : copy.call(bytes, start, end),
+  });
+  return bytes;
 }

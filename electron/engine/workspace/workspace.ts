@@ -18,7 +18,7 @@ import {
 } from './package-history.ts';
 import type { PackageBase } from '../package/record-fingerprint.ts';
 import { createHash } from 'node:crypto';
-import { readFile, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { fileLockedError, isFileLocked } from '../file-locked.ts';
 import type { LocalizedText } from '../../../shared/i18n/localized-text.ts';
 import type { Database, SqlValue, Statement } from 'sql.js';
@@ -32,7 +32,21 @@ import type { RuleContext } from '../../../shared/rules/rule-issue.ts';
 import type { ValidationSummary } from '../../../shared/validate/validation-summary.ts';
 import { diskFullError, isDiskFull } from '../disk-full.ts';
 import { loadSqlite } from './load-sqlite.ts';
-import { copyIntoMemory, isMemoryDatabase } from './memory-database.ts';
+import {
+  copyIntoMemory,
+  hasRunOutOfMemory,
+  isMemoryDatabase,
+  readDatabaseFile,
+} from './memory-database.ts';
+import {
+  databaseBytes,
+  defaultProjectLimits,
+  isOutOfMemory,
+  projectFileTooLargeError,
+  projectTooLargeError,
+  ProjectTooLargeError,
+  type ProjectLimits,
+} from './project-size.ts';
 import { acquireLock, removeAbandonedSaves, writeFileAtomically } from './project-file.ts';
 import {
   createJournalId,
@@ -200,6 +214,8 @@ export class Workspace {
   private readonly issues: IssuesStore;
   private readonly operations: OperationLog;
   private readonly imports: ImportStore;
+  /** How large the project may grow (see project-size.ts). */
+  private readonly limits: ProjectLimits;
 
   private constructor(
     path: string,
@@ -209,8 +225,10 @@ export class Workspace {
     info: ProjectInfo,
     release: () => Promise<void>,
     durable: DurableState,
+    limits: ProjectLimits,
   ) {
     this.path = path;
+    this.limits = limits;
     this.rawDb = db;
     this.db = createRecordingDatabase(db, this.recorder);
     this.seq = durable.seq;
@@ -263,7 +281,13 @@ export class Workspace {
   /** Creates a new project file for a pack's dataset and saves it. */
   static async create(
     path: string,
-    options: { pack: Pack; dataset: string; department: string; period: string } & Actor,
+    options: {
+      pack: Pack;
+      dataset: string;
+      department: string;
+      period: string;
+      limits?: ProjectLimits;
+    } & Actor,
   ): Promise<Result<Workspace>> {
     const dataset = options.pack.datasets.find((d) => d.name === options.dataset);
     if (dataset === undefined) {
@@ -304,11 +328,16 @@ export class Workspace {
     const insert = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
     for (const [key, value] of Object.entries(meta)) insert.run([key, value]);
     insert.free();
-    const workspace = new Workspace(path, db, options.pack, dataset, info, lock.value, {
-      seq: 0,
-      journalId: noJournalId,
-      journal: undefined,
-    });
+    const workspace = new Workspace(
+      path,
+      db,
+      options.pack,
+      dataset,
+      info,
+      lock.value,
+      { seq: 0, journalId: noJournalId, journal: undefined },
+      options.limits ?? defaultProjectLimits,
+    );
     workspace.recordOperation('create', options, {
       zh: `新建项目：${options.pack.title} / ${dataset.title}，${info.department}，${info.period}`,
       en: `New project: ${options.pack.title} / ${dataset.title}, ${info.department}, ${info.period}`,
@@ -327,11 +356,20 @@ export class Workspace {
     return ok(workspace);
   }
 
-  /** Opens a project file: checks it, migrates its schema, and takes its lock. */
-  static async open(path: string): Promise<Result<Workspace>> {
-    let bytes: Buffer;
+  /**
+   * Opens a project file: checks it, migrates its schema, and takes its lock. A file larger
+   * than the project size limit is refused before it is read (it would not fit in memory).
+   */
+  static async open(
+    path: string,
+    options: { limits?: ProjectLimits } = {},
+  ): Promise<Result<Workspace>> {
+    const limits = options.limits ?? defaultProjectLimits;
+    let bytes: Uint8Array;
     try {
-      bytes = await readFile(path);
+      const { size } = await stat(path);
+      if (size > limits.sizeLimitBytes) return projectFileTooLargeError(path, size, limits);
+      bytes = await readDatabaseFile(path);
     } catch (error) {
       if (isFileLocked(error)) return fileLockedError(path, error);
       return err(
@@ -425,7 +463,9 @@ export class Workspace {
         durable.error.details,
       );
     }
-    return ok(new Workspace(path, db, pack.value, dataset, info, lock.value, durable.value));
+    return ok(
+      new Workspace(path, db, pack.value, dataset, info, lock.value, durable.value, limits),
+    );
   }
 
   /** The journal beside the project file. */
@@ -617,7 +657,7 @@ export class Workspace {
 
   /** Replaces the database in memory with what is on disk: the snapshot and its journal. */
   private async reloadFromDisk(): Promise<void> {
-    const bytes = await readFile(this.path);
+    const bytes = await readDatabaseFile(this.path);
     const SQL = await loadSqlite();
     const db = new SQL.Database(bytes);
     migrate(db);
@@ -872,7 +912,72 @@ export class Workspace {
     },
   ): Promise<Result<{ operationId: number; rows: number; summary: ValidationSummary }>> {
     await this.holdInMemory();
-    return this.imports.importSources(parts, options);
+    const { heapLimitBytes } = this.limits;
+    if (heapLimitBytes !== undefined) this.rawDb.run(`PRAGMA hard_heap_limit = ${heapLimitBytes}`);
+    try {
+      return await this.imports.importSources(this.withinSizeLimit(parts), options);
+    } catch (error) {
+      if (!isOutOfMemory(error) && !hasRunOutOfMemory(this.rawDb)) throw error;
+      // The import was rolled back (by SQLite itself when it ran out of memory): the project
+      // is read again from disk, as last saved, which also gives the heap's memory back.
+      console.warn('project import: the project would pass its size limit', error);
+      await this.reloadFromDisk();
+      return projectTooLargeError(this.limits, [
+        error instanceof Error ? error.message : String(error),
+      ]);
+    } finally {
+      // SQLite's heap limit is one for the whole module (tests set it): lift it again.
+      if (heapLimitBytes !== undefined) this.rawDb.run('PRAGMA hard_heap_limit = 0');
+    }
+  }
+
+  /**
+   * Whether `rows` more records fit in the project: an estimate before an import starts, from
+   * the bytes per record of the records already in it (else a register's typical bytes per
+   * field), against the project size limit.
+   */
+  checkRoomFor(rows: number): Result<void> {
+    const bytes = databaseBytes(this.rawDb);
+    const records = this.countRecords();
+    const perRecord =
+      records >= 1000 ? bytes / records : estimatedBytesPerField * this.fieldNames.length + 32;
+    const estimate = bytes + rows * perRecord;
+    if (estimate <= this.limits.sizeLimitBytes) return ok(undefined);
+    return projectTooLargeError(this.limits, [
+      `estimated ${Math.round(estimate)} bytes for ${rows} more records, limit ${this.limits.sizeLimitBytes}`,
+    ]);
+  }
+
+  /**
+   * The parts of an import, each table's records checked against the size limit as they are
+   * written: every `sizeCheckRows` records the database's size is read (a page count, no
+   * scan), and the import stops (and rolls back) once it passes the limit, before the
+   * WebAssembly heap runs out.
+   */
+  private async *withinSizeLimit(
+    parts: AsyncIterable<Result<ImportPart>>,
+  ): AsyncGenerator<Result<ImportPart>> {
+    const db = this.rawDb;
+    const limit = this.limits.sizeLimitBytes;
+    for await (const part of parts) {
+      if (!part.ok) {
+        yield part;
+        continue;
+      }
+      const { records } = part.value;
+      async function* checked(): AsyncGenerator<{ sourceRow: number; cells: readonly string[] }> {
+        let count = 0;
+        for await (const record of records) {
+          count += 1;
+          if (count % sizeCheckRows === 0) {
+            const bytes = databaseBytes(db);
+            if (bytes > limit) throw new ProjectTooLargeError(bytes);
+          }
+          yield record;
+        }
+      }
+      yield ok({ ...part.value, records: checked() });
+    }
   }
 
   /**
@@ -1848,6 +1953,12 @@ export interface CheckpointPolicy {
   /** Runs a checkpoint the timer asks for (the engine's write gate). */
   readonly run: (work: () => Promise<void>) => Promise<void>;
 }
+
+/** Records written between two looks at the database's size during an import. */
+const sizeCheckRows = 2000;
+
+/** Bytes a field takes in a project (its value and its cell as read), for estimates. */
+const estimatedBytesPerField = 36;
 
 /** 30 s idle, or 64 MB of journal: rare enough not to stall the clerk, small enough to replay fast. */
 const defaultCheckpointPolicy: CheckpointPolicy = {

@@ -11,7 +11,9 @@ import { loadSqlite } from '../../../../../electron/engine/workspace/load-sqlite
 import {
   copyIntoMemory,
   createMemoryDatabase,
+  growthRoomFor,
   isMemoryDatabase,
+  readDatabaseFile,
 } from '../../../../../electron/engine/workspace/memory-database.ts';
 import { createTempDir } from '../../../../helpers/run-steward.ts';
 
@@ -94,5 +96,47 @@ describe('a database in SQLite memory', () => {
       4,
     );
     memory.close();
+  });
+});
+
+describe('a database file read with room to grow', () => {
+  it('opens with every row and grows in place: its pages are written into the bytes read', async () => {
+    const SQL = await loadSqlite();
+    const made = new SQL.Database();
+    made.exec(schema);
+    made.run('BEGIN');
+    const insert = made.prepare('INSERT INTO records (_rid, name) VALUES (?, ?)');
+    for (let rid = 1; rid <= 3000; rid += 1) insert.run([rid, `王小明${rid}`]);
+    insert.free();
+    made.run('COMMIT');
+    const path = join(temp.dir, 'room.dsw');
+    await writeFile(path, made.export());
+    made.close();
+
+    const bytes = await readDatabaseFile(path);
+    const size = bytes.length;
+    expect(bytes.buffer.byteLength).toBe(size + growthRoomFor(size));
+    const db = new SQL.Database(bytes);
+    expect(db.exec('SELECT count(*) FROM records')[0]?.values[0]?.[0]).toBe(3000);
+    // Enough new rows to add pages, fewer than the room holds.
+    db.run('BEGIN');
+    const more = db.prepare('INSERT INTO records (_rid, name) VALUES (?, ?)');
+    for (let rid = 3001; rid <= 6000; rid += 1) more.run([rid, `李小红${rid}`]);
+    more.free();
+    db.run('COMMIT');
+    const pages = Number(db.exec('PRAGMA page_count')[0]?.values[0]?.[0]);
+    const pageSize = Number(db.exec('PRAGMA page_size')[0]?.values[0]?.[0]);
+    expect(pages * pageSize).toBeGreaterThan(size);
+    // The pages past the old end are in the buffer read from disk: the file was not copied.
+    const grown = new Uint8Array(bytes.buffer, 0, pages * pageSize);
+    expect(grown.subarray(size).some((byte) => byte !== 0)).toBe(true);
+    expect(db.exec('SELECT count(*), max(_rid) FROM records')[0]?.values[0]).toEqual([6000, 6000]);
+    db.close();
+    const copy = new SQL.Database(grown.slice());
+    expect(copy.exec('SELECT count(*), max(name) FROM records')[0]?.values[0]).toEqual([
+      6000,
+      '王小明999',
+    ]);
+    copy.close();
   });
 });
