@@ -4,6 +4,7 @@
  * million (each run of a sql.js statement crosses into WebAssembly to bind, step and reset).
  */
 import type { Database, SqlValue, Statement } from 'sql.js';
+import { prepareBulk, type BulkStatement } from './bulk-statement.ts';
 
 /** Rows per statement: 50 rows of 18 values stay far below SQLite's 32,766 variables. */
 const defaultRowsPerStatement = 50;
@@ -22,16 +23,28 @@ function quote(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
+/** How a batched insert writes. */
+export interface BatchInsertOptions {
+  /** Rows per statement (default 50). */
+  readonly rowsPerStatement?: number;
+  /**
+   * Whether a checkpoint, not the journal, makes these rows durable (an import): full batches
+   * are then bound at once (bulk-statement.ts), past the statement recorder.
+   */
+  readonly isCheckpointed?: boolean;
+}
+
 /** Creates a batched insert into `table`'s `columns`, in the current transaction. */
 export function createBatchInsert(
   db: Database,
   table: string,
   columns: readonly string[],
-  rowsPerStatement = defaultRowsPerStatement,
+  options: BatchInsertOptions = {},
 ): BatchInsert {
+  const rowsPerStatement = options.rowsPerStatement ?? defaultRowsPerStatement;
   const head = `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES `;
   const row = `(${columns.map(() => '?').join(', ')})`;
-  let many: Statement | undefined;
+  let many: Statement | BulkStatement | undefined;
   let one: Statement | undefined;
   const pending: SqlValue[] = [];
   const width = columns.length;
@@ -40,7 +53,11 @@ export function createBatchInsert(
     add(values) {
       for (let i = 0; i < width; i += 1) pending.push(values[i] ?? null);
       if (pending.length < batchSize) return;
-      many ??= db.prepare(head + new Array<string>(rowsPerStatement).fill(row).join(', '));
+      if (many === undefined) {
+        const sql = head + new Array<string>(rowsPerStatement).fill(row).join(', ');
+        many =
+          (options.isCheckpointed === true ? prepareBulk(db, sql) : undefined) ?? db.prepare(sql);
+      }
       many.run(pending);
       pending.length = 0;
     },

@@ -90,18 +90,20 @@ export class ImportStore {
       const sourceIds: number[] = [];
       const labels: string[] = [];
       let rid = Number(scalar(db, 'SELECT coalesce(max(rid), 0) FROM source_rows') ?? 0);
-      const insertSource = createBatchInsert(db, 'source_rows', [
-        'rid',
-        'source_id',
-        'source_row',
-        'cells',
-      ]);
-      const insertRecord = createBatchInsert(db, 'records', [
-        '_rid',
-        '_source_id',
-        '_source_row',
-        ...this.context.fieldNames,
-      ]);
+      // An import is made durable by the checkpoint after it, not by the journal.
+      const bulk = { isCheckpointed: true };
+      const insertSource = createBatchInsert(
+        db,
+        'source_rows',
+        ['rid', 'source_id', 'source_row', 'cells'],
+        bulk,
+      );
+      const insertRecord = createBatchInsert(
+        db,
+        'records',
+        ['_rid', '_source_id', '_source_row', ...this.context.fieldNames],
+        bulk,
+      );
       const width = this.context.fieldNames.length;
       const bound: SqlValue[] = new Array<SqlValue>(3 + width);
       try {

@@ -79,7 +79,8 @@ export class IssuesStore {
     const db = this.context.db;
     this.tally = undefined;
     db.run('DELETE FROM issues');
-    const insert = createBatchInsert(db, 'issues', issueColumns);
+    // Only an import starts this; the checkpoint after it makes the issues durable.
+    const insert = createBatchInsert(db, 'issues', issueColumns, { isCheckpointed: true });
     return {
       add(rid, values) {
         const issues = validator.validateRecord(rid, values);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 
 let loading: Promise<SqlJsStatic> | undefined;
+let loaded: SqlJsStatic | undefined;
 
 /**
  * Where sql.js's wasm is: in the sql.js package when the engine runs from its sources, beside
@@ -29,7 +30,13 @@ export function loadSqlite(): Promise<SqlJsStatic> {
       wasm.byteOffset,
       wasm.byteOffset + wasm.byteLength,
     ) as ArrayBuffer;
-    return initSqlJs({ wasmBinary });
+    loaded = await initSqlJs({ wasmBinary });
+    return loaded;
   })();
   return loading;
+}
+
+/** The sql.js module once `loadSqlite` has resolved (every database is made after that). */
+export function loadedSqlite(): SqlJsStatic | undefined {
+  return loaded;
 }

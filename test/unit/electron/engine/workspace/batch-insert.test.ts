@@ -11,7 +11,9 @@ describe('a batched insert', () => {
     const db = await createMemoryDatabase();
     db.run('CREATE TABLE records (_rid INTEGER PRIMARY KEY, "XM" TEXT, "CSRQ" TEXT)');
     db.run('BEGIN');
-    const insert = createBatchInsert(db, 'records', ['_rid', 'XM', 'CSRQ'], 10);
+    const insert = createBatchInsert(db, 'records', ['_rid', 'XM', 'CSRQ'], {
+      rowsPerStatement: 10,
+    });
     for (let rid = 1; rid <= 23; rid += 1)
       insert.add([rid, `王'小"明${rid}`, rid % 2 === 0 ? null : '2021-03-05']);
     expect(db.exec('SELECT count(*) FROM records')[0]?.values[0]?.[0]).toBe(20);
