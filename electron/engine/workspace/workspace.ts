@@ -1448,6 +1448,14 @@ export class Workspace {
   }
 
   /**
+   * What a typed value is stored as in `field`: its standard form (a date in ISO form, a code
+   * for its name), or the value as typed when it cannot be made standard.
+   */
+  standardValue(field: string, typed: string): string {
+    return this.standardizeTyped(field, typed);
+  }
+
+  /**
    * The stored issues, in record order (as `iterateRecords` yields the records) and within a
    * record in the order the rules found them: current, as every change checks its records again.
    */

@@ -209,14 +209,15 @@ describe('every write of a value stores its standard form', () => {
     await workbook.xlsx.load(exported.value.bytes as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet(dataSheetName);
     if (sheet === undefined) throw new Error('the data sheet is there');
-    let dateColumn = 0;
-    sheet.getRow(1).eachCell((c, index) => {
-      if (c.text === '出生日期') dateColumn = index;
-    });
+    const columns = new Map<string, number>();
+    sheet.getRow(1).eachCell((c, index) => columns.set(c.text, index));
+    // 性别 given by the name of the code it holds: no change.
+    const sexName = cell(8, 'XB') === '1' ? '男' : '女';
     let found = false;
     sheet.eachRow((row) => {
       if (row.getCell(1).text !== '8') return;
-      row.getCell(dateColumn).value = '1988年8月8日';
+      row.getCell(columns.get('出生日期') ?? 0).value = '1988年8月8日';
+      row.getCell(columns.get('性别') ?? 0).value = sexName;
       found = true;
     });
     expect(found).toBe(true);
