@@ -398,8 +398,9 @@ export async function mergeErrorWorkbook(
         unreadable.push({ rid, field, reason: cell.problem });
         continue;
       }
-      // Their value as the project would store it (女 -> 2, 1988年8月8日 -> 1988-08-08): a name
-      // typed for the code already there is no change.
+      if (cell.text === baseValue) continue;
+      // A value they changed, as the project would store it (女 -> 2, 1988年8月8日 ->
+      // 1988-08-08): a name typed for the code already there is no change.
       const text = workspace.standardValue(field, cell.text);
       if (text === baseValue) continue;
       const now = current[fieldIndex.get(field) as number] ?? '';
