@@ -399,8 +399,12 @@ export async function mergeErrorWorkbook(
         continue;
       }
       if (cell.text === baseValue) continue;
+      // A value they changed, as the project would store it (女 -> 2, 1988年8月8日 ->
+      // 1988-08-08): a name typed for the code already there is no change.
+      const text = workspace.standardValue(field, cell.text);
+      if (text === baseValue) continue;
       const now = current[fieldIndex.get(field) as number] ?? '';
-      if (now === cell.text) {
+      if (now === text) {
         alreadyEqual += 1;
       } else if (now !== baseValue) {
         conflicts.push({ rid, field, base: baseValue, theirs: cell.text, ours: now });

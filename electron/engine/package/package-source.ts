@@ -5,7 +5,10 @@
  * once, mapped as it streams (`createFilePackageSource`), so a file and a project give one
  * package format, written by one piece of code.
  */
+import type { Issue } from '../../../shared/issue.ts';
 import type { Dataset, Pack } from '../../../shared/pack/pack-schema.ts';
+import type { FirstRowIndex } from '../../../shared/rules/first-row-index.ts';
+import { checkRequired } from '../../../shared/rules/required.ts';
 import type { Exemption } from '../../../shared/package/find-exemption.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 
@@ -16,6 +19,21 @@ export interface PackageRecord {
   readonly sourceRow: number;
   /** Standardised values in field order (null: no source column feeds the field). */
   readonly values: readonly (string | null)[];
+  /**
+   * The record's issues as the source keeps them (a project's stored issues, current after
+   * every change), when the source has them: the writer then checks only what answers by the
+   * day instead of every rule again.
+   */
+  readonly issues?: readonly Issue[];
+}
+
+/** What a source that keeps its records' issues tells the writer about them. */
+export interface CheckedIssues {
+  /** The first and last "today" the issues were checked as of (ISO dates). */
+  readonly from: string;
+  readonly to: string;
+  /** Answers the unique and key rules from the source's records, for a record checked again. */
+  readonly firstRowIndex: FirstRowIndex;
 }
 
 /** One cell change in force, with its operation: a line of the audit trail. */
@@ -49,13 +67,27 @@ export interface PackageSource {
   readonly auditTrail: readonly AuditChange[];
   /** How many records `records()` yields, when known before reading (for progress). */
   readonly total: number | undefined;
+  /**
+   * Set when every record comes with its current issues (`PackageRecord.issues`); absent when
+   * the writer must check every record (a file read once).
+   */
+  readonly checked?: CheckedIssues;
   /** The records in record order; iterate once. */
   records(): AsyncIterable<PackageRecord> | Iterable<PackageRecord>;
 }
 
 /** The package source of an open project: its active records and what the project records. */
 export function createProjectPackageSource(workspace: Workspace): PackageSource {
-  const { info } = workspace;
+  const { info, dataset } = workspace;
+  const excludedRecords = workspace.excludedRecords();
+  const days = workspace.issuesCheckedDays();
+  // The stored unique and key issues count a record the clerk left out of packages as a first
+  // occurrence; a package does not (it never holds that record). With both in the project, the
+  // writer checks every record itself, as before issue #11.
+  const hasKeyRules =
+    (dataset.primaryKey ?? []).length > 0 ||
+    dataset.fields.some((f) => f.constraints?.unique === true);
+  const isStoredCurrent = days !== undefined && !(hasKeyRules && excludedRecords.size > 0);
   return {
     pack: workspace.pack,
     dataset: workspace.dataset,
@@ -64,10 +96,48 @@ export function createProjectPackageSource(workspace: Workspace): PackageSource 
     period: info.period,
     projectCreatedAt: info.createdAt,
     exemptions: workspace.exemptions(),
-    excludedRecords: workspace.excludedRecords(),
+    excludedRecords,
     sources: new Map(workspace.sources().map((s) => [s.id, s])),
     auditTrail: workspace.auditTrail(),
     total: workspace.countRecords(),
-    records: () => workspace.iterateRecords(),
+    ...(isStoredCurrent
+      ? {
+          checked: { ...days, firstRowIndex: workspace.storedFirstRowIndex() },
+          records: () => withStoredIssues(workspace),
+        }
+      : { records: () => workspace.iterateRecords() }),
   };
+}
+
+/**
+ * The project's records, each with its stored issues (both streamed in record order, joined
+ * by record id). A required field no column feeds is stored as "no column mapped to it" (what
+ * the clerk must do in the project); a package reports it as the blank it writes, as it always
+ * has (`checkRequired` of '').
+ */
+function* withStoredIssues(workspace: Workspace): Generator<PackageRecord> {
+  const { fields } = workspace.dataset;
+  const indexOf = new Map(fields.map((field, index) => [field.name, index]));
+  const issues = workspace.iterateIssues();
+  let next = issues.next();
+  try {
+    for (const record of workspace.iterateRecords()) {
+      const own: Issue[] = [];
+      while (!next.done && next.value.row < record.rid) next = issues.next();
+      while (!next.done && next.value.row === record.rid) {
+        const issue = next.value;
+        const index = indexOf.get(issue.field);
+        const field = index === undefined ? undefined : fields[index];
+        const blank =
+          issue.rule === 'required' && field !== undefined && record.values[index ?? -1] === null
+            ? checkRequired(field, '')
+            : undefined;
+        own.push(blank === undefined ? issue : { ...blank, row: issue.row });
+        next = issues.next();
+      }
+      yield { ...record, issues: own };
+    }
+  } finally {
+    issues.return(undefined);
+  }
 }

@@ -4,9 +4,10 @@
  * manifest with the SHA-256 and SM3 of every file, sealed by the manifest's own checksums in the
  * zip comment.
  *
- * One pass over the records: each is checked once with every rule of the pack (the rules judge
- * the standard form a package writes: codes, ISO dates), held back when it has an error that no
- * exemption covers (policy `block` stops the package, `exclude` leaves the record out), put in
+ * One pass over the records: each comes with its issues (a project's stored ones, current after
+ * every change; only what answers by the day is checked again) or is checked once with every
+ * rule of the pack (a file; the rules judge the standard form a package writes: codes, ISO
+ * dates), held back when it has an error that no exemption covers (policy `block` stops the package, `exclude` leaves the record out), put in
  * standard form by the one standardisation of a value (a no-op for a value the import already
  * stored in it), masked for a 开放 package, and streamed into the zip. Both a project and a file come in
  * through one record source (package-source.ts), so there is one package format and one writer;
@@ -62,7 +63,11 @@ import { err, ok, type Result } from '../../../shared/result.ts';
 import { cellRules } from '../../../shared/rules/index.ts';
 import { isFormulaLike } from '../../../shared/text/is-formula-like.ts';
 import { fieldLabel } from '../../../shared/rules/rule-issue.ts';
-import { createDatasetValidator } from '../../../shared/validate/dataset-validator.ts';
+import {
+  createDatasetValidator,
+  type DatasetValidator,
+} from '../../../shared/validate/dataset-validator.ts';
+import { createDayDependence } from '../../../shared/package/create-day-dependence.ts';
 import type { ProgressListener, Workspace } from '../workspace/workspace.ts';
 import { createProjectPackageSource, type PackageSource } from './package-source.ts';
 import { sm2DefaultUserId, type OfficeKey } from '../signing/sm2-key.ts';
@@ -305,6 +310,10 @@ export async function writeSourcePackage(
   );
   const fileName = base === undefined ? fullName : fullName.replace(/\.zip$/, '_incremental.zip');
   const path = join(options.outDir, fileName);
+  // "Today" for a package is the calendar day of its created time in Beijing time (`created`,
+  // `--created`), never the clock at the moment of writing: the day-dependent rules
+  // (date-not-future, update-age, an ID's birth date not after today) answer as of that day, so
+  // the same project and options give the same bytes on any day (docs/package-format.md).
   const today = isoDate(options.created);
   const context = { today };
 
@@ -312,7 +321,19 @@ export async function writeSourcePackage(
   const packageDataset = createPackageDataset(dataset, plan);
   const shown = plan.filter((p) => p.action !== 'drop');
   const standardize = createRecordStandardizer(pack, dataset);
-  const validate = createDatasetValidator(pack, dataset, context);
+  // A source that keeps its records' issues current (a project: every change checks its records
+  // again) is not validated a second time: each record's stored issues are taken, and only a
+  // record whose day-dependent rules may answer otherwise on the package's day is checked again
+  // (create-day-dependence.ts), its unique and key rules answered from the project's records.
+  // A file is checked here, once per record. The validator is made on first need.
+  const { checked } = source;
+  const dependsOnDay =
+    checked === undefined ? undefined : createDayDependence(dataset, checked, today);
+  let validator: DatasetValidator | undefined;
+  const validate = (rid: number, values: readonly string[]): Issue[] => {
+    validator ??= createDatasetValidator(pack, dataset, context, checked?.firstRowIndex);
+    return validator.validateRecord(rid, values);
+  };
   const presentIssue = createIssuePresenter(options.kind, plan, dataset);
   const { exemptions, sources, total } = source;
   const findExemption = createExemptionFinder(exemptions);
@@ -406,7 +427,10 @@ export async function writeSourcePackage(
       const values = new Array<string>(record.values.length);
       for (let i = 0; i < values.length; i += 1) values[i] = record.values[i] ?? '';
       const standard = standardize(values);
-      const issues = validate.validateRecord(rid, values);
+      const issues =
+        record.issues !== undefined && dependsOnDay?.(standard) === false
+          ? record.issues
+          : validate(rid, values);
       // Most records have no issue: the per-record collections are made only when one is needed.
       let exemptionOf: Map<Issue, Exemption> | undefined;
       let unexempted: Issue[] | undefined;

@@ -28,6 +28,56 @@ export class IssuesStore {
 
   constructor(private readonly context: StoreContext) {}
 
+  /**
+   * The first and last "today" the stored issues were checked with (a full validation sets
+   * both, checking records again after an edit widens them); undefined for a project whose
+   * issues predate this record. A package uses it to find the records whose day-dependent
+   * rules could answer otherwise on its own day (write-package.ts).
+   */
+  checkedDays(): CheckedDays | undefined {
+    // Read each time, never cached: a rolled-back transaction takes its change back with it.
+    const from = scalar(this.context.db, 'SELECT value FROM meta WHERE key = ?', [checkedFromKey]);
+    const to = scalar(this.context.db, 'SELECT value FROM meta WHERE key = ?', [checkedToKey]);
+    return typeof from === 'string' && typeof to === 'string' ? { from, to } : undefined;
+  }
+
+  /** Notes that issues were checked as of `today` (every issue when `isAll`), inside the caller's transaction. */
+  private noteCheckedDay(today: string, isAll: boolean): void {
+    const known = isAll ? undefined : this.checkedDays();
+    if (!isAll && known === undefined) return;
+    const from = known === undefined || today < known.from ? today : known.from;
+    const to = known === undefined || today > known.to ? today : known.to;
+    if (known !== undefined && known.from === from && known.to === to) return;
+    const upsert = 'INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)';
+    this.context.db.run(upsert, [checkedFromKey, from]);
+    this.context.db.run(upsert, [checkedToKey, to]);
+  }
+
+  /** The stored issues, in record order and, within a record, in the order the rules found them. */
+  *iterateIssues(): Generator<Issue> {
+    const statement = this.context.db.prepare(
+      'SELECT rid, field, rule, severity, value, message_zh, message_en, suggestion FROM issues ORDER BY rid, id',
+    );
+    try {
+      while (statement.step()) {
+        const [rid, field, rule, severity, value, zh, en, suggestion] = statement.get();
+        yield {
+          rule: String(rule),
+          severity: severity === 'error' ? 'error' : 'warning',
+          row: Number(rid),
+          field: String(field),
+          value: String(value),
+          message: { zh: String(zh), en: String(en) },
+          ...(suggestion === null || suggestion === undefined
+            ? {}
+            : { suggestion: String(suggestion) }),
+        };
+      }
+    } finally {
+      statement.free();
+    }
+  }
+
   /** Forgets the error and warning tally (imports came or went): the next count scans. */
   forgetTally(): void {
     this.tally = undefined;
@@ -42,6 +92,7 @@ export class IssuesStore {
     db.exec('BEGIN');
     try {
       db.run('DELETE FROM issues');
+      this.noteCheckedDay(context.today, true);
       const insert = createBatchInsert(db, 'issues', issueColumns);
       const select = db.prepare(
         activeRecordsSql(['_rid', ...this.context.fieldNames.map(quoteIdentifier)].join(', ')),
@@ -79,6 +130,7 @@ export class IssuesStore {
     const db = this.context.db;
     this.tally = undefined;
     db.run('DELETE FROM issues');
+    this.noteCheckedDay(context.today, true);
     // Only an import starts this; the checkpoint after it makes the issues durable.
     const insert = createBatchInsert(db, 'issues', issueColumns, { isCheckpointed: true });
     return {
@@ -126,6 +178,7 @@ export class IssuesStore {
         statement.free();
       }
     }
+    this.noteCheckedDay(context.today, false);
     const index = this.createStoredFirstRowIndex();
     const validator = createDatasetValidator(
       this.context.pack,
@@ -177,8 +230,11 @@ export class IssuesStore {
     }
   }
 
-  /** A first-row index answered by the stored records (for checking a few records again). */
-  private createStoredFirstRowIndex(): FirstRowIndex {
+  /**
+   * A first-row index answered by the stored records (for checking a few records again, here
+   * or in a package).
+   */
+  createStoredFirstRowIndex(): FirstRowIndex {
     const keyFields = (this.context.dataset.primaryKey ?? []).map((name) => name);
     const pkScope = primaryKeyScope(keyFields.map((name) => ({ name })));
     const statements = new Map<string, Statement>();
@@ -245,6 +301,15 @@ export class IssuesStore {
     return { ...this.tally };
   }
 }
+
+/** The first and last day (ISO dates) the stored issues were checked as of. */
+export interface CheckedDays {
+  readonly from: string;
+  readonly to: string;
+}
+
+const checkedFromKey = 'issues_checked_from';
+const checkedToKey = 'issues_checked_to';
 
 /** Records validated as they are written (see `IssuesStore.startValidation`). */
 export interface RecordValidation {

@@ -66,7 +66,12 @@ import {
   type ProgressListener,
   type SourceInfo,
 } from './import-store.ts';
-import { IssuesStore } from './issues-store.ts';
+import { IssuesStore, type CheckedDays } from './issues-store.ts';
+import type { FirstRowIndex } from '../../../shared/rules/first-row-index.ts';
+import {
+  createTypedValueStandardizer,
+  type TypedValueStandardizer,
+} from '../../../shared/standard/create-typed-value-standardizer.ts';
 import { OperationLog, type AuditEntry, type Operation } from './operation-log.ts';
 import { ReviewStore, type Exemption, type PreflightGroup } from './review-store.ts';
 import {
@@ -151,6 +156,12 @@ export function hashPack(pack: Pack): string {
   return createHash('sha256').update(JSON.stringify(pack)).digest('hex');
 }
 
+/**
+ * How many typed values an operation keeps beside the stored ones (in its payload): enough for
+ * every edit a clerk makes by hand, while a replace over a million cells stays small.
+ */
+const typedKept = 1000;
+
 /** A project file opened for work. Create or open one with the static methods; close it when done. */
 export class Workspace {
   readonly path: string;
@@ -167,6 +178,12 @@ export class Workspace {
   private readonly recorder = new StatementRecorder();
   private readonly releaseLock: () => Promise<void>;
   private readonly fieldNames: readonly string[];
+  /**
+   * What a written value is stored as: every write path (edit, paste, fill down, clear,
+   * replace, 采用, value maps, a merged error workbook) goes through `applyChanges`, which
+   * stores the one standardisation of the value, as the import does (issue #11).
+   */
+  private readonly standardizeTyped: TypedValueStandardizer;
   /** Saves and checkpoints run one after another, each after the last has settled. */
   private saving: Promise<void> = Promise.resolve();
   /** The sequence number of the last operation acknowledged (in the journal or the snapshot). */
@@ -239,6 +256,7 @@ export class Workspace {
     this.info = info;
     this.releaseLock = release;
     this.fieldNames = dataset.fields.map((f) => f.name);
+    this.standardizeTyped = createTypedValueStandardizer(pack, dataset);
     this.context = this.createContext();
     this.review = new ReviewStore(this.context);
     this.issues = new IssuesStore(this.context);
@@ -1007,17 +1025,35 @@ export class Workspace {
     return this.issues.validateAll(context);
   }
 
-  /** Applies cell changes as one operation (kept in cell_changes for undo and audit). */
+  /**
+   * Applies cell changes as one operation (kept in cell_changes for undo and audit). Each value
+   * is stored in its standard form (`standardizeTyped`); cell_changes and the audit trail hold
+   * the stored value, and the operation's payload keeps what was typed where that differs
+   * (`typed`: at most `typedKept` cells of {rid, field, typed}).
+   */
   private applyChanges(
     kind: OperationKind,
     summary: LocalizedText,
-    changes: readonly { rid: number; field: string; value: string }[],
+    typedChanges: readonly { rid: number; field: string; value: string }[],
     actor: Actor & { context: RuleContext },
   ): number {
     const db = this.db;
+    const typed: { rid: number; field: string; typed: string }[] = [];
+    const changes = typedChanges.map((change) => {
+      const value = this.standardizeTyped(change.field, change.value);
+      if (value === change.value) return change;
+      if (typed.length < typedKept)
+        typed.push({ rid: change.rid, field: change.field, typed: change.value });
+      return { rid: change.rid, field: change.field, value };
+    });
     db.exec('BEGIN');
     try {
-      const operationId = this.recordOperation(kind, actor, summary);
+      const operationId = this.recordOperation(
+        kind,
+        actor,
+        summary,
+        typed.length === 0 ? undefined : { typed },
+      );
       const keyValues = this.keyValueTracker();
       const rids = new Set<number>();
       const record = db.prepare(
@@ -1110,11 +1146,16 @@ export class Workspace {
       return err('record-not-found', `没有第 ${rid} 条记录`, `No record ${rid}`);
     }
     const title = this.dataset.fields.find((f) => f.name === field)?.title ?? field;
+    const stored = this.standardizeTyped(field, value);
+    const typed =
+      stored === value
+        ? { zh: '', en: '' }
+        : { zh: `（输入的是「${value}」）`, en: ` (typed "${value}")` };
     const id = this.applyChanges(
       'cell-edit',
       {
-        zh: `修改第 ${rid} 条记录的「${title}」为「${value}」`,
-        en: `Changed "${title}" of record ${rid} to "${value}"`,
+        zh: `修改第 ${rid} 条记录的「${title}」为「${stored}」${typed.zh}`,
+        en: `Changed "${title}" of record ${rid} to "${stored}"${typed.en}`,
       },
       [{ rid, field, value }],
       actor,
@@ -1163,8 +1204,9 @@ export class Workspace {
         if (!isFound) {
           return err('record-not-found', `没有第 ${cell.rid} 条记录`, `No record ${cell.rid}`);
         }
-        if ((old === null || old === undefined ? null : String(old)) !== cell.value)
-          changes.push(cell);
+        // A cell whose stored form it already holds is not a change.
+        const value = this.standardizeTyped(cell.field, cell.value);
+        if ((old === null || old === undefined ? null : String(old)) !== value) changes.push(cell);
       }
     } finally {
       for (const read of reads.values()) read.free();
@@ -1215,7 +1257,9 @@ export class Workspace {
       statement.bind([find]);
       while (statement.step()) {
         const [rid, old] = statement.get();
-        const value = match === 'cell' ? replacement : String(old).replaceAll(find, replacement);
+        const typed = match === 'cell' ? replacement : String(old).replaceAll(find, replacement);
+        // The count a preview shows is the cells whose stored (standard) value changes.
+        const value = this.standardizeTyped(field, typed);
         if (value !== old) changes.push({ rid: Number(rid), field, value });
       }
     } finally {
@@ -1506,6 +1550,32 @@ export class Workspace {
       rows: Number(r[6]),
       isActive: r[7] === 'done',
     }));
+  }
+
+  /**
+   * What a typed value is stored as in `field`: its standard form (a date in ISO form, a code
+   * for its name), or the value as typed when it cannot be made standard.
+   */
+  standardValue(field: string, typed: string): string {
+    return this.standardizeTyped(field, typed);
+  }
+
+  /**
+   * The stored issues, in record order (as `iterateRecords` yields the records) and within a
+   * record in the order the rules found them: current, as every change checks its records again.
+   */
+  iterateIssues(): Generator<Issue> {
+    return this.issues.iterateIssues();
+  }
+
+  /** The first and last "today" the stored issues were checked as of; undefined if unknown. */
+  issuesCheckedDays(): CheckedDays | undefined {
+    return this.issues.checkedDays();
+  }
+
+  /** A first-row index (for the unique and key rules) answered by the stored records. */
+  storedFirstRowIndex(): FirstRowIndex {
+    return this.issues.createStoredFirstRowIndex();
   }
 
   /** Error and warning counts of the stored issues. */
