@@ -37,7 +37,6 @@ export const uiText = {
     zh: '一键生成牡丹区演示数据（含已知问题），随时可重置，便于反复演示同一课程。',
     en: 'One click makes a Mudan district demo project with known problems; reset it any time to run the lesson again.',
   },
-  startTraining: { zh: '开始培训', en: 'Start training' },
   resetTraining: { zh: '重置培训项目', en: 'Reset training project' },
   open: { zh: '打开', en: 'Open' },
   pack: { zh: '标准包', en: 'Standard pack' },

@@ -8,7 +8,7 @@
  * test-results/e2e.
  */
 import { describe, expect, it } from 'vitest';
-import { saveScreenshot, useServedPage, waitForGridData } from './browser-mode.ts';
+import { saveScreenshot, useServedPage, waitForGridData, openDemoProject } from './browser-mode.ts';
 
 const served = useServedPage();
 
@@ -35,7 +35,7 @@ describe('copy, paste and editing like a spreadsheet', () => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: new URL(served.app.url).origin,
     });
-    await page.getByRole('button', { name: '开始培训' }).click();
+    await openDemoProject(page);
     await waitForGridData(page);
 
     await cell(0, 'GMSFHM').click();

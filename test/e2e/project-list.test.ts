@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { acquireLock } from '../../electron/engine/workspace/project-file.ts';
-import { saveScreenshot, useServedPage, waitForGridData } from './browser-mode.ts';
+import { saveScreenshot, useServedPage, waitForGridData, openDemoProject } from './browser-mode.ts';
 
 const served = useServedPage();
 
@@ -39,7 +39,7 @@ async function createClosed(page: Page, department: string): Promise<void> {
 describe('the project list and the clerk’s settings', () => {
   it('asks the clerk’s name when a project opens, and the audit records it for an edit', async () => {
     const { page } = served;
-    await page.getByRole('button', { name: '开始培训' }).click();
+    await openDemoProject(page);
     await waitForGridData(page);
     const prompt = page.getByRole('form', { name: '请填写您的姓名，它将记入审计记录' });
     await prompt.waitFor();
