@@ -140,7 +140,7 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
             <input
               value={trainee}
               maxLength={30}
-              placeholder="如：张敏"
+              placeholder={t('traineeExample')}
               onChange={(e) => setTrainee(e.target.value)}
             />
           </label>
@@ -227,7 +227,7 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
               {t('department')}
               <input
                 value={form.department}
-                placeholder="如：牡丹区民政局"
+                placeholder={t('departmentExample')}
                 onChange={(e) => setForm({ ...form, department: e.target.value })}
               />
             </label>
@@ -235,7 +235,7 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
               {t('period')}
               <input
                 value={form.period}
-                placeholder="如：2026年第4季度"
+                placeholder={t('periodExample')}
                 onChange={(e) => setForm({ ...form, period: e.target.value })}
               />
             </label>

@@ -10,6 +10,7 @@ export const lessonText = {
     en: 'Start from the spreadsheet a department sent and practise import, mapping, checks, merging and packaging in seven steps. Each trainee has their own training project, named after them.',
   },
   traineeName: { zh: '学员姓名', en: 'Trainee’s name' },
+  traineeExample: { zh: '如：张敏', en: 'e.g. Zhang Min' },
   startLesson: { zh: '开始课程', en: 'Start the lesson' },
   confirmResetLesson: {
     zh: '学员「{name}」已有培训项目。重新开始会清空其中的全部练习，无法撤销。',

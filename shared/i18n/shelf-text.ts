@@ -51,6 +51,7 @@ export const shelfText = {
   },
   settings: { zh: '设置', en: 'Settings' },
   settingsClerkName: { zh: '您的姓名', en: 'Your name' },
+  settingsClerkExample: { zh: '如：王芳', en: 'e.g. Wang Fang' },
   settingsClerkHint: {
     zh: '您的姓名将记入审计记录，作为每次修改的修改人。',
     en: 'Your name goes into the audit trail as who made each change.',

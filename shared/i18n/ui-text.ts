@@ -43,6 +43,8 @@ export const uiText = {
   dataset: { zh: '数据集', en: 'Dataset' },
   department: { zh: '提供单位', en: 'Providing department' },
   period: { zh: '报送期次', en: 'Reporting period' },
+  departmentExample: { zh: '如：牡丹区民政局', en: 'e.g. Mudan District Civil Affairs Bureau' },
+  periodExample: { zh: '如：2026年第4季度', en: 'e.g. 2026 Q4, or pick one below' },
   create: { zh: '创建', en: 'Create' },
   cancel: { zh: '取消', en: 'Cancel' },
   close: { zh: '关闭', en: 'Close' },
@@ -605,6 +607,7 @@ export const uiText = {
   signingNoKey: { zh: '本单位还没有签名密钥。', en: 'This office has no signing key yet.' },
   signingCreateKey: { zh: '创建签名密钥', en: 'Create the signing key' },
   signingOffice: { zh: '单位名称', en: 'Office' },
+  signingOfficeExample: { zh: '如：牡丹区大数据中心', en: 'e.g. Mudan District Big Data Centre' },
   signingFingerprint: { zh: '公钥指纹（SM3）', en: 'Public key fingerprint (SM3)' },
   signingFingerprintHint: {
     zh: '向省级部门登记公钥时，请电话逐组核对这串指纹。',

@@ -185,7 +185,21 @@ describe('the project list and the clerk’s settings', () => {
     await page.getByRole('heading', { name: 'Recent projects' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Recent projects' }).waitFor();
+    // No Chinese is left in English mode, the examples in empty boxes included.
+    const han = /\p{Script=Han}/u;
+    await page.getByRole('button', { name: 'New project' }).click();
+    const placeholders = await page
+      .locator('.start input[placeholder]')
+      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).placeholder));
+    expect(placeholders.length).toBe(3);
+    expect(placeholders.filter((text) => han.test(text))).toEqual([]);
     await saveScreenshot(page, 'project-list-english');
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    const nameBox = settings.getByRole('textbox', { name: 'Your name' });
+    expect(await nameBox.getAttribute('placeholder')).toBe('e.g. Wang Fang');
+    await saveScreenshot(page, 'settings-english');
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '中文' }).click();
     await page.reload();
     await page.getByRole('heading', { name: '最近的项目' }).waitFor();
