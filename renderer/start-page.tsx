@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelOutput, PackSummary, ProjectState } from '../shared/ipc/contract.ts';
-import { isLessonProject } from '../shared/demo/training-department-file.ts';
 import { useApp } from './app-context.tsx';
 import { lessonStorageKey } from './components/lesson-panel.tsx';
 import { ProjectList, type ProjectEntries } from './components/project-list.tsx';
@@ -50,10 +49,8 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
   const [isBusy, setIsBusy] = useState(false);
   const [form, setForm] = useState({ packId: '', dataset: '', department: '', period: '' });
   const [trainee, setTrainee] = useState('');
-  /** The reset waiting for the trainer's confirmation: a trainee's lesson, or the demo data. */
-  const [confirming, setConfirming] = useState<
-    { kind: 'lesson'; trainee: string } | { kind: 'demo' } | undefined
-  >(undefined);
+  /** The trainee whose project waits for the trainer's confirmation before it is reset. */
+  const [confirming, setConfirming] = useState<string | undefined>(undefined);
 
   /** Lists the projects again (after a rename, an archive or a delete). */
   const loadProjects = useCallback(async () => {
@@ -87,14 +84,6 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
     }
   };
 
-  const startTraining = () =>
-    run(async () => {
-      setConfirming(undefined);
-      const result = await api.invoke('project:training', {});
-      if (result.ok) onOpened(result.value);
-      else notify(result.error.message, 'error');
-    });
-
   /** Starts a trainee's lesson; a trainee who has one is asked first (`reset` once confirmed). */
   const startLesson = (name: string, reset: boolean) =>
     run(async () => {
@@ -109,11 +98,9 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
         }
         onOpened(result.value);
       } else if (result.error.code === 'training-exists') {
-        setConfirming({ kind: 'lesson', trainee: name });
+        setConfirming(name);
       } else notify(result.error.message, 'error');
     });
-
-  const hasDemo = projects.some((p) => p.isTraining && !isLessonProject(p.name));
 
   const open = (projectId: string) =>
     run(async () => {
@@ -153,7 +140,7 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
             <input
               value={trainee}
               maxLength={30}
-              placeholder="如：张敏"
+              placeholder={t('traineeExample')}
               onChange={(e) => setTrainee(e.target.value)}
             />
           </label>
@@ -161,31 +148,15 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
             {t('startLesson')}
           </button>
         </form>
-        <p className="muted">{t('demoHint')}</p>
-        <button
-          type="button"
-          disabled={isBusy}
-          onClick={() => (hasDemo ? setConfirming({ kind: 'demo' }) : void startTraining())}
-        >
-          {hasDemo ? t('resetTraining') : t('startTraining')}
-        </button>
         {confirming !== undefined && (
           <div className="confirm" role="alertdialog" aria-label={t('resetTraining')}>
-            <p>
-              {confirming.kind === 'lesson'
-                ? f('confirmResetLesson', { name: confirming.trainee })
-                : t('confirmResetDemo')}
-            </p>
+            <p>{f('confirmResetLesson', { name: confirming })}</p>
             <div className="form-actions">
               <button
                 type="button"
                 className="danger"
                 disabled={isBusy}
-                onClick={() =>
-                  void (confirming.kind === 'lesson'
-                    ? startLesson(confirming.trainee, true)
-                    : startTraining())
-                }
+                onClick={() => void startLesson(confirming, true)}
               >
                 {t('confirmReset')}
               </button>
@@ -256,7 +227,7 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
               {t('department')}
               <input
                 value={form.department}
-                placeholder="如：牡丹区民政局"
+                placeholder={t('departmentExample')}
                 onChange={(e) => setForm({ ...form, department: e.target.value })}
               />
             </label>
@@ -264,7 +235,7 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
               {t('period')}
               <input
                 value={form.period}
-                placeholder="如：2026年第4季度"
+                placeholder={t('periodExample')}
                 onChange={(e) => setForm({ ...form, period: e.target.value })}
               />
             </label>

@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import { searchCodeEntries } from '../../shared/code-tables/search-code-entries.ts';
 import { useApp } from '../app-context.tsx';
 import type { FieldCodes } from './use-field-codes.ts';
-import { editMoveOf, type EditMove } from './grid-clipboard.ts';
+import { editMoveOf, isInputMethodKey, type EditMove } from './grid-clipboard.ts';
 
 /** Options shown at once; typing narrows a long table (行政区划) to what is wanted. */
 const shownOptions = 50;
@@ -86,6 +86,8 @@ export function CodeEditor({
           setChosen(undefined);
         }}
         onKeyDown={(e) => {
+          // Enter or Esc while an input method composes is the input method's own.
+          if (isInputMethodKey(e)) return;
           if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
             e.preventDefault();
             const step = e.key === 'ArrowDown' ? 1 : -1;

@@ -106,6 +106,18 @@ export function parseCells(text: string): string[][] {
   return rows.map((row) => [...row, ...new Array<string>(width - row.length).fill('')]);
 }
 
+/**
+ * Whether a key belongs to an input method (拼音, 五笔): pressed while it composes, or its first
+ * key, which browsers mark with keyCode 229 (key "Process" on Windows, the letter elsewhere).
+ */
+export function isInputMethodKey(event: {
+  key: string;
+  keyCode: number;
+  nativeEvent: { isComposing: boolean };
+}): boolean {
+  return event.nativeEvent.isComposing || event.keyCode === 229 || event.key === 'Process';
+}
+
 /** Where the active cell goes after an edit is saved: Enter down, Tab right, Shift+Tab left. */
 export type EditMove = 'down' | 'right' | 'left';
 

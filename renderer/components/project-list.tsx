@@ -67,8 +67,26 @@ export function ProjectList({
     try {
       const result = await api.invoke('project:empty-archive', { isConfirmed: true });
       setConfirming(undefined);
-      if (result.ok) notify(both('archiveEmptied', { count: result.value.removed }));
-      else notify(result.error.message, 'error');
+      if (!result.ok) notify(result.error.message, 'error');
+      else if (result.value.kept.length === 0)
+        notify(both('archiveEmptied', { count: result.value.removed }));
+      else {
+        // A file open in another window stays: the clerk learns which, and what to do.
+        const { removed, kept } = result.value;
+        const say = (language: 'zh' | 'en', names: string) => {
+          const keptText = formatText('archiveKeptOpen', language, { names });
+          if (removed === 0) return keptText;
+          const removedText = formatText('archiveEmptied', language, { count: removed });
+          return language === 'zh' ? `${removedText}。${keptText}` : `${removedText}. ${keptText}`;
+        };
+        notify(
+          {
+            zh: say('zh', kept.map((name) => `「${name}」`).join('、')),
+            en: say('en', kept.map((name) => `"${name}"`).join(', ')),
+          },
+          'error',
+        );
+      }
       await onChanged();
     } finally {
       setIsWorking(false);

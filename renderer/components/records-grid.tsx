@@ -55,6 +55,7 @@ import {
   planPaste,
   rangeOf,
   editMoveOf,
+  isInputMethodKey,
   rowsOf,
   serializeCells,
   type CellRange,
@@ -808,16 +809,17 @@ export function RecordsGrid({
       });
       return;
     }
+    // An input method's first key (拼音): the editor is put in place and focused before the
+    // key's default action, so the composition goes into it. Checked before printable keys: on
+    // macOS and Linux that key is the letter itself, which must not be typed as well.
+    if (isInputMethodKey(event)) {
+      flushSync(() => startEditing(from.row, from.column, ''));
+      return;
+    }
     // A printable key on a cell starts editing it with what was typed, as in Excel.
     if (event.key.length === 1 && !isCtrl && !event.altKey) {
       event.preventDefault();
       startEditing(from.row, from.column, event.key);
-      return;
-    }
-    // An input method's first key (拼音): the editor is put in place and focused before the
-    // key's default action, so the composition goes into it.
-    if (event.key === 'Process') {
-      flushSync(() => startEditing(from.row, from.column, ''));
       return;
     }
     const next = applyGridKey(
@@ -1387,6 +1389,8 @@ const GridRow = memo(function GridRow({
                 value={editing.value}
                 onChange={(e) => onEditingChange({ ...editing, value: e.target.value })}
                 onKeyDown={(e) => {
+                  // Enter or Esc while an input method composes is the input method's own.
+                  if (isInputMethodKey(e)) return;
                   const move = editMoveOf(e);
                   if (move !== undefined) {
                     e.preventDefault();

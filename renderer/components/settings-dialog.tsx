@@ -65,7 +65,7 @@ export function SettingsDialog({
           <input
             value={name}
             maxLength={100}
-            placeholder="如：王芳"
+            placeholder={t('settingsClerkExample')}
             onChange={(e) => setName(e.target.value)}
           />
         </label>
@@ -97,7 +97,7 @@ export function SettingsDialog({
               value={name}
               maxLength={100}
               autoFocus
-              placeholder="如：王芳"
+              placeholder={t('settingsClerkExample')}
               onChange={(e) => setName(e.target.value)}
             />
           </label>

@@ -128,7 +128,7 @@ function KeyDialog({
             {t('signingOffice')}
             <input
               value={office}
-              placeholder="牡丹区大数据中心"
+              placeholder={t('signingOfficeExample')}
               required
               onChange={(e) => setOffice(e.target.value)}
             />

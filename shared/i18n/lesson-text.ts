@@ -10,18 +10,11 @@ export const lessonText = {
     en: 'Start from the spreadsheet a department sent and practise import, mapping, checks, merging and packaging in seven steps. Each trainee has their own training project, named after them.',
   },
   traineeName: { zh: '学员姓名', en: 'Trainee’s name' },
+  traineeExample: { zh: '如：张敏', en: 'e.g. Zhang Min' },
   startLesson: { zh: '开始课程', en: 'Start the lesson' },
-  demoHint: {
-    zh: '或直接打开已导入的演示数据（含已知问题），练习检查与修正。',
-    en: 'Or open the demo data, already imported with known problems, to practise checking and fixing.',
-  },
   confirmResetLesson: {
     zh: '学员「{name}」已有培训项目。重新开始会清空其中的全部练习，无法撤销。',
     en: '{name} already has a training project. Starting over clears all practice in it; this cannot be undone.',
-  },
-  confirmResetDemo: {
-    zh: '重置会清空培训项目里的全部修改，重新生成演示数据，无法撤销。',
-    en: 'Resetting clears every change in the training project and makes the demo data again; this cannot be undone.',
   },
   confirmReset: { zh: '确定重置', en: 'Reset' },
   useTrainingFile: { zh: '使用培训文件', en: 'Use the training file' },

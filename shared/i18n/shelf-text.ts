@@ -45,8 +45,13 @@ export const shelfText = {
     zh: '已永久删除 {count} 个项目文件',
     en: 'Removed {count} project files for good',
   },
+  archiveKeptOpen: {
+    zh: '以下项目正在另一个窗口中打开，没有删除：{names}。请先在那个窗口关闭它们，再清空归档。',
+    en: 'These projects are open in another window and were not removed: {names}. Close them there first, then empty the archive again.',
+  },
   settings: { zh: '设置', en: 'Settings' },
   settingsClerkName: { zh: '您的姓名', en: 'Your name' },
+  settingsClerkExample: { zh: '如：王芳', en: 'e.g. Wang Fang' },
   settingsClerkHint: {
     zh: '您的姓名将记入审计记录，作为每次修改的修改人。',
     en: 'Your name goes into the audit trail as who made each change.',

@@ -452,7 +452,8 @@ export const contract = {
   /** Removes the deleted (待清空) projects' files for good, after a second confirmation. */
   'project:empty-archive': {
     input: z.object({ isConfirmed: z.literal(true) }),
-    output: z.object({ removed: z.number().int().nonnegative() }),
+    /** `kept`: the names of the projects left because a window still had them open. */
+    output: z.object({ removed: z.number().int().nonnegative(), kept: z.array(z.string()) }),
   },
   'project:open': { input: z.object({ projectId: id }), output: projectState },
   /** Opens a project file where it is (a .dsw double-clicked or chosen in 文件 › 打开项目). */

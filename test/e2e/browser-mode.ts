@@ -98,6 +98,27 @@ export async function waitForGridData(page: Page, timeout = 90_000): Promise<voi
   );
 }
 
+/**
+ * Opens the demo project (2,000 records of Mudan district already imported, with known
+ * problems: the engine's `project:training`) through the page's own window.api, then 打开 in
+ * the project list. 培训模式 in the UI starts every trainee's lesson at 导入 instead, so tests
+ * of the later steps reach imported data this way.
+ */
+export async function openDemoProject(page: Page): Promise<void> {
+  const name = await page.evaluate(async () => {
+    if (window.api === undefined) throw new Error('window.api');
+    const made = await window.api.invoke('project:training', {});
+    if (!made.ok) throw new Error(made.error.message.en);
+    await window.api.invoke('project:close', {});
+    return made.value.name;
+  });
+  await page.reload();
+  await page
+    .locator(`.project-table tr[data-project="${name}"]`)
+    .getByRole('button', { name: '打开' })
+    .click();
+}
+
 /** Saves a full-window screenshot under test-results/e2e. */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await mkdir(screenshotDir, { recursive: true });

@@ -4,7 +4,7 @@
  * (包含, the default), and is told 没有可替换的内容 when nothing matches.
  */
 import { describe, expect, it } from 'vitest';
-import { saveScreenshot, waitForGridData, useServedPage } from './browser-mode.ts';
+import { saveScreenshot, waitForGridData, useServedPage, openDemoProject } from './browser-mode.ts';
 
 const served = useServedPage();
 
@@ -16,7 +16,7 @@ async function addressCells(): Promise<string[]> {
 describe('批量替换 in the real UI', () => {
   it('counts the cells first, then replaces a part of each address', async () => {
     await served.page.goto(served.app.url);
-    await served.page.getByRole('button', { name: '开始培训' }).click();
+    await openDemoProject(served.page);
     await waitForGridData(served.page);
     const form = served.page.locator('form.replace-form');
     await form.getByLabel('字段').selectOption({ label: '户籍地址' });

@@ -16,6 +16,7 @@ import {
   waitForGridData,
   type ServedApp,
   collectPageErrors,
+  openDemoProject,
 } from './browser-mode.ts';
 
 interface Injection {
@@ -73,7 +74,7 @@ describe('training lesson in the real UI', () => {
   });
 
   it('creates the training project with its known problems', async () => {
-    await page.getByRole('button', { name: '开始培训' }).click();
+    await openDemoProject(page);
     await waitForGridData(page);
     await expect.poll(() => page.locator('.project-bar').innerText()).toContain('2,000 条记录');
     const truth = await injections();

@@ -6,7 +6,7 @@
  * names each record; closing the project takes its notice away.
  */
 import { describe, expect, it } from 'vitest';
-import { saveScreenshot, useServedPage, waitForGridData } from './browser-mode.ts';
+import { saveScreenshot, useServedPage, waitForGridData, openDemoProject } from './browser-mode.ts';
 
 const served = useServedPage({ viewport: { width: 1440, height: 1100 } });
 
@@ -16,7 +16,7 @@ const errorCount = async (): Promise<number> =>
 describe('messages and buttons a clerk meets', () => {
   it('applies 一键采用建议值 once on a double-click, and undo names the rule in Chinese', async () => {
     const { page } = served;
-    await page.getByRole('button', { name: '开始培训' }).click();
+    await openDemoProject(page);
     await waitForGridData(page);
     const before = await errorCount();
     const rule = page.locator('.rule-row', { hasText: '全角字符' });
@@ -108,7 +108,7 @@ describe('messages and buttons a clerk meets', () => {
     const { page } = served;
     expect(await page.locator('.notice').count()).toBe(1);
     await page.getByRole('button', { name: '关闭项目' }).click();
-    await page.getByRole('button', { name: '开始培训' }).waitFor();
+    await page.getByRole('button', { name: '开始课程' }).waitFor();
     expect(await page.locator('.notice').count()).toBe(0);
     await saveScreenshot(page, '73-closed-no-old-notice');
   });

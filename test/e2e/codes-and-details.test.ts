@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getBuiltinCodeTable } from '../../shared/code-tables/builtin-code-tables.ts';
-import { saveScreenshot, useServedPage, waitForGridData } from './browser-mode.ts';
+import { saveScreenshot, useServedPage, waitForGridData, openDemoProject } from './browser-mode.ts';
 
 interface Injection {
   readonly row: number;
@@ -36,7 +36,7 @@ async function errorCount(): Promise<number> {
 describe('codes with their names, and the details of an issue', () => {
   it('shows the name beside each code in the grid', async () => {
     const { page } = served;
-    await page.getByRole('button', { name: '开始培训' }).click();
+    await openDemoProject(page);
     await waitForGridData(page);
     const cells = page.locator('.grid-row [data-field="XB"]');
     const count = await cells.count();

@@ -23,6 +23,7 @@ import {
   serveApp,
   type ServedApp,
   collectPageErrors,
+  openDemoProject,
 } from './browser-mode.ts';
 
 let temp: Awaited<ReturnType<typeof createTempDir>>;
@@ -82,7 +83,7 @@ afterEach(() => {
 describe('the error workbook round trip in the real UI', () => {
   it('opens the training project', async () => {
     await page.goto(app.url);
-    await page.getByRole('button', { name: '开始培训' }).click();
+    await openDemoProject(page);
     await page.locator('.grid [role=gridcell]').first().waitFor({ timeout: 90_000 });
     const folder = join(temp.dir, 'data/training');
     const name = (await readdir(folder)).find((n) => n.endsWith('.truth.json'));

@@ -11,7 +11,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { saveScreenshot, screenshotDir, useServedPage, waitForGridData } from './browser-mode.ts';
+import {
+  saveScreenshot,
+  screenshotDir,
+  useServedPage,
+  waitForGridData,
+  openDemoProject,
+} from './browser-mode.ts';
 
 const run = promisify(execFile);
 const served = useServedPage();
@@ -24,7 +30,7 @@ async function gridRows(): Promise<number> {
 describe('导出数据 and 打印报告 in the real UI', () => {
   it('exports the filtered rows as xlsx with code names, and all rows as CSV', async () => {
     const { page, dir } = served;
-    await page.getByRole('button', { name: '开始培训' }).click();
+    await openDemoProject(page);
     await waitForGridData(page);
     const all = await gridRows();
 

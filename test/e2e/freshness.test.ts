@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runSteward } from '../helpers/run-steward.ts';
-import { saveScreenshot, useServedPage, waitForGridData } from './browser-mode.ts';
+import { saveScreenshot, useServedPage, waitForGridData, openDemoProject } from './browser-mode.ts';
 
 /** Writes a pop-base package of `register` for `department` into the data folder's packages. */
 async function writePackage(dir: string, register: string, department: string, created?: string) {
@@ -56,7 +56,7 @@ describe('the start page says which datasets are overdue for their update cycle'
 
   it('shows the same notice in the 打包 step of a project of that dataset and department', async () => {
     const { page } = served;
-    await page.getByRole('button', { name: '开始培训' }).click();
+    await openDemoProject(page);
     await waitForGridData(page);
     await page.getByRole('button', { name: /打包/ }).click();
     const notice = page.locator('.package .freshness.overdue');

@@ -4,11 +4,12 @@
  * shown and copied to the clipboard as tab-separated text; a block as Excel copies it (CRLF,
  * quotes, the trailing newline) pasted as one operation and undone with Ctrl+Z; a paste past
  * the last column clipped with a notice; Delete and Ctrl+D; typing on a cell replaces it, Enter
- * saves and moves down, Tab moves right, F2 keeps the value, Esc cancels. Screenshots go to
- * test-results/e2e.
+ * saves and moves down, Tab moves right, F2 keeps the value, Esc cancels; Chinese typed with an
+ * input method (CDP) keeps its first character once, and Enter ending a composition stays.
+ * Screenshots go to test-results/e2e.
  */
 import { describe, expect, it } from 'vitest';
-import { saveScreenshot, useServedPage, waitForGridData } from './browser-mode.ts';
+import { saveScreenshot, useServedPage, waitForGridData, openDemoProject } from './browser-mode.ts';
 
 const served = useServedPage();
 
@@ -35,7 +36,7 @@ describe('copy, paste and editing like a spreadsheet', () => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: new URL(served.app.url).origin,
     });
-    await page.getByRole('button', { name: '开始培训' }).click();
+    await openDemoProject(page);
     await waitForGridData(page);
 
     await cell(0, 'GMSFHM').click();
@@ -152,7 +153,8 @@ describe('copy, paste and editing like a spreadsheet', () => {
     await expect.poll(() => page.locator('.grid .cell-editor').inputValue()).toBe('Ouyang Ming');
     await saveScreenshot(page, 'grid-clipboard-typing');
     await page.keyboard.press('Enter');
-    await expect.poll(() => textOf(10, 'XM')).toBe('Ouyang Ming');
+    // The save goes through the engine: wait for it as long as a loaded machine needs.
+    await expect.poll(() => textOf(10, 'XM'), { timeout: 30_000 }).toBe('Ouyang Ming');
     expect(await activeCell()).toEqual({ row: 11, field: 'XM' });
 
     // Tab and Shift+Tab move along the row.
@@ -188,5 +190,61 @@ describe('copy, paste and editing like a spreadsheet', () => {
       .toMatch(/^2\s+女/);
     await page.keyboard.press('Escape');
     expect(await combobox.count()).toBe(0);
+  });
+
+  it('types Chinese with an input method: the first character kept once, Enter ending a composition stays', async () => {
+    const { page } = served;
+    // Headless Chromium has no input method: CDP plays one (a composition, then its text).
+    const ime = await page.context().newCDPSession(page);
+    const compose = (text: string) =>
+      ime.send('Input.imeSetComposition', {
+        text,
+        selectionStart: text.length,
+        selectionEnd: text.length,
+      });
+    const editor = page.locator('.grid .cell-editor');
+
+    // Windows: the input method's first key comes as Process (keyCode 229).
+    await cell(14, 'XM').click();
+    await ime.send('Input.dispatchKeyEvent', {
+      type: 'rawKeyDown',
+      key: 'Process',
+      code: 'KeyW',
+      windowsVirtualKeyCode: 229,
+    });
+    await compose('w');
+    await compose('wang');
+    await ime.send('Input.insertText', { text: '王' });
+    await expect.poll(() => editor.inputValue()).toBe('王');
+
+    // Enter that picks the candidate ends the composition; it neither saves nor moves.
+    await compose('fang');
+    await ime.send('Input.dispatchKeyEvent', {
+      type: 'rawKeyDown',
+      key: 'Enter',
+      code: 'Enter',
+      windowsVirtualKeyCode: 13,
+    });
+    await ime.send('Input.insertText', { text: '芳' });
+    await expect.poll(() => editor.inputValue()).toBe('王芳');
+    expect(await activeCell()).toEqual({ row: 14, field: 'XM' });
+    await saveScreenshot(page, 'grid-clipboard-ime');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => textOf(14, 'XM'), { timeout: 30_000 }).toBe('王芳');
+    expect(await activeCell()).toEqual({ row: 15, field: 'XM' });
+
+    // macOS and Linux: the first key comes as itself, marked 229; the letter is not typed too.
+    await ime.send('Input.dispatchKeyEvent', {
+      type: 'rawKeyDown',
+      key: 'l',
+      code: 'KeyL',
+      windowsVirtualKeyCode: 229,
+    });
+    await compose('l');
+    await compose('li');
+    await ime.send('Input.insertText', { text: '李' });
+    await expect.poll(() => editor.inputValue()).toBe('李');
+    await page.keyboard.press('Escape');
+    expect(await editor.count()).toBe(0);
   });
 });

@@ -10,7 +10,7 @@
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { getBuiltinCodeTable } from '../../shared/code-tables/builtin-code-tables.ts';
-import { saveScreenshot, useServedPage, waitForGridData } from './browser-mode.ts';
+import { saveScreenshot, useServedPage, waitForGridData, openDemoProject } from './browser-mode.ts';
 
 const served = useServedPage({ viewport: { width: 1366, height: 768 } });
 const sexNames = new Map(getBuiltinCodeTable('sex').entries.map((e) => [e.code, e.name]));
@@ -51,7 +51,7 @@ const scrollGridRight = (px: number) =>
 describe('the columns of the grid', () => {
   it('resizes a column by dragging its header edge, and fits it with a double-click', async () => {
     const { page } = served;
-    await page.getByRole('button', { name: '开始培训' }).click();
+    await openDemoProject(page);
     await waitForGridData(page);
 
     const before = (await box(header('民族'))).width;

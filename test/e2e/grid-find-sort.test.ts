@@ -9,7 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Injection } from '../../shared/demo/demo-data.ts';
-import { saveScreenshot, useServedPage, waitForGridData } from './browser-mode.ts';
+import { saveScreenshot, useServedPage, waitForGridData, openDemoProject } from './browser-mode.ts';
 
 const served = useServedPage();
 
@@ -48,7 +48,7 @@ async function injections(): Promise<Injection[]> {
 describe('find, sort and filter in the grid', () => {
   it('finds a value far down with Ctrl+F, jumps to it, and wraps round with next', async () => {
     const { page } = served;
-    await page.getByRole('button', { name: '开始培训' }).click();
+    await openDemoProject(page);
     await waitForGridData(page);
     await expect.poll(statusLine).toBe('显示 2,000 / 共 2,000 行');
 

@@ -6,7 +6,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { saveScreenshot, useServedPage } from './browser-mode.ts';
+import { saveScreenshot, useServedPage, openDemoProject } from './browser-mode.ts';
 
 const served = useServedPage({ viewport: { width: 1440, height: 1100 } });
 
@@ -18,7 +18,7 @@ const zips = async () =>
 describe('生成数据包 clicked twice', () => {
   it('writes one package, with the button disabled until it is written', async () => {
     await served.page.goto(served.app.url);
-    await served.page.getByRole('button', { name: '开始培训' }).click();
+    await openDemoProject(served.page);
     await served.page.locator('.grid [role=gridcell]').first().waitFor({ timeout: 90_000 });
     await served.page.getByRole('button', { name: /打包/ }).click();
     await served.page.getByRole('heading', { name: '打包前检查' }).waitFor();

@@ -8,14 +8,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runSteward } from '../helpers/run-steward.ts';
-import { saveScreenshot, useServedPage, waitForGridData } from './browser-mode.ts';
+import { saveScreenshot, useServedPage, waitForGridData, openDemoProject } from './browser-mode.ts';
 
 const served = useServedPage({ viewport: { width: 1366, height: 900 } });
 
 describe('the written package, taken out of the app', () => {
   it('downloads the zip after 生成数据包, and the download verifies', async () => {
     const { page, dir } = served;
-    await page.getByRole('button', { name: '开始培训' }).click();
+    await openDemoProject(page);
     await waitForGridData(page);
     await page.getByRole('button', { name: /打包/ }).click();
     await page.getByLabel('数据管理员').fill('王科员');

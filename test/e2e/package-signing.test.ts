@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runSteward } from '../helpers/run-steward.ts';
-import { saveScreenshot, useServedPage, waitForGridData } from './browser-mode.ts';
+import { saveScreenshot, useServedPage, waitForGridData, openDemoProject } from './browser-mode.ts';
 
 const served = useServedPage({ viewport: { width: 1366, height: 1000 } });
 const office = '牡丹区大数据中心';
@@ -18,7 +18,7 @@ let publicKeyPath = '';
 describe('the office signing key in the 打包 step', () => {
   it('creates the key in a dialog and shows its fingerprint in groups', async () => {
     const { page } = served;
-    await page.getByRole('button', { name: '开始培训' }).click();
+    await openDemoProject(page);
     await waitForGridData(page);
     await page.getByRole('button', { name: /打包/ }).click();
     await page.getByText('本单位还没有签名密钥。').waitFor();

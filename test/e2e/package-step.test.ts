@@ -16,6 +16,7 @@ import {
   serveApp,
   type ServedApp,
   collectPageErrors,
+  openDemoProject,
 } from './browser-mode.ts';
 
 let temp: Awaited<ReturnType<typeof createTempDir>>;
@@ -63,7 +64,7 @@ afterEach(() => {
 describe('the 打包 step', () => {
   it('says before packaging which errors would block it', async () => {
     await page.goto(app.url);
-    await page.getByRole('button', { name: '开始培训' }).click();
+    await openDemoProject(page);
     await page.locator('.grid [role=gridcell]').first().waitFor({ timeout: 90_000 });
     await page.getByRole('button', { name: /打包/ }).click();
     await page.getByRole('heading', { name: '打包前检查' }).waitFor();

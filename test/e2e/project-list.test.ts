@@ -2,12 +2,15 @@
  * The project list and 设置 in the real UI (browser mode, real engine, Debian's Chromium): the
  * clerk's name asked when a project opens and none is set, then recorded by the audit trail as
  * who made an edit; the list showing each project's pack, records, errors and last change;
- * rename, archive, delete (confirmed) and 清空归档 (confirmed again); the language remembered
- * across a reload. Screenshots go to test-results/e2e.
+ * rename, archive, delete (confirmed) and 清空归档 (confirmed again, telling which files open
+ * elsewhere it kept); the language remembered across a reload. Screenshots go to
+ * test-results/e2e.
  */
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { saveScreenshot, useServedPage, waitForGridData } from './browser-mode.ts';
+import { acquireLock } from '../../electron/engine/workspace/project-file.ts';
+import { saveScreenshot, useServedPage, waitForGridData, openDemoProject } from './browser-mode.ts';
 
 const served = useServedPage();
 
@@ -36,7 +39,7 @@ async function createClosed(page: Page, department: string): Promise<void> {
 describe('the project list and the clerk’s settings', () => {
   it('asks the clerk’s name when a project opens, and the audit records it for an edit', async () => {
     const { page } = served;
-    await page.getByRole('button', { name: '开始培训' }).click();
+    await openDemoProject(page);
     await waitForGridData(page);
     const prompt = page.getByRole('form', { name: '请填写您的姓名，它将记入审计记录' });
     await prompt.waitFor();
@@ -139,13 +142,64 @@ describe('the project list and the clerk’s settings', () => {
     expect(list).not.toContain('民政局四季度名册');
   });
 
+  it('keeps a file open in another window when emptying the archive, and says which', async () => {
+    const { page } = served;
+    await createClosed(page, '牡丹区水利局');
+    await page.reload();
+    const row = page.locator('.project-table tr[data-project^="牡丹区水利局"]');
+    const name = await row.getAttribute('data-project');
+    if (name === null) throw new Error('the project is listed');
+    await row.getByRole('button', { name: '归档' }).click();
+    await page.getByRole('button', { name: '查看已归档（1）' }).click();
+    const archive = page.getByRole('region', { name: '已归档' });
+    await archive
+      .locator(`tr[data-project="${name}"]`)
+      .getByRole('button', { name: '删除' })
+      .click();
+    await page.getByRole('alertdialog').getByRole('button', { name: '确认删除' }).click();
+    await expect
+      .poll(() => archive.locator(`tr[data-project="${name}"]`).getAttribute('class'))
+      .toBe('deleted');
+
+    // Another window (here: this test's process) has the file open.
+    const lock = await acquireLock(join(served.dir, 'data', 'archive', '待清空', `${name}.dsw`));
+    if (!lock.ok) throw new Error('the lock');
+    try {
+      await archive.getByRole('button', { name: '清空归档' }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: '永久删除' }).click();
+      await expect
+        .poll(notice)
+        .toBe(
+          `以下项目正在另一个窗口中打开，没有删除：「${name}」。请先在那个窗口关闭它们，再清空归档。`,
+        );
+      await saveScreenshot(page, 'project-list-empty-kept-open');
+      expect(await archive.locator(`tr[data-project="${name}"]`).innerText()).toContain('待清空');
+    } finally {
+      await lock.value();
+    }
+  });
+
   it('remembers the language the clerk chose across a reload', async () => {
     const { page } = served;
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Recent projects' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Recent projects' }).waitFor();
+    // No Chinese is left in English mode, the examples in empty boxes included.
+    const han = /\p{Script=Han}/u;
+    await page.getByRole('button', { name: 'New project' }).click();
+    const placeholders = await page
+      .locator('.start input[placeholder]')
+      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).placeholder));
+    expect(placeholders.length).toBe(3);
+    expect(placeholders.filter((text) => han.test(text))).toEqual([]);
     await saveScreenshot(page, 'project-list-english');
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    const nameBox = settings.getByRole('textbox', { name: 'Your name' });
+    expect(await nameBox.getAttribute('placeholder')).toBe('e.g. Wang Fang');
+    await saveScreenshot(page, 'settings-english');
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '中文' }).click();
     await page.reload();
     await page.getByRole('heading', { name: '最近的项目' }).waitFor();

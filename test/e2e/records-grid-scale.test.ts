@@ -15,6 +15,7 @@ import {
   waitForGridData,
   type ServedApp,
   collectPageErrors,
+  openDemoProject,
 } from './browser-mode.ts';
 
 const total = 5_000_000;
@@ -90,7 +91,7 @@ afterEach(() => {
 describe('the records grid at 5,000,000 rows', () => {
   it('counts every row but keeps the scrolled height under the browser limit', async () => {
     await page.goto(app.url);
-    await page.getByRole('button', { name: '开始培训' }).click();
+    await openDemoProject(page);
     await waitForGridData(page);
     expect(await page.locator('.grid').getAttribute('aria-rowcount')).toBe(String(total + 1));
     const height = await page.locator('.grid-body').evaluate((body) => body.scrollHeight);

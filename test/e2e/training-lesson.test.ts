@@ -3,8 +3,8 @@
  * five-step guide and the glossary) and the first-run guide; a trainee's own project from the
  * department's file shipped with the app, walked through all seven steps, each ticked by the
  * app from the project's real state, with a step restarted and the panel hidden and shown; a
- * second start of the same trainee asks before resetting. Screenshots of every step go to
- * test-results/e2e (training-*.png).
+ * second start of the same trainee asks before resetting. 开始课程 is 培训模式's only way in.
+ * Screenshots of every step go to test-results/e2e (training-*.png).
  */
 import { describe, expect, it } from 'vitest';
 import { createTrainingDepartmentFile } from '../../shared/demo/training-department-file.ts';
@@ -65,6 +65,10 @@ describe('help', () => {
 describe('the training lesson', () => {
   it('starts a trainee’s project at 导入, nothing imported yet, pointing at the training file', async () => {
     const { page } = served;
+    // 培训模式 has one way in, the lesson: no second button opens data already imported.
+    const card = page.locator('.training-card');
+    expect(await card.getByRole('button').allInnerTexts()).toEqual(['开始课程']);
+    await saveScreenshot(page, 'training-03-start-card');
     await page.getByLabel('学员姓名').fill('张敏');
     await page.getByRole('button', { name: '开始课程' }).click();
     await expect.poll(() => page.locator('.project-bar').innerText()).toContain('0 条记录');

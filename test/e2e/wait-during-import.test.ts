@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runSteward } from '../helpers/run-steward.ts';
-import { saveScreenshot, waitForGridData, useServedPage } from './browser-mode.ts';
+import { saveScreenshot, waitForGridData, useServedPage, openDemoProject } from './browser-mode.ts';
 
 /** Rows in the imported file: enough that the import is still running when undo is clicked. */
 const importedRows = 100_000;
@@ -36,7 +36,7 @@ const served = useServedPage({
 
 describe('a change asked for during an import', () => {
   it('says on the 撤销 button that it waits for the import, then undoes the import', async () => {
-    await served.page.getByRole('button', { name: '开始培训' }).click();
+    await openDemoProject(served.page);
     await waitForGridData(served.page);
     await expect
       .poll(() => served.page.locator('.project-bar').innerText())

@@ -252,13 +252,18 @@ export const projectShelfHandlers: Pick<
       try {
         names = (await readdir(dir)).filter((name) => name.endsWith('.dsw'));
       } catch {
-        return ok({ removed: 0 }); // nothing was ever deleted
+        return ok({ removed: 0, kept: [] }); // nothing was ever deleted
       }
       let removed = 0;
+      const kept: string[] = [];
       for (const name of names) {
         const path = join(dir, name);
         const lock = await acquireLock(path);
-        if (!lock.ok) continue; // open in a window (as a file): kept for the next emptying
+        if (!lock.ok) {
+          // Open in a window (as a file): kept for the next emptying, and the clerk is told.
+          kept.push(name.replace(/\.dsw$/, ''));
+          continue;
+        }
         try {
           await rm(path, { force: true });
           await rm(journalPathFor(path), { force: true });
@@ -268,7 +273,7 @@ export const projectShelfHandlers: Pick<
           await lock.value();
         }
       }
-      return ok({ removed });
+      return ok({ removed, kept });
     },
   ),
 };

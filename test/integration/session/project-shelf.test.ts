@@ -158,7 +158,10 @@ describe('renaming, archiving and deleting projects', () => {
     expect(back.projectId).toBe(archived.projectId);
     const again = await call('project:delete', { projectId: back.projectId, isConfirmed: true });
 
-    expect(await call('project:empty-archive', { isConfirmed: true })).toEqual({ removed: 1 });
+    expect(await call('project:empty-archive', { isConfirmed: true })).toEqual({
+      removed: 1,
+      kept: [],
+    });
     expect(await exists(join(dataDir(), again.projectId))).toBe(false);
     expect(await exists(join(dataDir(), `${again.projectId}.summary.json`))).toBe(false);
     // The archived project that was not deleted is kept.
@@ -167,5 +170,37 @@ describe('renaming, archiving and deleting projects', () => {
     expect(list.some((p) => p.projectId === again.projectId)).toBe(false);
     const restored = await call('project:restore', { projectId: keptArchived.projectId });
     expect(restored.projectId).toBe(kept);
+  });
+
+  it('keeps a file open in another window when emptying, and names it', async () => {
+    const open = await createClosed('牡丹区水利局');
+    const closed = await createClosed('牡丹区林业局');
+    const deleted = [];
+    for (const projectId of [open, closed]) {
+      const archived = await call('project:archive', { projectId });
+      deleted.push(
+        (await call('project:delete', { projectId: archived.projectId, isConfirmed: true }))
+          .projectId,
+      );
+    }
+    const [openDeleted, closedDeleted] = deleted;
+    if (openDeleted === undefined || closedDeleted === undefined) throw new Error('two deleted');
+    const lock = await acquireLock(join(dataDir(), openDeleted));
+    if (!lock.ok) throw new Error('the lock');
+    try {
+      const emptied = await call('project:empty-archive', { isConfirmed: true });
+      expect(emptied).toEqual({
+        removed: 1,
+        kept: [openDeleted.replace(/^.*\//, '').replace(/\.dsw$/, '')],
+      });
+      expect(await exists(join(dataDir(), openDeleted))).toBe(true);
+      expect(await exists(join(dataDir(), closedDeleted))).toBe(false);
+    } finally {
+      await lock.value();
+    }
+    expect(await call('project:empty-archive', { isConfirmed: true })).toEqual({
+      removed: 1,
+      kept: [],
+    });
   });
 });
