@@ -10,7 +10,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openZipFile } from '../../electron/engine/package/read-zip.ts';
-import { saveScreenshot, useServedPage, waitForGridData } from './browser-mode.ts';
+import { openDemoProject, saveScreenshot, useServedPage, waitForGridData } from './browser-mode.ts';
 
 const served = useServedPage({ viewport: { width: 1280, height: 800 } });
 const incrementalLabel = '增量（只报新增、变更、删除的记录）';
@@ -45,7 +45,7 @@ let fullZip = '';
 describe('全量 / 增量 in the 打包 step', () => {
   it('disables 增量 before the project has written a package, and says why', async () => {
     const { page } = served;
-    await page.getByRole('button', { name: '开始培训' }).click();
+    await openDemoProject(page);
     await waitForGridData(page);
     await page.getByRole('button', { name: /打包/ }).click();
     const incremental = page.getByLabel(incrementalLabel);
