@@ -12,6 +12,10 @@
  *   npm run bench -- --no-browser                  # skip the Chromium step (said in the table)
  *   npm run bench -- --pandas-rows 300000 --edits 50
  *
+ * `steward package` runs as the installed app ships it: the bundles are built once per run into
+ * <bench-dir>/app (scripts/write-app-bundles.ts) and the command line's bundle runs under plain
+ * Node (scripts/bench-steward.ts), so no tsx compilation is timed; its CPU time is printed too.
+ *
  * The pandas step compares `steward package` with scripts/pandas-baseline.py on one CSV of
  * --pandas-rows rows; it runs when a python3 with pandas is found (Debian's python3-pandas).
  */
@@ -22,6 +26,8 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeXlsxFromCsv } from './bench-import.ts';
+import { bundledSteward, stewardBundlePath } from './bench-steward.ts';
+import { writeAppBundles } from './write-app-bundles.ts';
 import {
   browserRows,
   formatBenchTable,
@@ -96,6 +102,20 @@ const steward = (args: readonly string[]) =>
   run(process.execPath, [join(root, 'bin/steward.js'), ...args], {
     env: { STEWARD_TEMPLATES_DIR: templatesDir },
   });
+/** The app's bundles, written once per run into the bench folder (what the installed app runs). */
+let bundledApp: Promise<string> | undefined;
+/** `steward` as the installed app runs it: the built command line bundle under plain Node. */
+const shippedSteward = async (args: readonly string[]) => {
+  bundledApp ??= (async () => {
+    const appDir = join(benchDir, 'app');
+    const started = Date.now();
+    await writeAppBundles(appDir);
+    console.log(`built the app's bundles in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return stewardBundlePath(appDir);
+  })();
+  const { argv, env } = bundledSteward(await bundledApp, args);
+  return run(process.execPath, argv, { env: { STEWARD_TEMPLATES_DIR: templatesDir, ...env } });
+};
 const script = (path: string, args: readonly string[], options: Parameters<typeof run>[2] = {}) =>
   run(
     process.execPath,
@@ -170,7 +190,7 @@ async function runPackage(csv: string, template: string, rows: number): Promise<
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
   // Exit 1 is "written, with data problems listed"; the demo data carries injected problems.
-  return steward([
+  const result = await shippedSteward([
     'package',
     csv,
     '--pack',
@@ -190,6 +210,10 @@ async function runPackage(csv: string, template: string, rows: number): Promise<
     '--created',
     '2026-11-26T10:00:00+08:00',
   ]);
+  const cpu = result.stats.cpuSeconds;
+  if (typeof cpu === 'number')
+    console.log(`  steward package ${rows} rows: CPU ${cpu.toFixed(2)} s (user + system)`);
+  return result;
 }
 
 /** A python3 that has pandas: the one on PATH, else Debian's. */

@@ -72,8 +72,9 @@ import type { ProgressListener, Workspace } from '../workspace/workspace.ts';
 import { createProjectPackageSource, type PackageSource } from './package-source.ts';
 import { sm2DefaultUserId, type OfficeKey } from '../signing/sm2-key.ts';
 import { signMessage } from '../signing/sm2-signature.ts';
-import { createZipWriter, type ZipEntryStream, type ZipWriter } from './create-zip-writer.ts';
-import { createFileDigest, digestBytes, type Digest } from './file-digest.ts';
+import { createZipWriter, type ZipWriter } from './create-zip-writer.ts';
+import { createChunkedWriter } from './create-chunked-writer.ts';
+import { digestBytes, type Digest } from './file-digest.ts';
 import { writeErrorWorkbook, type ErrorWorkbookRow } from './write-error-workbook.ts';
 import {
   checkIncrementable,
@@ -163,9 +164,6 @@ export const packagePaths = {
 } as const;
 
 const toolName = '数据归集工作台 / data-steward-workbench';
-/** Flush the data file to the zip in chunks of about this many characters. */
-const chunkChars = 1 << 20;
-
 /** An ISO calendar date, the form a date field is standardised to. */
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -203,45 +201,6 @@ export function describeBlockers(
     const more = b.count > b.rids.length ? ' 等' : '';
     return `${titles.get(b.field) ?? b.field}（${b.field}）· ${rule}（${b.rule}）：${b.count} 条记录，记录编号 ${b.rids.join('、')}${more}。例：${b.example}`;
   });
-}
-
-/**
- * The text that holds CSV rows until a chunk is full, then hashes and streams it. `append` is
- * synchronous and says when the chunk is full: the writer awaits `flush` once a chunk, not once
- * a row.
- */
-function createChunkedWriter(entry: () => ZipEntryStream | undefined): {
-  write(text: string): Promise<void>;
-  /** Adds text; true when the chunk is full and `flush` is due. */
-  append(text: string): boolean;
-  flush(): Promise<void>;
-  end(): Promise<Digest>;
-} {
-  const digest = createFileDigest();
-  let pending = '';
-  const flush = async (): Promise<void> => {
-    if (pending === '') return;
-    const bytes = Buffer.from(pending, 'utf8');
-    pending = '';
-    digest.update(bytes);
-    await entry()?.write(bytes);
-  };
-  return {
-    async write(text) {
-      pending += text;
-      if (pending.length >= chunkChars) await flush();
-    },
-    append(text) {
-      pending += text;
-      return pending.length >= chunkChars;
-    },
-    flush,
-    async end() {
-      await flush();
-      await entry()?.end();
-      return digest.finish();
-    },
-  };
 }
 
 /**
