@@ -14,15 +14,14 @@
  *       `project:open` then the first `records:page` of 100 rows, as the grid asks for it.
  *
  * Prints `STEWARD_STATS {...}` (peak memory and the step's numbers) on stderr when it exits.
+ * Each step imports only the modules it runs (`await import()` in its branch): `import` loads
+ * the import path and the workspace, not every engine handler with ExcelJS and the packager,
+ * so its time and memory are the import's.
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { findBundledPack } from '../shared/packs/index.ts';
-import { readTemplateFile } from '../electron/engine/mapping/template-store.ts';
-import { EngineSession } from '../electron/engine/session/engine-session.ts';
-import { engineHandlers } from '../electron/engine/session/engine-handlers.ts';
-import { importTables } from '../electron/engine/session/import-handlers.ts';
-import { Workspace } from '../electron/engine/workspace/workspace.ts';
+import type * as EngineHandlersModule from '../electron/engine/session/engine-handlers.ts';
+import type { EngineSession } from '../electron/engine/session/engine-session.ts';
 
 const stats: Record<string, unknown> = {};
 process.on('exit', () => {
@@ -36,11 +35,25 @@ function fail(message: string): never {
   throw new Error(message);
 }
 
-function sessionOf(dataDir: string): EngineSession {
-  return new EngineSession({ dataDir, mode: 'browser', version: 'bench' }, () => undefined);
+/** The engine's handlers and a session over `dataDir`, for the steps that drive the engine. */
+async function startEngine(
+  dataDir: string,
+): Promise<{ session: EngineSession; engineHandlers: typeof EngineHandlersModule.engineHandlers }> {
+  const [{ EngineSession }, { engineHandlers }] = await Promise.all([
+    import('../electron/engine/session/engine-session.ts'),
+    import('../electron/engine/session/engine-handlers.ts'),
+  ]);
+  const session = new EngineSession(
+    { dataDir, mode: 'browser', version: 'bench' },
+    () => undefined,
+  );
+  return { session, engineHandlers };
 }
 
-async function openProject(session: EngineSession, name: string): Promise<void> {
+async function openProject(
+  { session, engineHandlers }: Awaited<ReturnType<typeof startEngine>>,
+  name: string,
+): Promise<void> {
   const opened = await engineHandlers['project:open'](
     { projectId: `projects/${name}.dsw` },
     session,
@@ -54,6 +67,13 @@ if (mode === 'import') {
   const [table, dataDir, name, templatePath] = args;
   if (table === undefined || dataDir === undefined || name === undefined || !templatePath)
     fail('usage: bench-project import <table> <data-dir> <name> <template.json>');
+  const [{ findBundledPack }, { readTemplateFile }, { importTables }, { Workspace }] =
+    await Promise.all([
+      import('../shared/packs/index.ts'),
+      import('../electron/engine/mapping/template-store.ts'),
+      import('../electron/engine/session/import-handlers.ts'),
+      import('../electron/engine/workspace/workspace.ts'),
+    ]);
   const pack = findBundledPack('pop-base') ?? fail('pop-base is bundled');
   const template = await readTemplateFile(templatePath);
   if (!template.ok) fail(template.error.message.en);
@@ -82,8 +102,9 @@ if (mode === 'import') {
   if (dataDir === undefined || name === undefined)
     fail('usage: bench-project edit <data-dir> <name> <count>');
   const count = Number(countText ?? '50');
-  const session = sessionOf(dataDir);
-  await openProject(session, name);
+  const engine = await startEngine(dataDir);
+  const { session, engineHandlers } = engine;
+  await openProject(engine, name);
   const page = await engineHandlers['records:page']({ offset: 0, limit: 1, filter: {} }, session);
   if (!page.ok) fail(page.error.message.en);
   const total = page.value.total;
@@ -108,9 +129,10 @@ if (mode === 'import') {
   const [dataDir, name] = args;
   if (dataDir === undefined || name === undefined)
     fail('usage: bench-project reopen <data-dir> <name>');
-  const session = sessionOf(dataDir);
+  const engine = await startEngine(dataDir);
+  const { session, engineHandlers } = engine;
   const started = process.hrtime.bigint();
-  await openProject(session, name);
+  await openProject(engine, name);
   const page = await engineHandlers['records:page']({ offset: 0, limit: 100, filter: {} }, session);
   stats.firstPageMs = ms(started);
   if (!page.ok) fail(page.error.message.en);

@@ -21,7 +21,7 @@ import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { trainingResourceName } from '../electron/engine/demo/training-resource.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -31,6 +31,27 @@ export interface WrittenBundle {
   /** Path relative to the output folder, e.g. `engine/engine-worker.cjs`. */
   readonly file: string;
   readonly bytes: number;
+  /**
+   * The bundled modules (paths from the repository root) a start of the bundle runs: those its
+   * entry reaches through static imports. A module reached only through `await import()` is
+   * bundled too, but esbuild wraps it so that it runs on its first use, not at start.
+   */
+  readonly startupModules: readonly string[];
+}
+
+/** The inputs of `metafile` that `entry` reaches through static imports and requires. */
+export function startupModulesOf(metafile: Metafile, entry: string): string[] {
+  const reached = new Set<string>([entry]);
+  const pending = [entry];
+  for (let path = pending.pop(); path !== undefined; path = pending.pop()) {
+    for (const imported of metafile.inputs[path]?.imports ?? []) {
+      if (imported.external || imported.kind === 'dynamic-import') continue;
+      if (reached.has(imported.path)) continue;
+      reached.add(imported.path);
+      pending.push(imported.path);
+    }
+  }
+  return [...reached].sort();
 }
 
 /** `import.meta` for a CommonJS bundle: the bundle's own file URL, and resolve() beside it. */
@@ -96,19 +117,26 @@ export async function writeAppBundles(outDir = join(root, 'out')): Promise<Writt
     const outfile = join(outDir, file);
     const result = await build({ ...options, entryPoints: [entry], outfile });
     const output = Object.values(result.metafile?.outputs ?? {})[0];
-    written.push({ file, bytes: output?.bytes ?? 0 });
+    const startupModules =
+      result.metafile === undefined ? [] : startupModulesOf(result.metafile, entry);
+    written.push({ file, bytes: output?.bytes ?? 0, startupModules });
   }
   const require = createRequire(import.meta.url);
   const wasm = join(dirname(require.resolve('sql.js')), 'sql-wasm.wasm');
   await mkdir(join(outDir, 'engine'), { recursive: true });
   await copyFile(wasm, join(outDir, 'engine/sql-wasm.wasm'));
-  written.push({ file: 'engine/sql-wasm.wasm', bytes: (await stat(wasm)).size });
+  written.push({
+    file: 'engine/sql-wasm.wasm',
+    bytes: (await stat(wasm)).size,
+    startupModules: [],
+  });
   const training = join(root, 'electron/engine/demo/training', trainingResourceName);
   await mkdir(join(outDir, 'engine/training'), { recursive: true });
   await copyFile(training, join(outDir, 'engine/training', trainingResourceName));
   written.push({
     file: `engine/training/${trainingResourceName}`,
     bytes: (await stat(training)).size,
+    startupModules: [],
   });
   return written;
 }

@@ -1,4 +1,3 @@
-import { mergeErrorWorkbook } from '../engine/package/merge-error-workbook.ts';
 import { todayIso } from '../engine/today.ts';
 import { Workspace } from '../engine/workspace/workspace.ts';
 import { checkFileExists, formatOption } from './cli-inputs.ts';
@@ -46,6 +45,8 @@ export const mergeCommand: Command = createCommand({
     try {
       const who = stringOption(options, 'who');
       const why = stringOption(options, 'why');
+      // SheetJS (and its codepages) load for a merge only, not at every start of steward.
+      const { mergeErrorWorkbook } = await import('../engine/package/merge-error-workbook.ts');
       const merged = await mergeErrorWorkbook(workspace, workbookPath, {
         ...(who === undefined ? {} : { who }),
         ...(why === undefined ? {} : { why }),

@@ -7,7 +7,7 @@
  */
 import { execFile } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
@@ -97,6 +97,27 @@ describe('the built app (out/), run without tsx or node_modules', () => {
       expect(existsSync(join(dir, 'node_modules')), dir).toBe(false);
       dir = dirname(dir);
     }
+  });
+
+  it('starts the engine, the import worker and steward without loading ExcelJS or SheetJS (they load when a workbook is read or written)', () => {
+    const heavy = /node_modules\/(exceljs|xlsx)\//;
+    for (const file of [
+      'engine/engine-worker.cjs',
+      'engine/import-worker.cjs',
+      'engine/steward-cli.cjs',
+    ]) {
+      const bundle = written.find((w) => w.file === file);
+      // The bundle still holds them (the packaged app has no node_modules to load them from)...
+      expect(bundle?.startupModules.length, file).toBeGreaterThan(10);
+      // ...but a start runs none of their modules.
+      expect(
+        bundle?.startupModules.filter((m) => heavy.test(m)),
+        file,
+      ).toEqual([]);
+    }
+    const engineBundle = readFileSync(join(appDir, 'out/engine/engine-worker.cjs'), 'utf8');
+    expect(engineBundle).toContain('WorkbookWriter');
+    expect(engineBundle).toContain('set_cptable');
   });
 
   it('lists the bundled packs (inlined in the bundle)', async () => {

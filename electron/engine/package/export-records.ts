@@ -11,12 +11,13 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Field } from '../../../shared/pack/pack-schema.ts';
 import { createFieldCodeNames } from '../../../shared/package/create-field-code-names.ts';
 import { serializeCsvRow } from '../../../shared/package/serialize-csv-row.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { ProgressListener, RecordFilter, Workspace } from '../workspace/workspace.ts';
+import { loadExcelJs } from '../load-exceljs.ts';
 import { codeNameHeader, printSetup } from './write-error-workbook.ts';
 
 /** The file kinds data is exported as. */
@@ -179,7 +180,8 @@ async function writeXlsx(
   rows: AsyncIterable<string[][]>,
   created: Date,
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const { stream } = await loadExcelJs();
+  const workbook = new stream.xlsx.WorkbookWriter({
     filename: path,
     useStyles: true,
     useSharedStrings: false,

@@ -10,12 +10,13 @@
  * so the workbook is re-zipped with fixed times: the same input gives the same bytes.
  */
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { LocalizedText } from '../../../shared/i18n/localized-text.ts';
 import type { Severity } from '../../../shared/issue.ts';
 import type { Field } from '../../../shared/pack/pack-schema.ts';
 import type { FieldCodeNames } from '../../../shared/package/create-field-code-names.ts';
 import { writeZipToBuffer } from './create-zip-writer.ts';
+import { loadExcelJs } from '../load-exceljs.ts';
 import { openZipBuffer } from './read-zip.ts';
 
 /** The name of the very hidden sheet that merging reads. */
@@ -206,7 +207,8 @@ export async function writeStoredErrorWorkbook(input: ErrorWorkbookInput): Promi
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const { stream } = await loadExcelJs();
+  const workbook = new stream.xlsx.WorkbookWriter({
     stream: sink,
     useStyles: true,
     useSharedStrings: false,

@@ -5,7 +5,7 @@
  * `1.10` or a code `01` stays as typed), and a 填写说明 sheet. Empty, it holds one example row
  * per sheet; from a pack, it holds that pack's dataset, ready to be edited into a new version.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   codeColumns,
   codeSheetName,
@@ -25,6 +25,7 @@ import {
 } from '../../../shared/pack/pack-workbook-layout.ts';
 import type { Field, Pack } from '../../../shared/pack/pack-schema.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
+import { loadExcelJs } from '../load-exceljs.ts';
 import { isWriteRefused, writeRefusedError } from '../write-refused.ts';
 
 /** What a template written from a pack could not carry (the layout has no place for it). */
@@ -229,7 +230,8 @@ export async function writePackTemplate(
   path: string,
   from?: { pack: Pack; datasetName?: string },
 ): Promise<Result<PackTemplateOutcome>> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJs();
+  const workbook = new Workbook();
   workbook.creator = 'Data Steward Workbench';
   const omitted: string[] = [];
   if (from === undefined) {

@@ -7,7 +7,6 @@ import { errorWorkbookFileName } from '../../../shared/package/package-file-name
 import { err, ok } from '../../../shared/result.ts';
 import { exportErrorWorkbook } from '../package/export-error-workbook.ts';
 import { inferDivision } from '../package/infer-division.ts';
-import { mergeErrorWorkbook } from '../package/merge-error-workbook.ts';
 import { openZipFile } from '../package/read-zip.ts';
 import { readToolVersion } from '../package/tool-version.ts';
 import { writeProjectPackage } from '../package/incremental-package.ts';
@@ -274,6 +273,8 @@ export const packageHandlers: Pick<
           { zh: `合并 ${name}`, en: `merging ${name}` },
           async () => {
             const before = workspace.issueCounts();
+            // SheetJS (and its codepages) load when a workbook is merged, not at the engine's start.
+            const { mergeErrorWorkbook } = await import('../package/merge-error-workbook.ts');
             const merged = await mergeErrorWorkbook(
               workspace,
               file.value.path,

@@ -6,7 +6,6 @@
  */
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import {
   createTrainingDepartmentFile,
   trainingFileName,
@@ -16,6 +15,7 @@ import {
 import { findBundledPack } from '../../../shared/packs/index.ts';
 import { err, ok } from '../../../shared/result.ts';
 import { locateTrainingResource } from '../demo/training-resource.ts';
+import { loadExcelJs } from '../load-exceljs.ts';
 import { dataSheetName, provenanceHeaders } from '../package/write-error-workbook.ts';
 import type { EngineSession } from './engine-session.ts';
 import { type EngineHandlers, writing } from './handler.ts';
@@ -133,6 +133,7 @@ export const trainingHandlers: Pick<
     const corrections = trainingFile().corrections.filter(
       (c) => c.kind !== 'duplicate' && !codeFields.has(c.field),
     );
+    const ExcelJS = await loadExcelJs();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(exported.path);
     const sheet = workbook.getWorksheet(dataSheetName);
