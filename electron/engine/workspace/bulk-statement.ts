@@ -89,6 +89,12 @@ function handleOf(statement: Statement, sql: string, sqlite: SqliteExports): num
   return undefined;
 }
 
+/** Throws SQLite's error for `code` as sql.js does (its typings omit the code argument). */
+function throwSqliteError(db: Database, code: number): never {
+  (db.handleError as (code: number) => null).call(db, code);
+  throw new Error(`SQLite step failed with code ${code}`);
+}
+
 /**
  * Prepares `sql` (an INSERT) for bulk runs on `db`, or undefined when this build of sql.js
  * does not allow it (the caller then uses `db.prepare`).
@@ -116,7 +122,7 @@ export function prepareBulk(db: Database, sql: string): BulkStatement | undefine
       // One NUL between texts keeps a lone surrogate at the end of one text from pairing with
       // one at the start of the next: each text encodes as it does alone (as byteLength says).
       const bytes = Buffer.from(texts.join('\u0000'), 'utf8');
-      // A run that failed through sql.js (below) left the statement unreset: bind would refuse.
+      // A blob run through sql.js (below) that failed left the statement unreset: bind would refuse.
       sqlite._sqlite3_reset(handle);
       const buffer = sqlite._malloc(Math.max(bytes.length, 1));
       try {
@@ -142,12 +148,13 @@ export function prepareBulk(db: Database, sql: string): BulkStatement | undefine
           }
         }
         const code = sqlite._sqlite3_step(handle);
-        sqlite._sqlite3_reset(handle);
-        if (code !== sqliteDone) {
-          // The same statement through sql.js fails the same way and throws SQLite's message.
-          sqlite._sqlite3_clear_bindings(handle);
-          statement.run(values as SqlValue[]);
-          throw new Error(`SQLite step failed with code ${code}`);
+        try {
+          // SQLite's own message, thrown by sql.js as for its own statements. Not the statement
+          // run again through sql.js: when SQLite ran out of memory it rolled the transaction
+          // back, so a second run could succeed outside it. A memory database notes the code.
+          if (code !== sqliteDone) throwSqliteError(db, code);
+        } finally {
+          sqlite._sqlite3_reset(handle);
         }
       } finally {
         sqlite._sqlite3_clear_bindings(handle);
