@@ -3,7 +3,8 @@
  * register with problems (issue #11's speed work) gives the same zip, entry for entry, as the
  * packager before that work did. The digests below were taken from that packager (commit
  * 2299c17; taken again when the error workbook and validation.html learnt to print on A4, and
- * when pop-base declared its update cycle and the reports learnt the data's as-of date) on
+ * when pop-base declared its update cycle and the reports learnt the data's as-of date, and when
+ * a pack rule's English title learnt to start with a capital letter) on
  * test/fixtures/package/register-with-problems.csv (`steward demo-data --pack
  * pop-base --rows 400 --seed 11 --error-rate 0.25 --today 2026-11-26`). If the package format
  * changes on purpose, take them again and say why in the commit.
@@ -86,25 +87,25 @@ describe('steward package keeps the bytes of the package', () => {
   }, 120_000);
 });
 
-const GOLDEN_SHARE_ZIP = 'cc670930694448463f6d1cc7f080ce4f578231584ea451b9f1b2bb0fa33fd672';
+const GOLDEN_SHARE_ZIP = '2a3badaa4c7c6f2dac778285f5b6c642fcd011b42d66f060c3a859e70fe3c763';
 const GOLDEN_SHARE_COMMENT =
-  'steward-seal/1 datapackage.json sha256:6226e5c0d603dddf449d70e3c8ab5d0425938d4827ac8b2b9ad781994361d7c6 sm3:9421a33d531b3c5db6a987d7010c0f3bcbd3c1dc5555d497d5913c88ca74051c';
+  'steward-seal/1 datapackage.json sha256:525d5d6c204740e76a373af1ed8fcb3784dc3d32f6bd487c0fda579e6fbb7d1d sm3:ef9784966f9af42280f8cd89521e1e9475f3bab578af6a51497802bd2c36bae4';
 const GOLDEN_SHARE_ENTRIES = {
   'data/population.csv': '561c1498d54233952d8d17fc3e3e866833ced5735cf36d0e034ec78e36abed56',
-  'reports/validation.json': 'b89dbc767137d86988f145c73a69537bf913f4557f7e08debc48aa9b8010b6d2',
+  'reports/validation.json': '323aa125e5574d28d9d249c14ca9afabb807839dc941db442a5915b1a91d9008',
   'reports/validation.html': '65512dd332fc685ca77ed14e68741d830638613ddfb9457e5d4bfc2c182b40f9',
   'reports/errors.xlsx': '7de97b696d4f165c4e543369bdeee3a0838c8a95346b5d3a4a2f1517192929c2',
   'audit/changes.csv': '75c872b3d1749900aa752df25bdf5a02e9632e78e6d3cb4dccb66e442090bf78',
-  'datapackage.json': '6226e5c0d603dddf449d70e3c8ab5d0425938d4827ac8b2b9ad781994361d7c6',
+  'datapackage.json': '525d5d6c204740e76a373af1ed8fcb3784dc3d32f6bd487c0fda579e6fbb7d1d',
 };
-const GOLDEN_OPEN_ZIP = '2c6b7e37449c2ae92824d932a498cd55ab743e7d4be313a26dbfa2c44a343df0';
+const GOLDEN_OPEN_ZIP = '0918685d8a88c0afe5716e3fe214b64f1dbe8dbfe418d112c925684cd656f333';
 const GOLDEN_OPEN_COMMENT =
-  'steward-seal/1 datapackage.json sha256:44150bdfaa81c27a51d1ecf774ee90ab4ba194536433c829b206fb9fda01169c sm3:6c1ca2e61595ce76c6cdfc1edaf23d1844ff543a8c9b60fe6c04ff0654cff77d';
+  'steward-seal/1 datapackage.json sha256:145d2347200818f5e96e03e84ec07072dc73931bbfe8f099f4272a924c669ad8 sm3:4db7f0251bfa5bfa5850864f09e0f87919ca842c1a3edd91e02219fdf374497c';
 const GOLDEN_OPEN_ENTRIES = {
   'data/population.csv': '94e73c67fa80ec349250a29269a54f3cd1ca58bf98a5c6897984ef548b2b09f7',
-  'reports/validation.json': 'a45ca75c009077d67bec2eb8412fb2d9c1e8730a94fe7a67cb830b660f342630',
+  'reports/validation.json': '1617ad3318ce0d5f69085f70410b2a6c71a557aa873d83e369ae785f81632751',
   'reports/validation.html': 'f177b18f02e2f9d6a319463b8652654253eb07693467cdfa85159254b9eb6795',
   'reports/errors.xlsx': 'c56753bbfc46680caea47c6dd2f4da1b8d61fcaa59b5af7f81d42941db50a4fe',
   'audit/changes.csv': '75c872b3d1749900aa752df25bdf5a02e9632e78e6d3cb4dccb66e442090bf78',
-  'datapackage.json': '44150bdfaa81c27a51d1ecf774ee90ab4ba194536433c829b206fb9fda01169c',
+  'datapackage.json': '145d2347200818f5e96e03e84ec07072dc73931bbfe8f099f4272a924c669ad8',
 };
