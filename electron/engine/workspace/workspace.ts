@@ -498,6 +498,8 @@ export class Workspace {
     );
     // No journal continues the snapshot yet: start it now, so the first edit only appends.
     if (durable.value.journal === undefined) await workspace.startJournal();
+    // Any day does: the check only builds what checking needs, its issues are not kept.
+    workspace.issues.prepareChecks({ today: new Date().toISOString().slice(0, 10) });
     return ok(workspace);
   }
 
