@@ -73,6 +73,11 @@ function buildIndex(): DivisionIndex {
   return { byNumber, all };
 }
 
+/** Whether the index is built (it is built once, on first use: tens of milliseconds). */
+export function isDivisionIndexBuilt(): boolean {
+  return index !== undefined;
+}
+
 function divisionIndex(): DivisionIndex {
   index ??= buildIndex();
   return index;

@@ -241,7 +241,19 @@ export class JournalWriter {
    */
   async append(record: Buffer): Promise<void> {
     try {
-      await this.handle.write(record, 0, record.length, this.end);
+      // A write may take fewer bytes than asked (a disk that fills up meanwhile): write the
+      // rest, so that a full disk ends in an error (ENOSPC), never in a record acknowledged
+      // half written (it would be dropped as torn on the next opening).
+      for (let done = 0; done < record.length;) {
+        const { bytesWritten } = await this.handle.write(
+          record,
+          done,
+          record.length - done,
+          this.end + done,
+        );
+        if (bytesWritten === 0) throw new Error('project journal: the disk took no bytes');
+        done += bytesWritten;
+      }
       await this.handle.datasync();
     } catch (error) {
       try {

@@ -52,6 +52,7 @@ import {
   createJournalId,
   encodeJournalRecord,
   journalPathFor,
+  journalHeaderBytes,
   JournalWriter,
   noJournalId,
   readJournal,
@@ -190,7 +191,11 @@ export class Workspace {
   private seq: number;
   /** The journal id of the snapshot on disk: a journal continues it only if it carries this id. */
   private snapshotJournalId: string;
-  /** The open journal; undefined until the first append after a checkpoint creates it. */
+  /**
+   * The open journal. Started at each checkpoint and on opening (an empty journal of the
+   * snapshot), so an operation only appends to it; undefined only when starting it failed, and
+   * then the next operation starts it.
+   */
   private journal: JournalWriter | undefined;
   private checkpointTimer: NodeJS.Timeout | undefined;
   /**
@@ -481,9 +486,21 @@ export class Workspace {
         durable.error.details,
       );
     }
-    return ok(
-      new Workspace(path, db, pack.value, dataset, info, lock.value, durable.value, limits),
+    const workspace = new Workspace(
+      path,
+      db,
+      pack.value,
+      dataset,
+      info,
+      lock.value,
+      durable.value,
+      limits,
     );
+    // No journal continues the snapshot yet: start it now, so the first edit only appends.
+    if (durable.value.journal === undefined) await workspace.startJournal();
+    // Any day does: the check only builds what checking needs, its issues are not kept.
+    workspace.issues.prepareChecks({ today: new Date().toISOString().slice(0, 10) });
+    return ok(workspace);
   }
 
   /** The journal beside the project file. */
@@ -508,15 +525,22 @@ export class Workspace {
   async close(): Promise<void> {
     if (this.isClosed) return;
     this.cancelCheckpointTimer();
+    let isCheckpointed = false;
     try {
       await this.serialize(() => this.writeCheckpoint({ isReloadOnFailure: false }));
+      isCheckpointed = true;
     } finally {
       this.isClosed = true;
       this.cancelCheckpointTimer();
+      const journal = this.journal;
+      this.journal = undefined;
       try {
-        await this.journal?.close();
+        await journal?.close();
+        // The snapshot now holds everything and the journal nothing: a closed project is its
+        // snapshot alone. A journal that still holds operations (the checkpoint failed) stays.
+        if (isCheckpointed && (journal?.size ?? journalHeaderBytes) === journalHeaderBytes)
+          await rm(this.journalPath, { force: true });
       } finally {
-        this.journal = undefined;
         this.rawDb.close();
         await this.releaseLock();
       }
@@ -563,7 +587,7 @@ export class Workspace {
     const seq = this.seq + 1;
     let journal: JournalWriter;
     try {
-      // The first operation after a checkpoint starts the journal that continues its snapshot.
+      // Started at the checkpoint; only when that failed does this operation start it.
       this.journal ??= await JournalWriter.create(this.journalPath, this.snapshotJournalId);
       journal = this.journal;
       await journal.append(encodeJournalRecord(seq, statements));
@@ -593,9 +617,11 @@ export class Workspace {
       return;
     }
     const hasUnjournaled = this.recorder.hasChanges;
-    // Nothing since the snapshot (no journal, no change, the snapshot sure): it is already
-    // what a checkpoint would write. Closing a 1,000,000-row project read only takes no seconds.
-    if (!hasUnjournaled && this.journal === undefined && !this.isSnapshotUnsure) return;
+    // Nothing since the snapshot (no journaled operation, no change, the snapshot sure): it is
+    // already what a checkpoint would write. Closing a 1,000,000-row project read only takes
+    // no seconds.
+    const isJournalEmpty = (this.journal?.size ?? journalHeaderBytes) === journalHeaderBytes;
+    if (!hasUnjournaled && isJournalEmpty && !this.isSnapshotUnsure) return;
     const seq = hasUnjournaled ? this.seq + 1 : this.seq;
     const journalId = createJournalId();
     // Through the raw database: these rows describe the snapshot, they are not an operation.
@@ -616,15 +642,38 @@ export class Workspace {
     this.seq = seq;
     this.snapshotJournalId = journalId;
     await this.writeSummary();
-    // The snapshot now holds every operation of the old journal: drop it. If that fails, it
-    // is replaced by the next operation's new journal, and ignored as stale when opening.
+    // The snapshot now holds every operation of the old journal: replace it by the new
+    // snapshot's empty journal (temp file, flush, rename), so the next operation only appends.
     const old = this.journal;
     this.journal = undefined;
     try {
       await old?.close();
+    } catch (error) {
+      console.warn('project journal: could not close the journal after a checkpoint', error);
+    }
+    await this.startJournal();
+    if (this.journal !== undefined) return;
+    // Not started (a full disk): drop the old one; if that fails too, it is stale (another
+    // journal id) and ignored when opening. The next operation starts the journal.
+    try {
       await rm(this.journalPath, { force: true });
     } catch (error) {
       console.warn('project journal: could not remove the journal after a checkpoint', error);
+    }
+  }
+
+  /**
+   * Starts the empty journal that continues the snapshot on disk, replacing any journal there
+   * atomically (a stale one: every operation it holds is in the snapshot). Done at checkpoints
+   * and on opening, where a second or more is paid anyway, so that no operation pays for a
+   * file's creation and its flushes. A failure is logged, not thrown: the snapshot is whole,
+   * and the next operation starts the journal instead.
+   */
+  private async startJournal(): Promise<void> {
+    try {
+      this.journal = await JournalWriter.create(this.journalPath, this.snapshotJournalId);
+    } catch (error) {
+      console.warn('project journal: could not start the journal; the next change will', error);
     }
   }
 

@@ -1,7 +1,8 @@
 /**
  * Checkpoints: an idle project, or one whose journal grew past its limit, has its snapshot
- * rewritten and its journal dropped, so the `.dsw` alone holds every edit. A checkpoint that
- * fails (a full disk) keeps the journal, loses nothing, and does not stop the next one.
+ * rewritten and its journal replaced by an empty one, so the `.dsw` alone holds every edit and
+ * the next edit only appends. A checkpoint that fails (a full disk) keeps the journal, loses
+ * nothing, and does not stop the next one.
  */
 import { existsSync } from 'node:fs';
 import { copyFile, readFile, stat } from 'node:fs/promises';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isDiskFull } from '../../../electron/engine/disk-full.ts';
 import { loadSqlite } from '../../../electron/engine/workspace/load-sqlite.ts';
-import { journalPathFor } from '../../../electron/engine/workspace/project-journal.ts';
+import { journalPathFor, readJournal } from '../../../electron/engine/workspace/project-journal.ts';
 import { Workspace } from '../../../electron/engine/workspace/workspace.ts';
 import { mountSmallDisk, type SmallDisk } from '../../helpers/mount-small-disk.ts';
 import { context, createDemoWorkspace } from '../../helpers/open-demo-workspace.ts';
@@ -42,7 +43,57 @@ async function readSnapshot(
   }
 }
 
+/** The journal id the snapshot on disk carries. */
+async function snapshotJournalId(path: string): Promise<string> {
+  const SQL = await loadSqlite();
+  const db = new SQL.Database(await readFile(path));
+  try {
+    return String(db.exec("SELECT value FROM meta WHERE key = 'journal_id'")[0]?.values[0]?.[0]);
+  } finally {
+    db.close();
+  }
+}
+
+/** The operations the journal beside the project holds (none when there is no journal). */
+async function journaledOperations(path: string): Promise<number> {
+  const reading = await readJournal(journalPathFor(path));
+  if (reading.kind === 'corrupt') throw new Error(reading.reason);
+  return reading.kind === 'missing' ? 0 : reading.records.length;
+}
+
 describe('checkpoints', () => {
+  it('leave the empty journal of the new snapshot on disk, so the next edit only appends to it', async () => {
+    const { workspace, path } = await createDemoWorkspace(temp.dir, {
+      rows: 30,
+      seed: 40,
+      errorRate: 0,
+      name: 'ready',
+    });
+    workspace.configureCheckpoints({ idleMs: 3_600_000 });
+    // The import ended with a checkpoint: its journal is there already, continuing it, empty.
+    const ready = await readJournal(journalPathFor(path));
+    expect(ready.kind === 'read' && { id: ready.journalId, records: ready.records.length }).toEqual(
+      { id: await snapshotJournalId(path), records: 0 },
+    );
+    const file = await stat(journalPathFor(path));
+    const edited = await workspace.editCell(4, 'XM', '只追加', { who: '测试员', context });
+    expect(edited.ok).toBe(true);
+    // The edit appended to that file: not a new file renamed into place.
+    expect((await stat(journalPathFor(path))).ino).toBe(file.ino);
+    expect(await journaledOperations(path)).toBe(1);
+    await workspace.close();
+    expect(existsSync(journalPathFor(path))).toBe(false);
+
+    // Opening starts the journal too, before any edit.
+    const reopened = await Workspace.open(path);
+    if (!reopened.ok) throw new Error(reopened.error.message.en);
+    const opened = await readJournal(journalPathFor(path));
+    expect(
+      opened.kind === 'read' && { id: opened.journalId, records: opened.records.length },
+    ).toEqual({ id: await snapshotJournalId(path), records: 0 });
+    await reopened.value.close();
+  });
+
   it('run when the project is idle: the snapshot alone then holds the edit', async () => {
     const { workspace, path } = await createDemoWorkspace(temp.dir, {
       rows: 50,
@@ -53,7 +104,7 @@ describe('checkpoints', () => {
     workspace.configureCheckpoints({ idleMs: 50 });
     const edited = await workspace.editCell(5, 'XM', '空闲时保存', { who: '测试员', context });
     expect(edited.ok).toBe(true);
-    await vi.waitFor(() => expect(existsSync(journalPathFor(path))).toBe(false), {
+    await vi.waitFor(async () => expect(await journaledOperations(path)).toBe(0), {
       timeout: 60_000,
     });
     expect(await readSnapshot(path, 5)).toEqual({ value: '空闲时保存', journalSeq: '3' });
@@ -70,7 +121,7 @@ describe('checkpoints', () => {
     workspace.configureCheckpoints({ idleMs: 3_600_000, journalBytes: 1 });
     const edited = await workspace.editCell(6, 'XM', '日志过大', { who: '测试员', context });
     expect(edited.ok).toBe(true);
-    await vi.waitFor(() => expect(existsSync(journalPathFor(path))).toBe(false), {
+    await vi.waitFor(async () => expect(await journaledOperations(path)).toBe(0), {
       timeout: 60_000,
     });
     expect((await readSnapshot(path, 6)).value).toBe('日志过大');
@@ -110,7 +161,7 @@ describe('checkpoints', () => {
     await reopened.value.close();
 
     await workspace.checkpoint();
-    expect(existsSync(journalPathFor(path))).toBe(false);
+    expect(await journaledOperations(path)).toBe(0);
     expect((await readSnapshot(path, 8)).value).toBe('第二次');
     await workspace.close();
   });

@@ -53,8 +53,13 @@ describe('saving on a full disk', () => {
     const historyBefore = workspace.history().length;
     await disk.fill();
 
+    // The journal is started at the checkpoint, so a small edit may still fit in the space its
+    // file already holds; this one's record (the value twice, about 17 KB) needs new space.
     const error = await rejection(
-      workspace.editCell(before?.rid ?? 0, field, '磁盘满时的修改', { who: '测试员', context }),
+      workspace.editCell(before?.rid ?? 0, field, '磁盘满时的修改'.repeat(400), {
+        who: '测试员',
+        context,
+      }),
     );
     expect(isDiskFull(error)).toBe(true);
     expect(await leftovers('full.dsw')).toEqual([]);
