@@ -11,6 +11,7 @@ import type {
   SourceRecord,
   SourceTable,
 } from '../../../../../electron/engine/import/source-table.ts';
+import { withRows } from '../../../../../electron/engine/mapping/read-column-values.ts';
 import { createTempDir, sharedDir } from '../../../../helpers/run-steward.ts';
 
 const corpus = join(sharedDir, 'corpus');
@@ -105,6 +106,19 @@ describe('a text file read in a single pass', () => {
     const read = await readWhole(table.value);
     expect(read.rowCount).toBe(40_001);
     expect(read.rows.at(-1)?.cells[0]).toBe('40000');
+  });
+
+  it('counts every row once they are read, also through the table the mapping step hands on', async () => {
+    const path = join(temp.dir, 'counted.csv');
+    await writeFile(path, registerCsv(40_000));
+    const table = await openTable(path, { isSinglePass: true });
+    if (!table.ok) throw new Error(table.error.message.en);
+    const mapped = withRows(table.value, table.value.rows());
+    expect(mapped.rowCount).toBeLessThan(40_001);
+    const read = await readWhole(mapped);
+    expect(read.rows).toHaveLength(40_001);
+    expect(read.rowCount).toBe(40_001);
+    expect(read.footerRows).toHaveLength(3);
   });
 
   it('stops with layout-changed when a column first shows deep in the file', async () => {
