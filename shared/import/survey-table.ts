@@ -98,16 +98,61 @@ export async function decideHeader(
 }
 
 /**
+ * A survey fed one row at a time: `surveyTable` runs it over a whole sheet, and the import
+ * worker's single pass runs it while it streams the rows (see `SurveyFeedOptions.onCommit`).
+ */
+export interface TableSurvey {
+  /** Takes the next raw row; returns the failure when it breaks a limit (the survey ends). */
+  push(raw: RawRow): Result<never> | undefined;
+  /** Whether the header is decided yet (it is once enough rows from the top were pushed). */
+  isDecided(): boolean;
+  /** The sheet columns of the table as far as the rows pushed so far show them, in order. */
+  sourceColumns(): number[];
+  /**
+   * The layout of the rows pushed so far (rows still held back count as footer rows): at the
+   * end of the sheet, its layout. Decides the header if too few rows came to decide it.
+   */
+  finish(): Result<TableLayout>;
+}
+
+/** What a survey fed row by row needs besides `SurveyOptions`. */
+export interface SurveyFeedOptions extends SurveyOptions {
+  /**
+   * Called with each data row once it is decided to be one, in source order: when it is read,
+   * or, for a sparse row after a gap, once a table-like row follows it (at most `maxPending`
+   * rows are held back). Rows still held back at the end are footer rows.
+   */
+  readonly onCommit?: (row: CleanRow) => void;
+}
+
+/**
  * Reads a sheet's rows once and decides its table: the header row below any title rows (or
  * the user's choice), the columns (every column with a header or with any value: nothing is
  * dropped but columns that are empty all the way down), the footer rows to cut, the cells to
  * flag (numbers a spreadsheet already destroyed, repeated header rows) and a sample. The rows
- * are then streamed a second time by `projectRows` with this layout.
+ * are then streamed a second time by `projectRows` with this layout, unless the import
+ * worker's single pass streams them as it surveys (see `createTableSurvey`).
  */
 export async function surveyTable(
   batches: AsyncIterable<readonly RawRow[]>,
   options: SurveyOptions,
 ): Promise<Result<TableLayout>> {
+  const survey = createTableSurvey(options);
+  if (!survey.ok) return survey;
+  let rowsRead = 0;
+  for await (const batch of batches) {
+    for (const raw of batch) {
+      rowsRead += 1;
+      if (rowsRead % 5000 === 0) options.onProgress?.(rowsRead);
+      const failure = survey.value.push(raw);
+      if (failure !== undefined) return failure;
+    }
+  }
+  return survey.value.finish();
+}
+
+/** Starts a survey fed row by row (what it decides: see `surveyTable`). */
+export function createTableSurvey(options: SurveyFeedOptions): Result<TableSurvey> {
   const { merges, limits } = options;
   if (merges.length > limits.maxMerges) {
     return err(
@@ -133,12 +178,11 @@ export async function surveyTable(
   let isFooterMode = false;
   let lastSeenRow = Number.MAX_SAFE_INTEGER;
   let rowCount = 0;
-  let rowsRead = 0;
   let ownCells = 0;
   const flags: PendingFlag[] = [];
   let flaggedCount = 0;
   const dataSample: CleanRow[] = [];
-  let failure: Result<TableLayout> | undefined;
+  let failure: Result<never> | undefined;
 
   const flag = (row: number, column: number, reason: FlagReason, value: string) => {
     flaggedCount += 1;
@@ -167,6 +211,7 @@ export async function surveyTable(
       flag(row.row, firstMatch, 'repeated-header', row.cells[firstMatch] ?? '');
     }
     if (dataSample.length < dataSampleSize) dataSample.push(row);
+    options.onCommit?.(row);
   };
 
   const flushPending = () => {
@@ -227,83 +272,100 @@ export async function surveyTable(
     return decided;
   };
 
-  for await (const batch of batches) {
-    for (const raw of batch) {
-      rowsRead += 1;
-      if (rowsRead % 5000 === 0) options.onProgress?.(rowsRead);
-      const row = cleanRawRow(raw);
-      ownCells += row.ownCount;
-      if (ownCells > limits.maxCells) {
-        return err(
-          'too-many-cells',
-          `工作表的单元格过多（超过 ${limits.maxCells.toLocaleString('en-US')} 个有值的单元格）`,
-          `The sheet has too many cells (more than ${limits.maxCells.toLocaleString('en-US')} cells with a value)`,
+  const push = (raw: RawRow): Result<never> | undefined => {
+    if (failure !== undefined) return failure;
+    const row = cleanRawRow(raw);
+    ownCells += row.ownCount;
+    if (ownCells > limits.maxCells) {
+      failure = err(
+        'too-many-cells',
+        `工作表的单元格过多（超过 ${limits.maxCells.toLocaleString('en-US')} 个有值的单元格）`,
+        `The sheet has too many cells (more than ${limits.maxCells.toLocaleString('en-US')} cells with a value)`,
+      );
+      return failure;
+    }
+    row.cells.forEach((cell, column) => {
+      if (failure === undefined && cell.length > limits.maxCellLength) {
+        failure = err(
+          'cell-too-long',
+          `第 ${row.row} 行 ${columnLetter(column)} 列的内容过长（${cell.length.toLocaleString('en-US')} 个字符，上限 ${limits.maxCellLength.toLocaleString('en-US')}），可能是引号未闭合`,
+          `The cell in row ${row.row}, column ${columnLetter(column)} is too long (${cell.length.toLocaleString('en-US')} characters; the limit is ${limits.maxCellLength.toLocaleString('en-US')}): perhaps a quote is not closed`,
         );
       }
-      row.cells.forEach((cell, column) => {
-        if (failure === undefined && cell.length > limits.maxCellLength) {
-          failure = err(
-            'cell-too-long',
-            `第 ${row.row} 行 ${columnLetter(column)} 列的内容过长（${cell.length.toLocaleString('en-US')} 个字符，上限 ${limits.maxCellLength.toLocaleString('en-US')}），可能是引号未闭合`,
-            `The cell in row ${row.row}, column ${columnLetter(column)} is too long (${cell.length.toLocaleString('en-US')} characters; the limit is ${limits.maxCellLength.toLocaleString('en-US')}): perhaps a quote is not closed`,
-          );
-        }
-      });
-      if (failure !== undefined) return failure;
-      if (decision === undefined) {
-        sampleWidth = Math.max(sampleWidth, row.lastColumn + 1);
-        if (row.ownCount > 0) sample.push(row);
-        if (isSampleComplete(sample, row, waitFor)) decision = decide();
-        continue;
-      }
-      fill(row, Math.max(sampleWidth, row.lastColumn + 1));
-      processDataRow(row);
+    });
+    if (failure !== undefined) return failure;
+    if (decision === undefined) {
+      sampleWidth = Math.max(sampleWidth, row.lastColumn + 1);
+      if (row.ownCount > 0) sample.push(row);
+      if (isSampleComplete(sample, row, waitFor)) decision = decide();
+      return undefined;
     }
-  }
-  const finalDecision = decision ?? decide();
-  for (const row of pending) footer.push(row.row);
-  footer.sort((a, b) => a - b);
+    fill(row, Math.max(sampleWidth, row.lastColumn + 1));
+    processDataRow(row);
+    return undefined;
+  };
 
-  const sourceColumns: number[] = [];
-  occupancy.forEach((_count, column) => sourceColumns.push(column));
-  if (sourceColumns.length > limits.maxColumns) {
-    return err(
-      'too-many-columns',
-      `表格的列数过多（${sourceColumns.length} 列，上限 ${limits.maxColumns}）`,
-      `The table has too many columns (${sourceColumns.length}; the limit is ${limits.maxColumns})`,
+  const currentColumns = (): number[] => {
+    const columns: number[] = [];
+    occupancy.forEach((_count, column) => columns.push(column));
+    return columns;
+  };
+
+  const finish = (): Result<TableLayout> => {
+    if (failure !== undefined) return failure;
+    decision ??= decide();
+    const finalDecision = decision;
+    // Rows still held back are footer rows; the survey itself goes on unchanged (a single pass
+    // asks for the layout so far once the header is decided, and again at the end).
+    const footerRows = [...footer, ...pending.map((row) => row.row)].sort((a, b) => a - b);
+
+    const sourceColumns = currentColumns();
+    if (sourceColumns.length > limits.maxColumns) {
+      return err(
+        'too-many-columns',
+        `表格的列数过多（${sourceColumns.length} 列，上限 ${limits.maxColumns}）`,
+        `The table has too many columns (${sourceColumns.length}; the limit is ${limits.maxColumns})`,
+      );
+    }
+    const names = createColumnNames(
+      sourceColumns.map((column) => headers[column] ?? ''),
+      sourceColumns,
     );
-  }
-  const names = createColumnNames(
-    sourceColumns.map((column) => headers[column] ?? ''),
-    sourceColumns,
-  );
-  const nameOf = new Map(sourceColumns.map((column, i) => [column, names.names[i] ?? '']));
-  const project = (row: CleanRow): ProjectedRow => ({
-    sourceRow: row.row,
-    cells: sourceColumns.map((column) => row.values[column] ?? ''),
-  });
-  const flagged: FlaggedCell[] = flags
-    .sort((a, b) => a.row - b.row || a.column - b.column)
-    .map((f) => ({
-      row: f.row,
-      column: nameOf.get(f.column) ?? columnLetter(f.column),
-      reason: f.reason,
-      value: f.value,
-    }));
+    const nameOf = new Map(sourceColumns.map((column, i) => [column, names.names[i] ?? '']));
+    const project = (row: CleanRow): ProjectedRow => ({
+      sourceRow: row.row,
+      cells: sourceColumns.map((column) => row.values[column] ?? ''),
+    });
+    const flagged: FlaggedCell[] = flags
+      .sort((a, b) => a.row - b.row || a.column - b.column)
+      .map((f) => ({
+        row: f.row,
+        column: nameOf.get(f.column) ?? columnLetter(f.column),
+        reason: f.reason,
+        value: f.value,
+      }));
+    return ok({
+      headerRow: finalDecision.headerRow,
+      headerRows: finalDecision.headerRows,
+      headerReason: finalDecision.reason,
+      columns: names.names,
+      sourceColumns,
+      requiredColumns: names.names.filter((_name, i) => names.required[i] === true),
+      rowCount,
+      footerRows,
+      flagged,
+      flaggedCount,
+      sample: dataSample
+        .sort((a, b) => a.row - b.row)
+        .slice(0, dataSampleSize)
+        .map(project),
+    });
+  };
+
   return ok({
-    headerRow: finalDecision.headerRow,
-    headerRows: finalDecision.headerRows,
-    headerReason: finalDecision.reason,
-    columns: names.names,
-    sourceColumns,
-    requiredColumns: names.names.filter((_name, i) => names.required[i] === true),
-    rowCount,
-    footerRows: footer,
-    flagged,
-    flaggedCount,
-    sample: dataSample
-      .sort((a, b) => a.row - b.row)
-      .slice(0, dataSampleSize)
-      .map(project),
+    push,
+    isDecided: () => decision !== undefined,
+    sourceColumns: currentColumns,
+    finish,
   });
 }

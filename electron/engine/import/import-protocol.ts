@@ -34,10 +34,21 @@ export interface SurveyedTable {
   readonly layout: TableLayout;
 }
 
+/**
+ * A table read in one pass: its stream is already started, and its layout is the one the top
+ * rows show (header, columns); the rest (row count, footer rows, flags) comes with the last batch.
+ */
+export interface ScannedTable {
+  readonly streamId: number;
+  readonly layout: TableLayout;
+}
+
 /** One batch of data rows. */
 export interface RowBatch {
   readonly rows: readonly ProjectedRow[];
   readonly done: boolean;
+  /** With the last batch of a single pass (`scan`): the table's layout, now complete. */
+  readonly layout?: TableLayout;
 }
 
 /** A request from the engine to the worker. */
@@ -59,6 +70,13 @@ export type ImportRequest =
   | {
       readonly id: number;
       readonly type: 'decide';
+      readonly sheet: number;
+      readonly headerRow?: number;
+      readonly headerRows?: 1 | 2;
+    }
+  | {
+      readonly id: number;
+      readonly type: 'scan';
       readonly sheet: number;
       readonly headerRow?: number;
       readonly headerRows?: 1 | 2;

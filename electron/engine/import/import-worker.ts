@@ -7,17 +7,24 @@
 import { parentPort } from 'node:worker_threads';
 import { fileLockedError, isFileLocked } from '../file-locked.ts';
 import { projectRows } from '../../../shared/import/project-rows.ts';
-import type { MergedRange } from '../../../shared/import/raw-row.ts';
+import type { MergedRange, RawRow } from '../../../shared/import/raw-row.ts';
 import type { HeaderDecision } from '../../../shared/import/detect-header-row.ts';
-import { decideHeader, surveyTable } from '../../../shared/import/survey-table.ts';
+import type { CleanRow } from '../../../shared/import/clean-raw-row.ts';
+import {
+  createTableSurvey,
+  decideHeader,
+  surveyTable,
+  type TableSurvey,
+} from '../../../shared/import/survey-table.ts';
 import type { ProjectedRow, TableLayout } from '../../../shared/import/table-layout.ts';
 import type { ImportLimits } from '../../../shared/import/import-limits.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
-import { ImportError } from './import-error.ts';
+import { ImportError, importError } from './import-error.ts';
 import type {
   ImportReply,
   ImportRequest,
   RowBatch,
+  ScannedTable,
   SurveyedTable,
   WorkbookSummary,
 } from './import-protocol.ts';
@@ -37,6 +44,8 @@ let source: WorkbookSource | undefined;
 let limits: ImportLimits | undefined;
 const tables = new Map<number, Table>();
 const streams = new Map<number, AsyncIterator<ProjectedRow[]>>();
+/** The complete layout of each single pass that reached the end of its sheet, by stream. */
+const scanned = new Map<number, TableLayout>();
 let nextId = 1;
 
 function post(reply: ImportReply): void {
@@ -116,6 +125,122 @@ async function decide(
   );
 }
 
+/**
+ * Streams the data rows of a single pass as its survey decides them (see `scan`): projected on
+ * the columns the top rows showed, checked against the columns of the whole sheet as it goes.
+ */
+async function* scanRows(
+  streamId: number,
+  iterator: AsyncIterator<readonly RawRow[]>,
+  survey: TableSurvey,
+  committed: CleanRow[],
+  columns: readonly number[],
+): AsyncGenerator<ProjectedRow[]> {
+  const take = (): ProjectedRow[] => {
+    const out: ProjectedRow[] = new Array<ProjectedRow>(committed.length);
+    for (let r = 0; r < committed.length; r += 1) {
+      const row = committed[r] as CleanRow;
+      const cells: string[] = new Array<string>(columns.length);
+      for (let i = 0; i < columns.length; i += 1) cells[i] = row.values[columns[i] ?? -1] ?? '';
+      out[r] = { sourceRow: row.row, cells };
+    }
+    committed.length = 0;
+    return out;
+  };
+  try {
+    for (;;) {
+      // The columns only grow: one more than the top rows showed means the table read so far
+      // lacks it, and a single pass cannot give it back to the rows already handed on.
+      if (survey.sourceColumns().length !== columns.length) {
+        throw layoutChanged(survey.sourceColumns(), columns, committed);
+      }
+      const out = take();
+      if (out.length > 0) yield out;
+      const next = await iterator.next();
+      if (next.done === true) break;
+      for (const raw of next.value) {
+        const failure = survey.push(raw);
+        if (failure !== undefined && !failure.ok) throw new ImportError(failure.error);
+      }
+    }
+    const layout = survey.finish();
+    if (!layout.ok) throw new ImportError(layout.error);
+    scanned.set(streamId, layout.value);
+  } finally {
+    await iterator.return?.();
+  }
+}
+
+function layoutChanged(
+  found: readonly number[],
+  columns: readonly number[],
+  committed: readonly CleanRow[],
+): ImportError {
+  const column = found.find((c) => !columns.includes(c)) ?? -1;
+  const row = committed.find((r) => r.own[column] === true)?.row ?? 0;
+  return importError(
+    'layout-changed',
+    `表格在第 ${row} 行之后出现了表头和前面各行都没有的列，单次读取无法继续；请重新导入（将先完整读取一遍再导入）`,
+    `The table has a column from row ${row} that neither its header nor the rows above use; a single pass cannot go on: import again (the file is then read in full first)`,
+  );
+}
+
+/**
+ * Reads a sheet once for its table (issue #11: the survey read it whole, then the stream read
+ * it again): its top rows decide the header and the columns, then its data rows stream as the
+ * survey decides them, footer-like rows held back until a table-like row follows (at most
+ * `maxPending` of them). The last batch carries the whole layout (rows, footer rows, flags). For
+ * sheets without merged ranges (text files): a merged range's copy depends on the width known.
+ */
+async function scan(
+  request: Extract<ImportRequest, { type: 'scan' }>,
+): Promise<Result<ScannedTable>> {
+  const sheet = source?.sheets[request.sheet];
+  if (sheet === undefined || limits === undefined) return notOpen();
+  const committed: CleanRow[] = [];
+  const survey = createTableSurvey({
+    merges: await sheet.merges(),
+    limits,
+    ...(request.headerRow === undefined ? {} : { headerRow: request.headerRow }),
+    ...(request.headerRows === undefined ? {} : { headerRows: request.headerRows }),
+    onCommit: (row) => committed.push(row),
+  });
+  if (!survey.ok) return survey;
+  const iterator = sheet.rows()[Symbol.asyncIterator]();
+  let isEnd = false;
+  try {
+    while (!survey.value.isDecided() && !isEnd) {
+      const next = await iterator.next();
+      if (next.done === true) isEnd = true;
+      else {
+        for (const raw of next.value) {
+          const failure = survey.value.push(raw);
+          if (failure !== undefined) {
+            await iterator.return?.();
+            return failure;
+          }
+        }
+      }
+    }
+  } catch (error) {
+    await iterator.return?.();
+    throw error;
+  }
+  const layout = survey.value.finish();
+  if (!layout.ok) {
+    await iterator.return?.();
+    return layout;
+  }
+  const streamId = nextId++;
+  streams.set(
+    streamId,
+    rebatch(scanRows(streamId, iterator, survey.value, committed, layout.value.sourceColumns))[
+      Symbol.asyncIterator
+    ](),
+  );
+  return ok({ streamId, layout: layout.value });
+}
+
 /** Regroups projected rows into batches of about `batchRows`. */
 async function* rebatch(batches: AsyncIterable<ProjectedRow[]>): AsyncGenerator<ProjectedRow[]> {
   let pending: ProjectedRow[] = [];
@@ -147,7 +272,9 @@ async function pull(request: Extract<ImportRequest, { type: 'pull' }>): Promise<
   const next = await iterator.next();
   if (next.done === true) {
     streams.delete(request.streamId);
-    return ok({ rows: [], done: true });
+    const layout = scanned.get(request.streamId);
+    scanned.delete(request.streamId);
+    return ok({ rows: [], done: true, ...(layout === undefined ? {} : { layout }) });
   }
   return ok({ rows: next.value, done: false });
 }
@@ -167,6 +294,8 @@ async function handle(request: ImportRequest): Promise<Result<unknown>> {
         return await open(request);
       case 'survey':
         return await survey(request);
+      case 'scan':
+        return await scan(request);
       case 'stream':
         return stream(request);
       case 'decide':

@@ -15,7 +15,13 @@ import { type AppError, err, ok, type Result } from '../../../shared/result.ts';
 import { readUnlessLocked } from '../file-locked.ts';
 import type { TextEncoding } from './decode-text.ts';
 import { ImportError } from './import-error.ts';
-import type { RowBatch, SheetSummary, SurveyedTable, WorkbookSummary } from './import-protocol.ts';
+import type {
+  RowBatch,
+  ScannedTable,
+  SheetSummary,
+  SurveyedTable,
+  WorkbookSummary,
+} from './import-protocol.ts';
 import { ImportWorkerClient } from './import-worker-client.ts';
 import type { SourceFormat, SourceRecord, SourceTable } from './source-table.ts';
 
@@ -33,6 +39,14 @@ export interface TableOptions {
   readonly headerRow?: number;
   /** Whether the header is one row or two (joined as `收款人-银行账号`). */
   readonly headerRows?: 1 | 2;
+  /**
+   * Read a text file once (issue #11), not surveyed whole first and then streamed: the header
+   * and columns come from the top rows, and `rowCount`, `footerRows` and `flagged` grow as the
+   * rows stream, complete once `rows()` ends. A column that first shows deep in the file ends
+   * the rows with an ImportError coded `layout-changed` (the caller reads it again without
+   * this). A survey already kept is used as it is; other formats are surveyed as before.
+   */
+  readonly isSinglePass?: boolean;
 }
 
 /** Options of `openTable`: the file's, the table's, and which sheet. */
@@ -237,6 +251,20 @@ export async function openWorkbook(
       return Number.isInteger(position) ? summary.sheets[position - 1] : undefined;
     },
     async openTable(sheet, tableOptions = {}) {
+      const key = `${sheet.index}|${tableOptions.headerRow ?? ''}|${tableOptions.headerRows ?? ''}`;
+      if (
+        tableOptions.isSinglePass === true &&
+        singlePassFormats.has(summary.format) &&
+        !surveys.has(key)
+      ) {
+        const scanned = await client.request<ScannedTable>(
+          { type: 'scan', sheet: sheet.index, ...header(tableOptions) },
+          stallMs,
+        );
+        if (!scanned.ok) return scanned;
+        users += 1;
+        return ok(createTable(client, workbook, sheet, scanned.value, release));
+      }
       const surveyed = await keptSurvey(sheet, tableOptions);
       if (!surveyed.ok) return surveyed;
       users += 1;
@@ -248,20 +276,26 @@ export async function openWorkbook(
   return ok(workbook);
 }
 
+/** The formats read in a single pass when asked (no merged ranges: see the worker's `scan`). */
+const singlePassFormats: ReadonlySet<SourceFormat> = new Set(['csv', 'tsv', 'txt']);
+
+/** A table from a kept survey (streamed on demand) or from a single pass (already started). */
 function createTable(
   client: ImportWorkerClient,
   workbook: ImportedWorkbook,
   sheet: SheetSummary,
-  surveyed: SurveyedTable,
+  start: SurveyedTable | ScannedTable,
   release: () => Promise<void>,
 ): SourceTable {
-  const layout: TableLayout = surveyed.layout;
+  let layout: TableLayout = start.layout;
   let isClosed = false;
   let isStarted = false;
-  let streamId: number | undefined;
+  let streamId: number | undefined = 'streamId' in start ? start.streamId : undefined;
   const close = async () => {
     if (isClosed) return;
     isClosed = true;
+    // A single pass never read: the worker lets the file go.
+    if (streamId !== undefined && !isStarted) await client.request({ type: 'drop', streamId });
     await release();
   };
   const file = workbook.file;
@@ -277,24 +311,37 @@ function createTable(
     headerReason: layout.headerReason,
     columns: layout.columns,
     requiredColumns: layout.requiredColumns,
-    rowCount: layout.rowCount,
-    footerRows: layout.footerRows,
-    flagged: layout.flagged,
-    flaggedCount: layout.flaggedCount,
+    // Getters: a single pass completes them with its last batch.
+    get rowCount() {
+      return layout.rowCount;
+    },
+    get footerRows() {
+      return layout.footerRows;
+    },
+    get flagged() {
+      return layout.flagged;
+    },
+    get flaggedCount() {
+      return layout.flaggedCount;
+    },
     async *rows(): AsyncGenerator<SourceRecord> {
       if (isStarted) throw new Error('SourceTable.rows() iterated twice');
       isStarted = true;
       try {
-        const started = await client.request<number>({ type: 'stream', tableId: surveyed.tableId });
-        if (!started.ok) throw new ImportError(started.error);
-        streamId = started.value;
+        if (streamId === undefined && 'tableId' in start) {
+          const started = await client.request<number>({ type: 'stream', tableId: start.tableId });
+          if (!started.ok) throw new ImportError(started.error);
+          streamId = started.value;
+        }
+        const id = streamId as number;
         let read = 0;
-        let next = client.request<RowBatch>({ type: 'pull', streamId: started.value });
+        let next = client.request<RowBatch>({ type: 'pull', streamId: id });
         for (;;) {
           const batch = await next;
           if (!batch.ok) throw new ImportError(batch.error);
+          if (batch.value.layout !== undefined) layout = batch.value.layout;
           if (!batch.value.done) {
-            next = client.request<RowBatch>({ type: 'pull', streamId: started.value });
+            next = client.request<RowBatch>({ type: 'pull', streamId: id });
           }
           for (const row of batch.value.rows) {
             read += 1;
@@ -340,6 +387,7 @@ export async function openTable(
     const tableOptions: TableOptions = {
       ...(options.headerRow === undefined ? {} : { headerRow: options.headerRow }),
       ...(options.headerRows === undefined ? {} : { headerRows: options.headerRows }),
+      ...(options.isSinglePass === undefined ? {} : { isSinglePass: options.isSinglePass }),
     };
     if (options.sheet !== undefined) {
       const sheet = workbook.findSheet(options.sheet);

@@ -91,5 +91,22 @@ export function samplesOf(
 
 /** The same table, reading its rows from `rows` (after peekRows took the first ones). */
 export function withRows(table: SourceTable, rows: AsyncIterable<SourceRecord>): SourceTable {
-  return { ...table, rows: () => rows, close: () => table.close() };
+  return {
+    ...table,
+    // Read through: a table read in a single pass completes these as its rows end.
+    get rowCount() {
+      return table.rowCount;
+    },
+    get footerRows() {
+      return table.footerRows;
+    },
+    get flagged() {
+      return table.flagged;
+    },
+    get flaggedCount() {
+      return table.flaggedCount;
+    },
+    rows: () => rows,
+    close: () => table.close(),
+  };
 }
