@@ -28,12 +28,9 @@ export function serveApp(dataDir: string): Promise<ServedApp> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(
       process.execPath,
-      [
-        join(repoRoot, 'node_modules/tsx/dist/cli.mjs'),
-        join(repoRoot, 'electron/serve/serve-main.ts'),
-        '--data-dir',
-        dataDir,
-      ],
+      // Node itself, with tsx as a loader: tsx's own CLI relays SIGTERM to a child process and
+      // kills it (exit 143) when the child does not answer within 30 ms, as on a busy CI machine.
+      ['--import', 'tsx', join(repoRoot, 'electron/serve/serve-main.ts'), '--data-dir', dataDir],
       {
         cwd: repoRoot,
         stdio: ['ignore', 'pipe', 'pipe'],
