@@ -21,7 +21,7 @@ import { checkFileExists, encodingOption, findPackDataset, formatOption } from '
 import { createCommand, type Command, type Refuse } from './command.ts';
 import { describeAppliedMapping } from './describe-mapping-choice.ts';
 import { writeJson, writeLine } from './output.ts';
-import { stringOption } from './parse-options.ts';
+import { stringOption, type ParsedArgs } from './parse-options.ts';
 import { readPassphrase } from './read-passphrase.ts';
 import { loadOfficeKey } from '../engine/signing/key-store.ts';
 import type { OfficeKey } from '../engine/signing/sm2-key.ts';
@@ -87,6 +87,272 @@ function refuseDiskFull(error: unknown, refuse: Refuse): number {
   return result.ok ? 2 : refuse(result.error);
 }
 
+/**
+ * One run of `steward package` with the parsed options. With `isSinglePass` a text file is read
+ * once, its rows streaming as its table is surveyed; without it the table is surveyed whole first.
+ */
+async function packageInput(
+  options: ParsedArgs,
+  fail: (message: string) => number,
+  refuse: Refuse,
+  isSinglePass: boolean,
+): Promise<number> {
+  const [input] = options.positionals;
+  const kindText = stringOption(options, 'kind');
+  const out = stringOption(options, 'out');
+  const onError = stringOption(options, 'on-error') ?? 'block';
+  const format = formatOption(options);
+  if (input === undefined) return fail('缺少要打包的文件或项目 / missing the file or project');
+  if (kindText === undefined) return fail('缺少 --kind（share 共享 或 open 开放）');
+  if (out === undefined) return fail('缺少 --out / missing --out');
+  const kind = parsePackageKind(kindText);
+  if (!kind.ok) return fail(kind.error.message.zh);
+  if (onError !== 'block' && onError !== 'exclude')
+    return fail(`--on-error 只能是 block 或 exclude：${onError}`);
+  if (!format.ok) return fail(format.error.message.zh);
+  const mode = stringOption(options, 'mode') ?? 'full';
+  if (mode !== 'full' && mode !== 'incremental')
+    return fail(`--mode 只能是 full（全量）或 incremental（增量）：${mode}`);
+  const basePath = stringOption(options, 'base');
+  if (basePath !== undefined && mode !== 'incremental')
+    return fail('--base 只用于增量报送：请同时给出 --mode incremental');
+  let baseData: PackageData | undefined;
+  if (basePath !== undefined) {
+    const baseExists = await checkFileExists(basePath);
+    if (!baseExists.ok) return refuse(baseExists.error);
+    const read = await readPackageData(basePath);
+    if (!read.ok) return refuse(read.error);
+    baseData = read.value;
+  }
+  const createdText = stringOption(options, 'created');
+  const created = createdText === undefined ? ok(new Date()) : parseCreated(createdText);
+  if (!created.ok) return fail(created.error.message.zh);
+  const division = stringOption(options, 'division');
+  if (division !== undefined && lookupDivision(division) === undefined)
+    return fail(`--division 不是有效的行政区划代码（GB/T 2260）：${division}`);
+  const exists = await checkFileExists(input);
+  if (!exists.ok) return refuse(exists.error);
+  // The key is opened before any work, so a wrong passphrase costs nothing.
+  let sign: OfficeKey | undefined;
+  const keyPath = stringOption(options, 'sign');
+  if (keyPath !== undefined) {
+    const keyExists = await checkFileExists(keyPath);
+    if (!keyExists.ok) return refuse(keyExists.error);
+    const passphrase = await readPassphrase(options, false);
+    if (!passphrase.ok) return refuse(passphrase.error);
+    const loaded = await loadOfficeKey(keyPath, passphrase.value);
+    if (!loaded.ok) return refuse(loaded.error);
+    sign = loaded.value;
+  }
+  try {
+    await access(out);
+  } catch {
+    return refuse({
+      code: 'out-not-found',
+      message: {
+        zh: `输出文件夹不存在 / output folder not found: ${out}`,
+        en: `Output folder not found: ${out}`,
+      },
+    });
+  }
+  // Work in progress stays beside the output (same volume, no personal data in the system
+  // temp folder); what a killed run left there is removed first.
+  await removeDeadTempFolders(out);
+  let temp: TempFolder;
+  try {
+    temp = await createTempFolder(out);
+  } catch (error) {
+    if (!isDiskFull(error)) throw error;
+    return refuseDiskFull(error, refuse);
+  }
+  try {
+    const steward = stringOption(options, 'steward') ?? defaultSteward();
+    const department = stringOption(options, 'department');
+    const period = stringOption(options, 'period');
+
+    let source: PackageSource;
+    let dispose: () => Promise<void>;
+    /** The records the division is read from, when --division does not name it. */
+    let sample: () => Promise<Iterable<{ readonly values: readonly (string | null)[] }>>;
+    /** The open project, when a project is packaged (it remembers the package). */
+    let projectWorkspace: Workspace | undefined;
+    const isProject = input.toLowerCase().endsWith('.dsw');
+    if (isProject) {
+      const opened = await Workspace.open(input);
+      if (!opened.ok) return refuse(opened.error);
+      const workspace = opened.value;
+      const packRef = stringOption(options, 'pack');
+      if (packRef !== undefined && packRef !== workspace.info.packId) {
+        await workspace.close();
+        return fail(
+          `项目使用标准包 ${workspace.info.packId}，与 --pack ${packRef} 不同；打包项目时可以省略 --pack`,
+        );
+      }
+      source = createProjectPackageSource(workspace);
+      projectWorkspace = workspace;
+      dispose = () => workspace.close();
+      sample = () => Promise.resolve(workspace.iterateRecords());
+    } else {
+      const packRef = stringOption(options, 'pack');
+      if (packRef === undefined) return fail('打包文件时需要 --pack / --pack is needed for a file');
+      if (department === undefined) return fail('打包文件时需要 --department（提供部门）');
+      if (period === undefined) return fail('打包文件时需要 --period（报送期）');
+      const found = await findPackDataset(packRef, stringOption(options, 'dataset'));
+      if (!found.ok) return refuse(found.error);
+      const { pack, dataset } = found.value;
+      const encoding = encodingOption(options);
+      if (!encoding.ok) return fail(encoding.error.message.zh);
+      const sheet = stringOption(options, 'sheet');
+      const templatePath = stringOption(options, 'template');
+      const mapped = await openMappedTable(input, pack, dataset, {
+        open: {
+          ...(encoding.value === undefined ? {} : { encoding: encoding.value }),
+          ...(sheet === undefined ? {} : { sheet }),
+          isSinglePass,
+        },
+        ...(templatePath === undefined ? {} : { templatePath }),
+        department,
+        ignoreStore: options.values['no-auto-template'] === true,
+      });
+      if (!mapped.ok) return refuse(mapped.error);
+      const { table, choice } = mapped.value;
+      for (const note of describeAppliedMapping(choice, pack)) writeLine(note, 'stderr');
+      const mapper = createRecordMapper(pack, dataset, choice.mapping, table.columns, {
+        department,
+        period,
+      });
+      if (!mapper.ok) {
+        await table.close();
+        return refuse(mapper.error);
+      }
+      const missing = dataset.fields
+        .filter(
+          (field, i) =>
+            field.constraints?.required === true && mapper.value.columnOfField[i] === undefined,
+        )
+        .map((field) => field.name);
+      if (missing.length > 0) {
+        await table.close();
+        return refuse({
+          code: 'columns-missing',
+          message: {
+            zh: `文件缺少必填字段的列：${missing.join('、')}`,
+            en: `The file has no column for required fields: ${missing.join(', ')}`,
+          },
+        });
+      }
+      // The file is read once: its records stream from the reader through the mapping,
+      // the rules and the packager into the zip, with no project in between.
+      const fileSource = createFilePackageSource(table, (cells) => mapper.value.map(cells).values, {
+        pack,
+        dataset,
+        department,
+        period,
+      });
+      const first = await fileSource.peekRecords(divisionSampleSize);
+      if (first.length === 0) {
+        await fileSource.close();
+        return refuse({
+          code: 'file-empty',
+          message: { zh: '文件中没有数据行', en: 'The file has no data rows' },
+        });
+      }
+      source = fileSource;
+      dispose = () => fileSource.close();
+      sample = () => Promise.resolve(first);
+    }
+
+    try {
+      let divisionCode = division;
+      if (divisionCode === undefined) {
+        divisionCode = inferDivisionFrom(source.dataset, await sample());
+        if (divisionCode === undefined) {
+          return fail('无法从数据推断行政区划代码，请用 --division 指定（如 371702）');
+        }
+        writeLine(
+          `行政区划代码取自数据：${divisionCode} ${lookupDivision(divisionCode)?.name ?? ''}（可用 --division 指定）`,
+          'stderr',
+        );
+      }
+      let base: PackageBase | undefined;
+      if (baseData !== undefined) {
+        const found = baseFromPackage(baseData, source.dataset, kind.value);
+        if (!found.ok) return refuse(found.error);
+        base = found.value;
+      } else if (mode === 'incremental' && projectWorkspace === undefined) {
+        return fail('打包文件时增量报送需要 --base（之前报送的数据包）');
+      }
+      const packageOptions = {
+        kind: kind.value,
+        onError: onError as ErrorPolicy,
+        created: created.value,
+        outDir: out,
+        division: divisionCode,
+        ...(department === undefined ? {} : { department }),
+        ...(period === undefined ? {} : { period }),
+        ...(stringOption(options, 'provider') === undefined
+          ? {}
+          : { provider: stringOption(options, 'provider') as string }),
+        steward,
+        ...(stringOption(options, 'reviewer') === undefined
+          ? {}
+          : { reviewer: stringOption(options, 'reviewer') as string }),
+        toolVersion: readToolVersion(),
+        tempDir: temp.dir,
+        ...(sign === undefined ? {} : { sign }),
+      };
+      const written =
+        projectWorkspace === undefined
+          ? await writeSourcePackage(source, {
+              ...packageOptions,
+              ...(base === undefined ? {} : { base }),
+            })
+          : await writeProjectPackage(projectWorkspace, {
+              ...packageOptions,
+              mode,
+              ...(base === undefined ? {} : { base }),
+            });
+      if (!written.ok) {
+        if (written.error.code !== 'package-blocked') return refuse(written.error);
+        writeLine(`未打包：${written.error.message.zh}`, 'stderr');
+        for (const line of written.error.details ?? []) writeLine(`  ${line}`, 'stderr');
+        if (format.value === 'json') {
+          writeJson({ written: false, blockers: written.error.details ?? [] });
+        }
+        return 1;
+      }
+      const s = written.value.manifest['x-submission'];
+      if (format.value === 'json') {
+        writeJson({ written: true, path: written.value.path, submission: s });
+      } else {
+        writeLine(written.value.path);
+        writeLine(
+          `${s.kind}数据包：${s.rows.packaged} 条记录（项目 ${s.rows.project} 条，人工排除 ${s.rows.excludedByUser} 条，因错误排除 ${s.rows.excludedByPolicy} 条）；错误 ${s.issues.errors} 个（已豁免 ${s.issues.exemptedErrors} 个），警告 ${s.issues.warnings} 个`,
+          'stderr',
+        );
+        if (s.mode === '增量' && s.changes !== undefined)
+          writeLine(
+            `增量数据包：新增 ${s.changes.added} 条，变更 ${s.changes.changed} 条，删除 ${s.changes.removed} 条，未变 ${s.changes.unchanged} 条；基础数据包 SHA-256 ${s.base?.sha256 ?? ''}`,
+            'stderr',
+          );
+        if (s.signer !== undefined)
+          writeLine(
+            `已签名：${s.signer.office}，公钥指纹 ${formatFingerprint(s.signer.fingerprint)}`,
+            'stderr',
+          );
+      }
+      return 0;
+    } finally {
+      await dispose();
+    }
+  } catch (error) {
+    if (!isDiskFull(error)) throw error;
+    return refuseDiskFull(error, refuse);
+  } finally {
+    await temp.remove();
+  }
+}
+
 /** `steward package`: the sealed submission of a project or a file. */
 export const packageCommand: Command = createCommand({
   summary: '写出报送数据包 / write the sealed submission package',
@@ -117,267 +383,11 @@ export const packageCommand: Command = createCommand({
   async run(options, fail, refuse) {
     // A text file is read once, its rows streaming as its table is surveyed (issue #11); the
     // rare file whose column first shows deep in it is read again, surveyed whole first.
-    const packageOnce = async (isSinglePass: boolean): Promise<number> => {
-      const [input] = options.positionals;
-      const kindText = stringOption(options, 'kind');
-      const out = stringOption(options, 'out');
-      const onError = stringOption(options, 'on-error') ?? 'block';
-      const format = formatOption(options);
-      if (input === undefined) return fail('缺少要打包的文件或项目 / missing the file or project');
-      if (kindText === undefined) return fail('缺少 --kind（share 共享 或 open 开放）');
-      if (out === undefined) return fail('缺少 --out / missing --out');
-      const kind = parsePackageKind(kindText);
-      if (!kind.ok) return fail(kind.error.message.zh);
-      if (onError !== 'block' && onError !== 'exclude')
-        return fail(`--on-error 只能是 block 或 exclude：${onError}`);
-      if (!format.ok) return fail(format.error.message.zh);
-      const mode = stringOption(options, 'mode') ?? 'full';
-      if (mode !== 'full' && mode !== 'incremental')
-        return fail(`--mode 只能是 full（全量）或 incremental（增量）：${mode}`);
-      const basePath = stringOption(options, 'base');
-      if (basePath !== undefined && mode !== 'incremental')
-        return fail('--base 只用于增量报送：请同时给出 --mode incremental');
-      let baseData: PackageData | undefined;
-      if (basePath !== undefined) {
-        const baseExists = await checkFileExists(basePath);
-        if (!baseExists.ok) return refuse(baseExists.error);
-        const read = await readPackageData(basePath);
-        if (!read.ok) return refuse(read.error);
-        baseData = read.value;
-      }
-      const createdText = stringOption(options, 'created');
-      const created = createdText === undefined ? ok(new Date()) : parseCreated(createdText);
-      if (!created.ok) return fail(created.error.message.zh);
-      const division = stringOption(options, 'division');
-      if (division !== undefined && lookupDivision(division) === undefined)
-        return fail(`--division 不是有效的行政区划代码（GB/T 2260）：${division}`);
-      const exists = await checkFileExists(input);
-      if (!exists.ok) return refuse(exists.error);
-      // The key is opened before any work, so a wrong passphrase costs nothing.
-      let sign: OfficeKey | undefined;
-      const keyPath = stringOption(options, 'sign');
-      if (keyPath !== undefined) {
-        const keyExists = await checkFileExists(keyPath);
-        if (!keyExists.ok) return refuse(keyExists.error);
-        const passphrase = await readPassphrase(options, false);
-        if (!passphrase.ok) return refuse(passphrase.error);
-        const loaded = await loadOfficeKey(keyPath, passphrase.value);
-        if (!loaded.ok) return refuse(loaded.error);
-        sign = loaded.value;
-      }
-      try {
-        await access(out);
-      } catch {
-        return refuse({
-          code: 'out-not-found',
-          message: {
-            zh: `输出文件夹不存在 / output folder not found: ${out}`,
-            en: `Output folder not found: ${out}`,
-          },
-        });
-      }
-      // Work in progress stays beside the output (same volume, no personal data in the system
-      // temp folder); what a killed run left there is removed first.
-      await removeDeadTempFolders(out);
-      let temp: TempFolder;
-      try {
-        temp = await createTempFolder(out);
-      } catch (error) {
-        if (!isDiskFull(error)) throw error;
-        return refuseDiskFull(error, refuse);
-      }
-      try {
-        const steward = stringOption(options, 'steward') ?? defaultSteward();
-        const department = stringOption(options, 'department');
-        const period = stringOption(options, 'period');
-
-        let source: PackageSource;
-        let dispose: () => Promise<void>;
-        /** The records the division is read from, when --division does not name it. */
-        let sample: () => Promise<Iterable<{ readonly values: readonly (string | null)[] }>>;
-        /** The open project, when a project is packaged (it remembers the package). */
-        let projectWorkspace: Workspace | undefined;
-        const isProject = input.toLowerCase().endsWith('.dsw');
-        if (isProject) {
-          const opened = await Workspace.open(input);
-          if (!opened.ok) return refuse(opened.error);
-          const workspace = opened.value;
-          const packRef = stringOption(options, 'pack');
-          if (packRef !== undefined && packRef !== workspace.info.packId) {
-            await workspace.close();
-            return fail(
-              `项目使用标准包 ${workspace.info.packId}，与 --pack ${packRef} 不同；打包项目时可以省略 --pack`,
-            );
-          }
-          source = createProjectPackageSource(workspace);
-          projectWorkspace = workspace;
-          dispose = () => workspace.close();
-          sample = () => Promise.resolve(workspace.iterateRecords());
-        } else {
-          const packRef = stringOption(options, 'pack');
-          if (packRef === undefined)
-            return fail('打包文件时需要 --pack / --pack is needed for a file');
-          if (department === undefined) return fail('打包文件时需要 --department（提供部门）');
-          if (period === undefined) return fail('打包文件时需要 --period（报送期）');
-          const found = await findPackDataset(packRef, stringOption(options, 'dataset'));
-          if (!found.ok) return refuse(found.error);
-          const { pack, dataset } = found.value;
-          const encoding = encodingOption(options);
-          if (!encoding.ok) return fail(encoding.error.message.zh);
-          const sheet = stringOption(options, 'sheet');
-          const templatePath = stringOption(options, 'template');
-          const mapped = await openMappedTable(input, pack, dataset, {
-            open: {
-              ...(encoding.value === undefined ? {} : { encoding: encoding.value }),
-              ...(sheet === undefined ? {} : { sheet }),
-              isSinglePass,
-            },
-            ...(templatePath === undefined ? {} : { templatePath }),
-            department,
-            ignoreStore: options.values['no-auto-template'] === true,
-          });
-          if (!mapped.ok) return refuse(mapped.error);
-          const { table, choice } = mapped.value;
-          for (const note of describeAppliedMapping(choice, pack)) writeLine(note, 'stderr');
-          const mapper = createRecordMapper(pack, dataset, choice.mapping, table.columns, {
-            department,
-            period,
-          });
-          if (!mapper.ok) {
-            await table.close();
-            return refuse(mapper.error);
-          }
-          const missing = dataset.fields
-            .filter(
-              (field, i) =>
-                field.constraints?.required === true && mapper.value.columnOfField[i] === undefined,
-            )
-            .map((field) => field.name);
-          if (missing.length > 0) {
-            await table.close();
-            return refuse({
-              code: 'columns-missing',
-              message: {
-                zh: `文件缺少必填字段的列：${missing.join('、')}`,
-                en: `The file has no column for required fields: ${missing.join(', ')}`,
-              },
-            });
-          }
-          // The file is read once: its records stream from the reader through the mapping,
-          // the rules and the packager into the zip, with no project in between.
-          const fileSource = createFilePackageSource(
-            table,
-            (cells) => mapper.value.map(cells).values,
-            { pack, dataset, department, period },
-          );
-          const first = await fileSource.peekRecords(divisionSampleSize);
-          if (first.length === 0) {
-            await fileSource.close();
-            return refuse({
-              code: 'file-empty',
-              message: { zh: '文件中没有数据行', en: 'The file has no data rows' },
-            });
-          }
-          source = fileSource;
-          dispose = () => fileSource.close();
-          sample = () => Promise.resolve(first);
-        }
-
-        try {
-          let divisionCode = division;
-          if (divisionCode === undefined) {
-            divisionCode = inferDivisionFrom(source.dataset, await sample());
-            if (divisionCode === undefined) {
-              return fail('无法从数据推断行政区划代码，请用 --division 指定（如 371702）');
-            }
-            writeLine(
-              `行政区划代码取自数据：${divisionCode} ${lookupDivision(divisionCode)?.name ?? ''}（可用 --division 指定）`,
-              'stderr',
-            );
-          }
-          let base: PackageBase | undefined;
-          if (baseData !== undefined) {
-            const found = baseFromPackage(baseData, source.dataset, kind.value);
-            if (!found.ok) return refuse(found.error);
-            base = found.value;
-          } else if (mode === 'incremental' && projectWorkspace === undefined) {
-            return fail('打包文件时增量报送需要 --base（之前报送的数据包）');
-          }
-          const packageOptions = {
-            kind: kind.value,
-            onError: onError as ErrorPolicy,
-            created: created.value,
-            outDir: out,
-            division: divisionCode,
-            ...(department === undefined ? {} : { department }),
-            ...(period === undefined ? {} : { period }),
-            ...(stringOption(options, 'provider') === undefined
-              ? {}
-              : { provider: stringOption(options, 'provider') as string }),
-            steward,
-            ...(stringOption(options, 'reviewer') === undefined
-              ? {}
-              : { reviewer: stringOption(options, 'reviewer') as string }),
-            toolVersion: readToolVersion(),
-            tempDir: temp.dir,
-            ...(sign === undefined ? {} : { sign }),
-          };
-          const written =
-            projectWorkspace === undefined
-              ? await writeSourcePackage(source, {
-                  ...packageOptions,
-                  ...(base === undefined ? {} : { base }),
-                })
-              : await writeProjectPackage(projectWorkspace, {
-                  ...packageOptions,
-                  mode,
-                  ...(base === undefined ? {} : { base }),
-                });
-          if (!written.ok) {
-            if (written.error.code !== 'package-blocked') return refuse(written.error);
-            writeLine(`未打包：${written.error.message.zh}`, 'stderr');
-            for (const line of written.error.details ?? []) writeLine(`  ${line}`, 'stderr');
-            if (format.value === 'json') {
-              writeJson({ written: false, blockers: written.error.details ?? [] });
-            }
-            return 1;
-          }
-          const s = written.value.manifest['x-submission'];
-          if (format.value === 'json') {
-            writeJson({ written: true, path: written.value.path, submission: s });
-          } else {
-            writeLine(written.value.path);
-            writeLine(
-              `${s.kind}数据包：${s.rows.packaged} 条记录（项目 ${s.rows.project} 条，人工排除 ${s.rows.excludedByUser} 条，因错误排除 ${s.rows.excludedByPolicy} 条）；错误 ${s.issues.errors} 个（已豁免 ${s.issues.exemptedErrors} 个），警告 ${s.issues.warnings} 个`,
-              'stderr',
-            );
-            if (s.mode === '增量' && s.changes !== undefined)
-              writeLine(
-                `增量数据包：新增 ${s.changes.added} 条，变更 ${s.changes.changed} 条，删除 ${s.changes.removed} 条，未变 ${s.changes.unchanged} 条；基础数据包 SHA-256 ${s.base?.sha256 ?? ''}`,
-                'stderr',
-              );
-            if (s.signer !== undefined)
-              writeLine(
-                `已签名：${s.signer.office}，公钥指纹 ${formatFingerprint(s.signer.fingerprint)}`,
-                'stderr',
-              );
-          }
-          return 0;
-        } finally {
-          await dispose();
-        }
-      } catch (error) {
-        if (!isDiskFull(error)) throw error;
-        return refuseDiskFull(error, refuse);
-      } finally {
-        await temp.remove();
-      }
-    };
     try {
-      return await packageOnce(true);
+      return await packageInput(options, fail, refuse, true);
     } catch (error) {
       if (!(error instanceof ImportError) || error.appError.code !== 'layout-changed') throw error;
-      return await packageOnce(false);
+      return await packageInput(options, fail, refuse, false);
     }
   },
 });
