@@ -88,6 +88,25 @@ describe('detectTextEncoding', () => {
       value: { encoding: 'utf-8', offLines: [], offLineCount: 0 },
     });
   });
+  it('reads a large file exactly, whatever falls on the edge of a read chunk', async () => {
+    // Some 600 KB of rows of varying length: chunk edges land inside three-byte characters,
+    // quoted fields, doubled quotes and quoted line breaks, and between \r and \n.
+    const path = join(temp.dir, 'edges.csv');
+    const expected: string[][] = [['序号', '姓名', '备注']];
+    for (let i = 1; i <= 8000; i += 1)
+      expected.push([
+        String(i),
+        '张'.repeat(1 + (i % 7)),
+        `第${i}行"引号"，${'长'.repeat(i % 13)}\r\n换行${'x'.repeat(i % 5)}`,
+      ]);
+    const quote = (cell: string) => `"${cell.replaceAll('"', '""')}"`;
+    const text = expected.map((row) => row.map(quote).join(',')).join('\r\n');
+    await writeFile(path, `\ufeff${text}\r\n`);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(600_000);
+    const rows = await readRows(path);
+    expect(rows.map((row) => row.texts)).toEqual(expected);
+  });
+
   it('falls back to GB18030 for bytes that are not UTF-8, and honours a BOM', async () => {
     const gbk = join(temp.dir, 'gbk.csv');
     await writeFile(gbk, Buffer.from('d0d5c3fb', 'hex'));
