@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { lookupDivision } from '../../shared/code-tables/divisions.ts';
 import { createRecordMapper } from '../../shared/mapping/create-record-mapper.ts';
-import { parsePackageKind } from '../../shared/package/package-kind.ts';
+import { parsePackageKind, type PackageKind } from '../../shared/package/package-kind.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import { createFilePackageSource } from '../engine/package/file-package-source.ts';
 import {
@@ -87,16 +87,29 @@ function refuseDiskFull(error: unknown, refuse: Refuse): number {
   return result.ok ? 2 : refuse(result.error);
 }
 
+/** What `steward package` is asked to do, its arguments checked and its key opened. */
+interface PackageRequest {
+  readonly input: string;
+  readonly kind: PackageKind;
+  readonly out: string;
+  readonly onError: ErrorPolicy;
+  readonly format: 'text' | 'json';
+  readonly mode: 'full' | 'incremental';
+  readonly baseData: PackageData | undefined;
+  readonly created: Date;
+  readonly division: string | undefined;
+  readonly sign: OfficeKey | undefined;
+}
+
 /**
- * One run of `steward package` with the parsed options. With `isSinglePass` a text file is read
- * once, its rows streaming as its table is surveyed; without it the table is surveyed whole first.
+ * Checks the arguments of `steward package`, reads the base package and opens the signing key
+ * (asking for its passphrase): done once, before any data is read. A refusal is its exit code.
  */
-async function packageInput(
+async function readPackageRequest(
   options: ParsedArgs,
   fail: (message: string) => number,
   refuse: Refuse,
-  isSinglePass: boolean,
-): Promise<number> {
+): Promise<PackageRequest | number> {
   const [input] = options.positionals;
   const kindText = stringOption(options, 'kind');
   const out = stringOption(options, 'out');
@@ -155,6 +168,32 @@ async function packageInput(
       },
     });
   }
+  return {
+    input,
+    kind: kind.value,
+    out,
+    onError,
+    format: format.value,
+    mode,
+    baseData,
+    created: created.value,
+    division,
+    sign,
+  };
+}
+
+/**
+ * Writes the package `request` asks for. With `isSinglePass` a text file is read once, its rows
+ * streaming as its table is surveyed; without it the table is surveyed whole first.
+ */
+async function writeRequestedPackage(
+  options: ParsedArgs,
+  request: PackageRequest,
+  fail: (message: string) => number,
+  refuse: Refuse,
+  isSinglePass: boolean,
+): Promise<number> {
+  const { input, kind, out, onError, format, mode, baseData, created, division, sign } = request;
   // Work in progress stays beside the output (same volume, no personal data in the system
   // temp folder); what a killed run left there is removed first.
   await removeDeadTempFolders(out);
@@ -276,16 +315,16 @@ async function packageInput(
       }
       let base: PackageBase | undefined;
       if (baseData !== undefined) {
-        const found = baseFromPackage(baseData, source.dataset, kind.value);
+        const found = baseFromPackage(baseData, source.dataset, kind);
         if (!found.ok) return refuse(found.error);
         base = found.value;
       } else if (mode === 'incremental' && projectWorkspace === undefined) {
         return fail('打包文件时增量报送需要 --base（之前报送的数据包）');
       }
       const packageOptions = {
-        kind: kind.value,
-        onError: onError as ErrorPolicy,
-        created: created.value,
+        kind,
+        onError,
+        created,
         outDir: out,
         division: divisionCode,
         ...(department === undefined ? {} : { department }),
@@ -316,13 +355,13 @@ async function packageInput(
         if (written.error.code !== 'package-blocked') return refuse(written.error);
         writeLine(`未打包：${written.error.message.zh}`, 'stderr');
         for (const line of written.error.details ?? []) writeLine(`  ${line}`, 'stderr');
-        if (format.value === 'json') {
+        if (format === 'json') {
           writeJson({ written: false, blockers: written.error.details ?? [] });
         }
         return 1;
       }
       const s = written.value.manifest['x-submission'];
-      if (format.value === 'json') {
+      if (format === 'json') {
         writeJson({ written: true, path: written.value.path, submission: s });
       } else {
         writeLine(written.value.path);
@@ -381,13 +420,16 @@ export const packageCommand: Command = createCommand({
     base: { type: 'string' },
   },
   async run(options, fail, refuse) {
+    const request = await readPackageRequest(options, fail, refuse);
+    if (typeof request === 'number') return request;
     // A text file is read once, its rows streaming as its table is surveyed (issue #11); the
-    // rare file whose column first shows deep in it is read again, surveyed whole first.
+    // rare file whose column first shows deep in it is read again, surveyed whole first. The
+    // arguments, the base package and the key's passphrase are not asked for again.
     try {
-      return await packageInput(options, fail, refuse, true);
+      return await writeRequestedPackage(options, request, fail, refuse, true);
     } catch (error) {
       if (!(error instanceof ImportError) || error.appError.code !== 'layout-changed') throw error;
-      return await packageInput(options, fail, refuse, false);
+      return await writeRequestedPackage(options, request, fail, refuse, false);
     }
   },
 });
