@@ -61,6 +61,12 @@ async function journaledOperations(path: string): Promise<number> {
   return reading.kind === 'missing' ? 0 : reading.records.length;
 }
 
+/** The journal beside the project: its id and how many operations it holds (false: none read). */
+async function journalOnDisk(path: string): Promise<false | { id: string; records: number }> {
+  const reading = await readJournal(journalPathFor(path));
+  return reading.kind === 'read' && { id: reading.journalId, records: reading.records.length };
+}
+
 describe('checkpoints', () => {
   it('leave the empty journal of the new snapshot on disk, so the next edit only appends to it', async () => {
     const { workspace, path } = await createDemoWorkspace(temp.dir, {
@@ -71,10 +77,7 @@ describe('checkpoints', () => {
     });
     workspace.configureCheckpoints({ idleMs: 3_600_000 });
     // The import ended with a checkpoint: its journal is there already, continuing it, empty.
-    const ready = await readJournal(journalPathFor(path));
-    expect(ready.kind === 'read' && { id: ready.journalId, records: ready.records.length }).toEqual(
-      { id: await snapshotJournalId(path), records: 0 },
-    );
+    expect(await journalOnDisk(path)).toEqual({ id: await snapshotJournalId(path), records: 0 });
     const file = await stat(journalPathFor(path));
     const edited = await workspace.editCell(4, 'XM', '只追加', { who: '测试员', context });
     expect(edited.ok).toBe(true);
@@ -87,10 +90,7 @@ describe('checkpoints', () => {
     // Opening starts the journal too, before any edit.
     const reopened = await Workspace.open(path);
     if (!reopened.ok) throw new Error(reopened.error.message.en);
-    const opened = await readJournal(journalPathFor(path));
-    expect(
-      opened.kind === 'read' && { id: opened.journalId, records: opened.records.length },
-    ).toEqual({ id: await snapshotJournalId(path), records: 0 });
+    expect(await journalOnDisk(path)).toEqual({ id: await snapshotJournalId(path), records: 0 });
     await reopened.value.close();
   });
 
