@@ -31,8 +31,13 @@ import type {
 import { openWorkbookSource } from './open-workbook-source.ts';
 import type { WorkbookSource } from './workbook-source.ts';
 
-/** Rows per batch sent to the engine. */
-const batchRows = 5000;
+/**
+ * Rows per batch sent to the engine. A batch lives until it is posted: at 5,000 rows it outlived
+ * the young generation's collections and was copied on, in both threads. At 1,000, `steward
+ * package` of 300,000 rows took 8.1 s instead of 8.9 s and 392 MB instead of 447 MB (fastest of
+ * four interleaved runs each; 500 and 2,000 gave 8.0 s and 8.9 s).
+ */
+const batchRows = 1000;
 
 interface Table {
   readonly sheet: number;
