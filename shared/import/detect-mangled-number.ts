@@ -15,13 +15,16 @@ const scientific = /^[-+]?\d+(?:\.\d+)?[eE]\+(\d{1,3})$/;
  * Returns the reason, or undefined when the text is fine.
  */
 export function detectMangledNumber(text: string, kind: CellKind = 's'): FlagReason | undefined {
-  const sci = scientific.exec(text);
+  // Every cell of a file passes here: the patterns run only on a text that can match them
+  // (scientific notation holds a `+`; a text of 17 digits is 17 long).
+  const sci = text.includes('+') ? scientific.exec(text) : null;
   if (sci !== null && Number(sci[1]) >= 11) return 'scientific-notation';
   if (kind === 'n') {
     const digits = text.replace(/[,\s]/g, '').replace(/^[-+]/, '');
     if (/^\d+$/.test(digits) && digits.replace(/^0+/, '').length >= 16) return 'digits-lost';
     return undefined;
   }
-  if (/^\d{17,}$/.test(text) && /^0+$/.test(text.slice(15))) return 'digits-lost';
+  if (text.length >= 17 && /^\d{17,}$/.test(text) && /^0+$/.test(text.slice(15)))
+    return 'digits-lost';
   return undefined;
 }
