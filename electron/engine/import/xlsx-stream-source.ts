@@ -360,22 +360,6 @@ async function openSource(
   return { format, sheets, close: async () => zip.close() };
 }
 
-/**
- * The shared string a `t="s"` cell's value points at: its digits (spaces around them allowed),
- * or -1 when it holds none. Every text cell of a sheet passes here, nearly always bare digits:
- * those are read without trimming or a pattern.
- */
-function sharedStringIndex(value: string): number {
-  let isDigits = value.length > 0;
-  for (let i = 0; i < value.length && isDigits; i += 1) {
-    const code = value.charCodeAt(i);
-    isDigits = code >= 48 && code <= 57;
-  }
-  if (isDigits) return Number(value);
-  const index = value.trim();
-  return /^\d+$/.test(index) ? Number(index) : -1;
-}
-
 interface SheetContext {
   readonly loadSharedStrings: () => Promise<string[]>;
   readonly formatOf: (style: number) => string;
@@ -423,9 +407,9 @@ async function* readSheetRows(
       case 's': {
         // An empty typed cell (`<c r="B4" s="6" t="s"/>`, as WPS writes) is empty: `Number('')`
         // is 0 and would read it as the first shared string.
-        const index = sharedStringIndex(value);
-        if (index < 0) return;
-        text = sharedStrings[index] ?? '';
+        const index = value.trim();
+        if (!/^\d+$/.test(index)) return;
+        text = sharedStrings[Number(index)] ?? '';
         break;
       }
       case 'str':
