@@ -51,10 +51,20 @@ export function appendTables(tables: readonly SourceTable[]): Result<SourceTable
     headerReason: first.headerReason,
     columns: first.columns,
     requiredColumns: first.requiredColumns,
-    rowCount: tables.reduce((sum, t) => sum + t.rowCount, 0),
+    // Getters: a part read in a single pass completes its counts as its rows stream.
+    get rowCount() {
+      return tables.reduce((sum, t) => sum + t.rowCount, 0);
+    },
+    get isCounting() {
+      return tables.some((t) => t.isCounting);
+    },
     footerRows: [],
-    flagged: tables.flatMap((t) => t.flagged),
-    flaggedCount: tables.reduce((sum, t) => sum + t.flaggedCount, 0),
+    get flagged() {
+      return tables.flatMap((t) => t.flagged);
+    },
+    get flaggedCount() {
+      return tables.reduce((sum, t) => sum + t.flaggedCount, 0);
+    },
     parts: tables,
     async *rows(): AsyncGenerator<SourceRecord> {
       try {

@@ -97,7 +97,7 @@ async function open(
 }
 
 async function survey(
-  request: Extract<ImportRequest, { type: 'survey' }>,
+  request: Extract<ImportRequest, { type: 'survey' | 'scan' }>,
 ): Promise<Result<SurveyedTable>> {
   const sheet = source?.sheets[request.sheet];
   if (sheet === undefined || limits === undefined) return notOpen();
@@ -194,32 +194,35 @@ function layoutChanged(
  * Reads a sheet once for its table (issue #11: the survey read it whole, then the stream read
  * it again): its top rows decide the header and the columns, then its data rows stream as the
  * survey decides them, footer-like rows held back until a table-like row follows (at most
- * `maxPending` of them). The last batch carries the whole layout (rows, footer rows, flags). For
- * sheets without merged ranges (text files): a merged range's copy depends on the width known.
+ * `maxPending` of them). The last batch carries the whole layout (rows, footer rows, flags).
+ * A sheet with merged ranges is surveyed whole instead (a merged range's copy depends on the
+ * table's width, known only at the end), and its survey is kept like any other.
  */
 async function scan(
   request: Extract<ImportRequest, { type: 'scan' }>,
-): Promise<Result<ScannedTable>> {
+): Promise<Result<ScannedTable | SurveyedTable>> {
   const sheet = source?.sheets[request.sheet];
   if (sheet === undefined || limits === undefined) return notOpen();
+  const merges = await sheet.merges();
+  if (merges.length > 0) return await survey(request);
   const committed: CleanRow[] = [];
-  const survey = createTableSurvey({
-    merges: await sheet.merges(),
+  const tableSurvey = createTableSurvey({
+    merges,
     limits,
     ...(request.headerRow === undefined ? {} : { headerRow: request.headerRow }),
     ...(request.headerRows === undefined ? {} : { headerRows: request.headerRows }),
     onCommit: (row) => committed.push(row),
   });
-  if (!survey.ok) return survey;
+  if (!tableSurvey.ok) return tableSurvey;
   const iterator = sheet.rows()[Symbol.asyncIterator]();
   let isEnd = false;
   try {
-    while (!survey.value.isDecided() && !isEnd) {
+    while (!tableSurvey.value.isDecided() && !isEnd) {
       const next = await iterator.next();
       if (next.done === true) isEnd = true;
       else {
         for (const raw of next.value) {
-          const failure = survey.value.push(raw);
+          const failure = tableSurvey.value.push(raw);
           if (failure !== undefined) {
             await iterator.return?.();
             return failure;
@@ -231,7 +234,7 @@ async function scan(
     await iterator.return?.();
     throw error;
   }
-  const layout = survey.value.finish();
+  const layout = tableSurvey.value.finish();
   if (!layout.ok) {
     await iterator.return?.();
     return layout;
@@ -239,7 +242,7 @@ async function scan(
   const streamId = nextId++;
   streams.set(
     streamId,
-    rebatch(scanRows(streamId, iterator, survey.value, committed, layout.value.sourceColumns))[
+    rebatch(scanRows(streamId, iterator, tableSurvey.value, committed, layout.value.sourceColumns))[
       Symbol.asyncIterator
     ](),
   );

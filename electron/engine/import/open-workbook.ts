@@ -40,11 +40,12 @@ export interface TableOptions {
   /** Whether the header is one row or two (joined as `收款人-银行账号`). */
   readonly headerRows?: 1 | 2;
   /**
-   * Read a text file once (issue #11), not surveyed whole first and then streamed: the header
+   * Read the table once (issue #11), not surveyed whole first and then streamed: the header
    * and columns come from the top rows, and `rowCount`, `footerRows` and `flagged` grow as the
    * rows stream, complete once `rows()` ends. A column that first shows deep in the file ends
    * the rows with an ImportError coded `layout-changed` (the caller reads it again without
-   * this). A survey already kept is used as it is; other formats are surveyed as before.
+   * this). A survey of the sheet already kept (with any header choice) is used as it would be
+   * without this, and a sheet with merged ranges is surveyed whole first as before.
    */
   readonly isSinglePass?: boolean;
 }
@@ -206,11 +207,13 @@ export async function openWorkbook(
   });
   /** Surveys kept by sheet and header choice (`index|headerRow|headerRows`). */
   const surveys = new Map<string, SurveyedTable>();
+  const keyOf = (sheet: SheetSummary, options: TableOptions) =>
+    `${sheet.index}|${options.headerRow ?? ''}|${options.headerRows ?? ''}`;
   const keptSurvey = async (
     sheet: SheetSummary,
     options: TableOptions,
   ): Promise<Result<SurveyedTable>> => {
-    const key = `${sheet.index}|${options.headerRow ?? ''}|${options.headerRows ?? ''}`;
+    const key = keyOf(sheet, options);
     const kept = surveys.get(key);
     if (kept !== undefined) return ok(kept);
     // A survey of this sheet made with another header choice gives the same table when the
@@ -251,17 +254,17 @@ export async function openWorkbook(
       return Number.isInteger(position) ? summary.sheets[position - 1] : undefined;
     },
     async openTable(sheet, tableOptions = {}) {
-      const key = `${sheet.index}|${tableOptions.headerRow ?? ''}|${tableOptions.headerRows ?? ''}`;
-      if (
-        tableOptions.isSinglePass === true &&
-        singlePassFormats.has(summary.format) &&
-        !surveys.has(key)
-      ) {
-        const scanned = await client.request<ScannedTable>(
+      // A survey of the sheet already kept (the 导入 step's, perhaps with another header
+      // choice) is used as `keptSurvey` finds it: its rows are counted, nothing is read twice.
+      const isSurveyed = [...surveys.keys()].some((k) => k.startsWith(`${sheet.index}|`));
+      if (tableOptions.isSinglePass === true && !isSurveyed) {
+        // A sheet with merged ranges comes back surveyed whole (see the worker's `scan`).
+        const scanned = await client.request<ScannedTable | SurveyedTable>(
           { type: 'scan', sheet: sheet.index, ...header(tableOptions) },
           stallMs,
         );
         if (!scanned.ok) return scanned;
+        if ('tableId' in scanned.value) surveys.set(keyOf(sheet, tableOptions), scanned.value);
         users += 1;
         return ok(createTable(client, workbook, sheet, scanned.value, release));
       }
@@ -276,9 +279,6 @@ export async function openWorkbook(
   return ok(workbook);
 }
 
-/** The formats read in a single pass when asked (no merged ranges: see the worker's `scan`). */
-const singlePassFormats: ReadonlySet<SourceFormat> = new Set(['csv', 'tsv', 'txt']);
-
 /** A table from a kept survey (streamed on demand) or from a single pass (already started). */
 function createTable(
   client: ImportWorkerClient,
@@ -288,6 +288,8 @@ function createTable(
   release: () => Promise<void>,
 ): SourceTable {
   let layout: TableLayout = start.layout;
+  // A single pass counts its rows as they stream; its last batch brings the whole layout.
+  let isCounting = 'streamId' in start;
   let isClosed = false;
   let isStarted = false;
   let streamId: number | undefined = 'streamId' in start ? start.streamId : undefined;
@@ -315,6 +317,9 @@ function createTable(
     get rowCount() {
       return layout.rowCount;
     },
+    get isCounting() {
+      return isCounting;
+    },
     get footerRows() {
       return layout.footerRows;
     },
@@ -339,7 +344,10 @@ function createTable(
         for (;;) {
           const batch = await next;
           if (!batch.ok) throw new ImportError(batch.error);
-          if (batch.value.layout !== undefined) layout = batch.value.layout;
+          if (batch.value.layout !== undefined) {
+            layout = batch.value.layout;
+            isCounting = false;
+          }
           if (!batch.value.done) {
             next = client.request<RowBatch>({ type: 'pull', streamId: id });
           }
@@ -397,7 +405,13 @@ export async function openTable(
     const candidates = workbook.sheets.filter((s) => !s.hidden && s.kind === 'worksheet');
     let first: SourceTable | undefined;
     for (const sheet of candidates) {
-      const table = await workbook.openTable(sheet, tableOptions);
+      let table = await workbook.openTable(sheet, tableOptions);
+      // A single pass found no data row in the top rows: whether the sheet holds any, only a
+      // survey of it says.
+      if (table.ok && table.value.isCounting && table.value.rowCount === 0) {
+        await table.value.close();
+        table = await workbook.openTable(sheet, { ...tableOptions, isSinglePass: false });
+      }
       if (!table.ok) {
         await first?.close();
         return table;

@@ -44,6 +44,11 @@ export interface SourceTable {
   readonly requiredColumns: readonly string[];
   /** How many data rows `rows()` yields. */
   readonly rowCount: number;
+  /**
+   * True while the table is read in a single pass (`TableOptions.isSinglePass`): `rowCount`,
+   * `footerRows` and `flagged` hold what was read so far, and are whole once `rows()` ends.
+   */
+  readonly isCounting: boolean;
   /** Row numbers cut as footer rows (合计, 填表人, 注：...). */
   readonly footerRows: readonly number[];
   /** Cells flagged as unrecoverable or suspicious (at most 1,000 listed). */

@@ -3,6 +3,7 @@
  * (or apply a stored template by itself), suggest value maps, keep the department's templates,
  * and import one or more tables with the mapping the clerk confirmed, as one job.
  */
+import { stat } from 'node:fs/promises';
 import { describeFlagReason } from '../../../shared/import/describe-flag-reason.ts';
 import type { ChannelOutput } from '../../../shared/ipc/contract.ts';
 import { createRecordMapper } from '../../../shared/mapping/create-record-mapper.ts';
@@ -12,6 +13,7 @@ import { suggestTableValueMaps } from '../../../shared/mapping/suggest-table-val
 import { suggestValueMap, type ValueCount } from '../../../shared/mapping/suggest-value-map.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { TextEncoding } from '../import/decode-text.ts';
+import { ImportError } from '../import/import-error.ts';
 import { inspectFile } from '../import/inspect-file.ts';
 import { openTable, type WorkbookOpener } from '../import/open-workbook.ts';
 import type { SourceRecord, SourceTable } from '../import/source-table.ts';
@@ -112,36 +114,69 @@ function countDistinct(
   });
 }
 
+/** How `importTables` is asked to import, beside its tables and mapping. */
+interface ImportTablesOptions {
+  readonly signal: AbortSignal;
+  readonly progress: (done: number, total?: number) => void;
+  readonly templatesDir?: string;
+  /** How files are opened (default `openWorkbook`; the app's engine keeps the last one). */
+  readonly openWorkbook?: WorkbookOpener;
+}
+
 /**
  * Imports one or more tables into the project with one mapping, as one operation (each table
  * its own source, so every record keeps its file, sheet and row). Without a mapping, the first
  * table's stored template or confident suggestions are used. Tables are opened one at a time;
  * one that cannot be read, or lacks a column the mapping reads, rolls everything back.
+ *
+ * A text file the 导入 step has not surveyed already is read once (issue #11), its rows stored
+ * as they stream; the rare file whose column first shows deep in it rolls that import back and
+ * is imported again, surveyed whole first.
  */
 export async function importTables(
   workspace: Workspace,
   sources: readonly TableSource[],
   mapping: Mapping | undefined,
-  options: {
-    readonly signal: AbortSignal;
-    readonly progress: (done: number, total?: number) => void;
-    readonly templatesDir?: string;
-    /** How files are opened (default `openWorkbook`; the app's engine keeps the last one). */
-    readonly openWorkbook?: WorkbookOpener;
-  },
+  options: ImportTablesOptions,
+): Promise<Result<ImportOutcome>> {
+  try {
+    try {
+      return await importTablesOnce(workspace, sources, mapping, options, true);
+    } catch (error) {
+      if (!(error instanceof ImportError) || error.appError.code !== 'layout-changed') throw error;
+      return await importTablesOnce(workspace, sources, mapping, options, false);
+    }
+  } catch (error) {
+    // A file that failed in the middle of its rows (changed on disk, a reader's limit met deep
+    // in it): the import was rolled back, and the clerk reads why.
+    if (error instanceof ImportError) return { ok: false, error: error.appError };
+    throw error;
+  }
+}
+
+async function importTablesOnce(
+  workspace: Workspace,
+  sources: readonly TableSource[],
+  mapping: Mapping | undefined,
+  options: ImportTablesOptions,
+  isSinglePass: boolean,
 ): Promise<Result<ImportOutcome>> {
   const { pack, dataset } = workspace;
   const facts = { department: workspace.info.department, period: workspace.info.period };
   let chosen = mapping;
-  let knownTotal = 0;
+  /** The rows of the tables opened so far, as far as counted: a single pass counts as it reads. */
+  let knownRows = 0;
+  let textBytes = 0;
+  let isTotalKnown = true;
   async function* parts(): AsyncGenerator<Result<ImportPart>> {
     for (const source of sources) {
+      const open = { ...tableOptions(source), isSinglePass };
       // The first table without a mapping from the screen chooses it (a stored template of
       // its layout, else the suggestions); the others of the same layout use it.
       let opened: Result<{ table: SourceTable; mapping: Mapping }>;
       if (chosen === undefined) {
         const mapped = await openMappedTable(source.path, pack, dataset, {
-          open: tableOptions(source),
+          open,
           department: workspace.info.department,
           sampleRows: suggestionRows,
           ...(options.templatesDir === undefined ? {} : { templatesDir: options.templatesDir }),
@@ -152,7 +187,7 @@ export async function importTables(
           : mapped;
       } else {
         const mapping = chosen;
-        const table = await openTable(source.path, tableOptions(source), options.openWorkbook);
+        const table = await openTable(source.path, open, options.openWorkbook);
         opened = table.ok ? ok({ table: table.value, mapping }) : table;
       }
       if (!opened.ok) {
@@ -179,9 +214,13 @@ export async function importTables(
           );
           return;
         }
-        knownTotal += table.rowCount;
+        // A table read in a single pass has not counted its rows yet: its file's size stands in.
+        if (table.isCounting) {
+          textBytes += (await stat(source.path)).size;
+          isTotalKnown = false;
+        } else knownRows += table.rowCount;
         // Refused before its rows are written when the project would pass its size limit.
-        const room = workspace.checkRoomFor(knownTotal);
+        const room = workspace.checkRoomFor({ rows: knownRows, textBytes });
         if (!room.ok) {
           yield room;
           return;
@@ -206,7 +245,8 @@ export async function importTables(
   const imported = await workspace.importSources(parts(), {
     context: { today: todayIso() },
     signal: options.signal,
-    onProgress: (done) => options.progress(done, knownTotal),
+    // Out of how many rows, once every table opened so far was counted before its rows came.
+    onProgress: (done) => options.progress(done, isTotalKnown ? knownRows : undefined),
   });
   if (!imported.ok) return imported;
   return ok({
