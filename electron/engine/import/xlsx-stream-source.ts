@@ -18,6 +18,7 @@ import type { ImportLimits } from '../../../shared/import/import-limits.ts';
 import { numberCellText } from '../../../shared/import/number-cell-text.ts';
 import type { CellKind, MergedRange, RawRow } from '../../../shared/import/raw-row.ts';
 import { ok, type Result } from '../../../shared/result.ts';
+import { countRowElements } from './count-row-elements.ts';
 import { ImportError, importError } from './import-error.ts';
 import { parseXml } from './stream-xml.ts';
 import { attributeValue, createXmlTokenizer, type XmlTokenHandlers } from './tokenize-xml.ts';
@@ -218,27 +219,34 @@ async function tokenizeEntry(
   tokenizer.end();
 }
 
-/** Scans a sheet part's raw text for its merged ranges and counts its `<row>` elements. */
+/**
+ * Scans a sheet part's raw bytes for its merged ranges and counts its `<row>` elements. Each
+ * chunk is searched with the last 300 bytes of the one before it, so that an element split
+ * between two chunks is found; the text is made only of a chunk that mentions `mergeCell`.
+ */
 async function scanSheet(zip: ZipArchive, entry: yauzl.Entry): Promise<SheetScan> {
   const merges: MergedRange[] = [];
   let rowElements = 0;
-  let carry = '';
+  let carry = Buffer.alloc(0);
   const mergePattern = /<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref="([^"]*)"/g;
-  const rowPattern = /<(?:[\w.-]+:)?row[\s>/]/g;
   for await (const chunk of zip.stream(entry)) {
-    const text = carry + chunk.toString('latin1');
-    for (const match of text.matchAll(rowPattern)) {
-      if (match.index + match[0].length > carry.length) rowElements += 1;
+    const bytes = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
+    rowElements += countRowElements(bytes, carry.length);
+    if (bytes.includes(mergeCellName)) {
+      // latin1: one character per byte, so the text's positions are the bytes'.
+      for (const match of bytes.toString('latin1').matchAll(mergePattern)) {
+        if (match.index + match[0].length <= carry.length) continue;
+        const range = parseRange(match[1] ?? '');
+        if (range !== undefined) merges.push(range);
+      }
     }
-    for (const match of text.matchAll(mergePattern)) {
-      if (match.index + match[0].length <= carry.length) continue;
-      const range = parseRange(match[1] ?? '');
-      if (range !== undefined) merges.push(range);
-    }
-    carry = text.slice(-300);
+    // A copy: a view would keep the whole chunk alive.
+    carry = Buffer.from(bytes.subarray(-300));
   }
   return { merges, rowElements };
 }
+
+const mergeCellName = Buffer.from('mergeCell', 'latin1');
 
 /**
  * Refuses a workbook in which several sheets point at one part. No spreadsheet program writes
