@@ -119,4 +119,27 @@ describe('importing a text file', () => {
       await workspace.close();
     }
   });
+
+  it('stops at a limit met deep in the file with the reason, the project as it was', async () => {
+    const csv = await demoCsv('long-cell', 12_000);
+    const lines = (await readFile(csv, 'utf8')).split('\r\n');
+    const deep = lines.findIndex((line, i) => i > 11_000 && line !== '');
+    lines[deep] = `${lines[deep]?.split(',')[0] ?? ''},${'长'.repeat(1_000_001)}`;
+    await writeFile(csv, lines.join('\r\n'));
+    const workspace = await emptyProject('long-cell');
+    try {
+      const imported = await importTables(workspace, [{ path: csv }], undefined, {
+        signal: new AbortController().signal,
+        progress: () => undefined,
+      });
+      expect(imported.ok).toBe(false);
+      if (imported.ok) return;
+      expect(imported.error.code).toBe('cell-too-long');
+      expect(imported.error.message.zh).toContain('过长');
+      expect(workspace.countRecords()).toBe(0);
+      expect(workspace.history().filter((o) => o.kind === 'import')).toHaveLength(0);
+    } finally {
+      await workspace.close();
+    }
+  });
 });
