@@ -10,11 +10,11 @@ import { Workspace } from '../../electron/engine/workspace/workspace.ts';
 /** The rule context every workspace test uses. */
 export const context = { today: '2026-11-26' };
 
-/** Writes demo data to `dir` and imports it into a new project there. */
-export async function createDemoWorkspace(
+/** The demo register (`steward demo-data`'s pop-base population) written to `dir` as a CSV. */
+export async function writeDemoCsv(
   dir: string,
   options: { rows: number; seed: number; errorRate: number; name?: string },
-): Promise<{ workspace: Workspace; truth: DemoTruth; csv: string; path: string }> {
+): Promise<{ csv: string; truth: DemoTruth }> {
   const pack = findBundledPack('pop-base');
   if (pack === undefined) throw new Error('pop-base is bundled');
   const demoOptions = { ...options, today: context.today };
@@ -22,7 +22,13 @@ export async function createDemoWorkspace(
   if (!generator.ok) throw new Error(generator.error.message.en);
   const csv = join(dir, `${options.name ?? 'demo'}.csv`);
   const truth = await writeDemoData(generator.value, demoOptions, csv);
-  const path = join(dir, `${options.name ?? 'demo'}.dsw`);
+  return { csv, truth };
+}
+
+/** A new, empty project at `path` for pop-base's population dataset. */
+export async function createEmptyProject(path: string): Promise<Workspace> {
+  const pack = findBundledPack('pop-base');
+  if (pack === undefined) throw new Error('pop-base is bundled');
   const created = await Workspace.create(path, {
     pack,
     dataset: 'population',
@@ -31,7 +37,17 @@ export async function createDemoWorkspace(
     who: '测试员',
   });
   if (!created.ok) throw new Error(created.error.message.en);
-  const workspace = created.value;
+  return created.value;
+}
+
+/** Writes demo data to `dir` and imports it into a new project there. */
+export async function createDemoWorkspace(
+  dir: string,
+  options: { rows: number; seed: number; errorRate: number; name?: string },
+): Promise<{ workspace: Workspace; truth: DemoTruth; csv: string; path: string }> {
+  const { csv, truth } = await writeDemoCsv(dir, options);
+  const path = join(dir, `${options.name ?? 'demo'}.dsw`);
+  const workspace = await createEmptyProject(path);
   const table = await openTable(csv);
   if (!table.ok) throw new Error(table.error.message.en);
   const dataset = workspace.dataset;

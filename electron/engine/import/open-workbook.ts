@@ -209,6 +209,9 @@ export async function openWorkbook(
   const surveys = new Map<string, SurveyedTable>();
   const keyOf = (sheet: SheetSummary, options: TableOptions) =>
     `${sheet.index}|${options.headerRow ?? ''}|${options.headerRows ?? ''}`;
+  /** A survey kept of `sheet` with any header choice. */
+  const anySurveyOf = (sheet: SheetSummary): SurveyedTable | undefined =>
+    [...surveys].find(([k]) => k.startsWith(`${sheet.index}|`))?.[1];
   const keptSurvey = async (
     sheet: SheetSummary,
     options: TableOptions,
@@ -218,7 +221,7 @@ export async function openWorkbook(
     if (kept !== undefined) return ok(kept);
     // A survey of this sheet made with another header choice gives the same table when the
     // header decided now (from the top rows only) is the same: only its reason differs.
-    const other = [...surveys].find(([k]) => k.startsWith(`${sheet.index}|`))?.[1];
+    const other = anySurveyOf(sheet);
     if (other !== undefined) {
       const decided = await client.request<HeaderDecision>({
         type: 'decide',
@@ -256,8 +259,7 @@ export async function openWorkbook(
     async openTable(sheet, tableOptions = {}) {
       // A survey of the sheet already kept (the 导入 step's, perhaps with another header
       // choice) is used as `keptSurvey` finds it: its rows are counted, nothing is read twice.
-      const isSurveyed = [...surveys.keys()].some((k) => k.startsWith(`${sheet.index}|`));
-      if (tableOptions.isSinglePass === true && !isSurveyed) {
+      if (tableOptions.isSinglePass === true && anySurveyOf(sheet) === undefined) {
         // A sheet with merged ranges comes back surveyed whole (see the worker's `scan`).
         const scanned = await client.request<ScannedTable | SurveyedTable>(
           { type: 'scan', sheet: sheet.index, ...header(tableOptions) },

@@ -7,14 +7,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDemoData } from '../../../electron/engine/demo/write-demo-data.ts';
 import { inspectFile } from '../../../electron/engine/import/inspect-file.ts';
 import { OpenedFileCache } from '../../../electron/engine/import/opened-file-cache.ts';
 import { importTables } from '../../../electron/engine/session/import-handlers.ts';
-import { Workspace } from '../../../electron/engine/workspace/workspace.ts';
-import { createDemo } from '../../../shared/demo/create-demo.ts';
-import { findBundledPack } from '../../../shared/packs/index.ts';
-import { context } from '../../helpers/open-demo-workspace.ts';
+import type { Workspace } from '../../../electron/engine/workspace/workspace.ts';
+import { createEmptyProject, writeDemoCsv } from '../../helpers/open-demo-workspace.ts';
 import { createTempDir } from '../../helpers/run-steward.ts';
 
 let temp: Awaited<ReturnType<typeof createTempDir>>;
@@ -25,30 +22,12 @@ afterAll(async () => {
   await temp.cleanup();
 });
 
-const pack = findBundledPack('pop-base');
-
 async function demoCsv(name: string, rows: number): Promise<string> {
-  if (pack === undefined) throw new Error('pop-base is bundled');
-  const options = { rows, seed: 71, errorRate: 0.2, today: context.today };
-  const generator = createDemo(pack, options);
-  if (!generator.ok) throw new Error(generator.error.message.en);
-  const csv = join(temp.dir, `${name}.csv`);
-  await writeDemoData(generator.value, options, csv);
-  return csv;
+  return (await writeDemoCsv(temp.dir, { rows, seed: 71, errorRate: 0.2, name })).csv;
 }
 
-async function emptyProject(name: string): Promise<Workspace> {
-  if (pack === undefined) throw new Error('pop-base is bundled');
-  const created = await Workspace.create(join(temp.dir, `${name}.dsw`), {
-    pack,
-    dataset: 'population',
-    department: '牡丹区公安分局',
-    period: '2026Q4',
-    who: '测试员',
-  });
-  if (!created.ok) throw new Error(created.error.message.en);
-  return created.value;
-}
+const emptyProject = (name: string): Promise<Workspace> =>
+  createEmptyProject(join(temp.dir, `${name}.dsw`));
 
 /** Imports `csv` with the suggested mapping; the progress reports' totals are collected. */
 async function importCsv(

@@ -6,14 +6,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemo } from '../../../shared/demo/create-demo.ts';
 import type { Mapping } from '../../../shared/mapping/mapping-schema.ts';
 import { createRecordStandardizer } from '../../../shared/package/create-record-standardizer.ts';
 import { findBundledPack } from '../../../shared/packs/index.ts';
-import { writeDemoData } from '../../../electron/engine/demo/write-demo-data.ts';
 import { importTables } from '../../../electron/engine/session/import-handlers.ts';
-import { Workspace } from '../../../electron/engine/workspace/workspace.ts';
-import { context } from '../../helpers/open-demo-workspace.ts';
+import { createEmptyProject, writeDemoCsv } from '../../helpers/open-demo-workspace.ts';
 import { createTempDir } from '../../helpers/run-steward.ts';
 
 let temp: Awaited<ReturnType<typeof createTempDir>>;
@@ -28,11 +25,12 @@ describe('a date written in another accepted form', () => {
   it('shows 1990-03-07 in the grid and the package, and 1990/3/7 in the source row', async () => {
     const pack = findBundledPack('pop-base');
     if (pack === undefined) throw new Error('pop-base is bundled');
-    const options = { rows: 20, seed: 5, errorRate: 0, today: context.today };
-    const demo = createDemo(pack, options);
-    if (!demo.ok) throw new Error(demo.error.message.en);
-    const csv = join(temp.dir, 'slashed-dates.csv');
-    await writeDemoData(demo.value, options, csv);
+    const { csv } = await writeDemoCsv(temp.dir, {
+      rows: 20,
+      seed: 5,
+      errorRate: 0,
+      name: 'slashed-dates',
+    });
     // Every birth date of the file rewritten as 1990/3/7 (no leading zeros, slashes).
     const lines = (await readFile(csv, 'utf8')).split('\n');
     const headers = (lines[0] ?? '').split(',');
@@ -52,15 +50,7 @@ describe('a date written in another accepted form', () => {
     });
     await writeFile(csv, rewritten.join('\n'));
 
-    const created = await Workspace.create(join(temp.dir, 'dates.dsw'), {
-      pack,
-      dataset: 'population',
-      department: '牡丹区公安分局',
-      period: '2026Q4',
-      who: '测试员',
-    });
-    if (!created.ok) throw new Error(created.error.message.en);
-    const workspace = created.value;
+    const workspace = await createEmptyProject(join(temp.dir, 'dates.dsw'));
     const { dataset } = workspace;
     // Each field read from the column of its title, with no transform: as a clerk maps it.
     const fields: Mapping['fields'] = {};

@@ -9,17 +9,13 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importTables } from '../../../electron/engine/session/import-handlers.ts';
 import type { ProjectLimits } from '../../../electron/engine/workspace/project-size.ts';
 import { Workspace } from '../../../electron/engine/workspace/workspace.ts';
-import { createDemo } from '../../../shared/demo/create-demo.ts';
-import { findBundledPack } from '../../../shared/packs/index.ts';
-import { writeDemoData } from '../../../electron/engine/demo/write-demo-data.ts';
 import { openTable } from '../../../electron/engine/import/open-workbook.ts';
 import { matchColumnsExactly } from '../../../shared/mapping/match-columns-exactly.ts';
-import { context, createDemoWorkspace } from '../../helpers/open-demo-workspace.ts';
+import { context, createDemoWorkspace, writeDemoCsv } from '../../helpers/open-demo-workspace.ts';
 import { createTempDir } from '../../helpers/run-steward.ts';
 
 let temp: Awaited<ReturnType<typeof createTempDir>>;
@@ -51,14 +47,7 @@ async function projectWith(
 
 /** A demo register of `rows` rows to import. */
 async function demoCsv(name: string, rows: number): Promise<string> {
-  const pack = findBundledPack('pop-base');
-  if (pack === undefined) throw new Error('pop-base is bundled');
-  const options = { rows, seed: 62, errorRate: 0, today: context.today };
-  const generator = createDemo(pack, options);
-  if (!generator.ok) throw new Error(generator.error.message.en);
-  const csv = join(temp.dir, `${name}.csv`);
-  await writeDemoData(generator.value, options, csv);
-  return csv;
+  return (await writeDemoCsv(temp.dir, { rows, seed: 62, errorRate: 0, name })).csv;
 }
 
 /** The message a clerk reads: what happened and the two ways on, no library text. */
