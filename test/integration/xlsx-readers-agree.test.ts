@@ -15,7 +15,7 @@ import { openXlsxStreamSource } from '../../electron/engine/import/xlsx-stream-s
 import { openZipArchive } from '../../electron/engine/import/zip-archive.ts';
 import { defaultImportLimits } from '../../shared/import/import-limits.ts';
 import { createTempDir, sharedDir } from '../helpers/run-steward.ts';
-import { writeXlsxParts } from '../helpers/write-xlsx-parts.ts';
+import { createXlsxParts, writeXlsxParts, writeZipParts } from '../helpers/write-xlsx-parts.ts';
 
 const corpus = join(sharedDir, 'corpus');
 
@@ -175,6 +175,80 @@ describe('the streaming reader and SheetJS read the same', async () => {
       ['李四', '', ''],
       ['王五', 'TRUE', ''],
     ]);
+  });
+
+  it('reads a plain cell the same by its fast path as by the tokenizer', async () => {
+    // Plain cells take a fast path (read-plain-cell.ts); an attribute the fast path does not
+    // take (`cm`) sends the same cell through the tokenizer. Both sheets must read the same.
+    const rows =
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="$B$1" t=\'s\'><v>1</v></c><c r = "C1"  t = "s" ><v>2</v></c></row>' +
+      '<row r="2"><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c r="e2" s="1"><v>42</v></c><c><v>7</v></c></row>' +
+      '<row r="3"><c r="A3" t="str"><v>x &amp; y &#x4E2D;</v></c><c r="B3" t="s"><v> 1 </v></c><c r="C3"><f>1+1</f><v>2</v></c></row>' +
+      '<row r="4"><c r="A4" s="6"><v>45292</v></c><c r="B4" t="n"><v>3.5</v></c><c r="C4" t="b"><v>1</v></c><c r="D4" t="e"><v>#N/A</v></c></row>' +
+      '<row r="5"><c r="A5" t="s">\n<v>2</v>\n</c><c r="B5" t="inlineStr"><is><t>行内</t></is></c><c r="C5" s="1" t="s"/><c r="D5" t="s"><v></v></c></row>' +
+      '<row r="6"><c r="A6" t="n"><v>370102199001011234</v></c><c r="B6" t="s"></c><c r="C6" t="d"><v>2024-01-02T00:00:00</v></c></row>';
+    const general = rows.replace(/<c(?=[ >])/g, '<c cm="1"');
+    expect(general).not.toBe(rows);
+    const paths = [join(temp.dir, 'plain.xlsx'), join(temp.dir, 'general.xlsx')] as const;
+    for (const [index, sheetRows] of [rows, general].entries()) {
+      await writeXlsxParts(paths[index] as string, {
+        sharedStrings: ['姓名', '备注', '张三'],
+        sheets: [{ name: 'Sheet1', rows: sheetRows }],
+      });
+    }
+    const [plain, slow] = await Promise.all(paths.map((path) => readBoth(path)));
+    expect(plain?.streamed.rows).toEqual(slow?.streamed.rows);
+    expect(plain?.streamed.cells).toEqual(slow?.streamed.cells);
+    expect(Object.keys(plain?.streamed.cells ?? {})).toHaveLength(18);
+    expect(plain?.streamed.cells).toMatchObject({
+      'Sheet1!1:1': '备注',
+      'Sheet1!1:2': '张三',
+      'Sheet1!2:1': '备注',
+      'Sheet1!2:4': '42',
+      'Sheet1!2:5': '7',
+      'Sheet1!3:0': 'x & y 中',
+      'Sheet1!3:1': '备注',
+      'Sheet1!6:0': '3.70102E+17',
+    });
+  });
+
+  it('reads plain shared strings the same by their fast path as by the tokenizer', async () => {
+    // A plain `<si><t>…</t></si>` takes a fast path; `<si> <t>` (a space between the tags)
+    // sends the same string through the tokenizer. Rich text, phonetic runs and escapes stay
+    // with the tokenizer in both.
+    const items = [
+      '<si><t>姓名</t></si>',
+      '<si><t xml:space="preserve"> 张 三 </t></si>',
+      '<si><t>A &amp; B &lt;1&gt; &#x4E2D;</t></si>',
+      '<si><t>line_x000D_break</t></si>',
+      '<si><t></t></si>',
+      '<si><t/></si>',
+      '<si><r><t>富</t></r><r><rPr><b/></rPr><t>文本</t></r></si>',
+      '<si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh></si>',
+      '<si><t>末尾</t></si>',
+    ];
+    const rows = `<row r="1">${items.map((_item, i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${i}</v></c>`).join('')}</row>`;
+    const sst = (list: readonly string[]) =>
+      `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${list.length}" uniqueCount="${list.length}">${list.join('')}</sst>`;
+    const paths = [join(temp.dir, 'plain-sst.xlsx'), join(temp.dir, 'general-sst.xlsx')] as const;
+    const lists = [items, items.map((item) => item.replace('<si><t', '<si> <t'))];
+    for (const [index, list] of lists.entries()) {
+      const parts = createXlsxParts({ sheets: [{ name: 'Sheet1', rows }] });
+      parts.set('xl/sharedStrings.xml', sst(list));
+      await writeZipParts(paths[index] as string, parts);
+    }
+    const [plain, slow] = await Promise.all(paths.map((path) => readBoth(path)));
+    expect(plain?.streamed.cells).toEqual(slow?.streamed.cells);
+    expect(plain?.streamed.cells).toEqual({
+      'Sheet1!1:0': '姓名',
+      'Sheet1!1:1': ' 张 三 ',
+      'Sheet1!1:2': 'A & B <1> 中',
+      'Sheet1!1:3': 'line\rbreak',
+      'Sheet1!1:6': '富文本',
+      'Sheet1!1:7': '東京',
+      'Sheet1!1:8': '末尾',
+    });
+    expect(plain?.held?.cells).toEqual(plain?.streamed.cells);
   });
 
   it('imports a small WPS workbook with empty typed cells in full, nothing invented', async () => {

@@ -16,6 +16,12 @@ export interface XmlTokenHandlers {
   /** Text between tags, entities decoded; may come in several pieces. */
   text(text: string): void;
   close(name: string): void;
+  /**
+   * A fast path for the element a part holds millions of (a sheet's cells): called at each
+   * opening tag with the text and the index of its `<`. It may read the whole element itself
+   * and return the index after it; any other answer (-1) has the tag tokenized as usual.
+   */
+  element?(text: string, start: number): number;
 }
 
 /** Feeds text to the tokenizer; `end` checks that nothing is left unfinished. */
@@ -66,7 +72,7 @@ function localName(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
-function isSpace(code: number): boolean {
+export function isSpace(code: number): boolean {
   return code === 32 || code === 10 || code === 13 || code === 9;
 }
 
@@ -173,6 +179,11 @@ export function createXmlTokenizer(handlers: XmlTokenHandlers, part: string): Xm
           throw unsafe();
         }
       } else {
+        const after = handlers.element?.(text, lt) ?? -1;
+        if (after > lt) {
+          position = after;
+          continue;
+        }
         const end = tagEnd(text, lt);
         if (end < 0) break;
         let nameEnd = lt + 1;

@@ -21,7 +21,13 @@ import { ok, type Result } from '../../../shared/result.ts';
 import { countRowElements } from './count-row-elements.ts';
 import { ImportError, importError } from './import-error.ts';
 import { parseXml } from './stream-xml.ts';
-import { attributeValue, createXmlTokenizer, type XmlTokenHandlers } from './tokenize-xml.ts';
+import { readPlainCell, type PlainCell } from './read-plain-cell.ts';
+import {
+  attributeValue,
+  createXmlTokenizer,
+  decodeXmlText,
+  type XmlTokenHandlers,
+} from './tokenize-xml.ts';
 import type { SheetSource, WorkbookSource } from './workbook-source.ts';
 import type { ZipArchive } from './zip-archive.ts';
 
@@ -179,7 +185,28 @@ async function readSharedStrings(
   let current = '';
   let depthT = 0;
   let inPhonetic = false;
+  const tooLong = () =>
+    importError(
+      'cell-too-long',
+      `文件中有一段文字过长（超过 ${maxCellLength.toLocaleString('en-US')} 个字符）`,
+      `A text in the file is too long (more than ${maxCellLength.toLocaleString('en-US')} characters)`,
+    );
   await tokenizeEntry(zip, entry, {
+    element(text, start) {
+      // The plain string, as Excel writes nearly all of them: `<si><t>张三</t></si>`, read in
+      // one step (the same string as the events below give); anything else goes that way.
+      if (depthT > 0 || inPhonetic || !text.startsWith('<si><t', start)) return -1;
+      let from = start + 6;
+      if (text.startsWith(' xml:space="preserve">', from)) from += 22;
+      else if (text.charCodeAt(from) === 62) from += 1;
+      else return -1;
+      const to = text.indexOf('<', from);
+      if (to < 0 || !text.startsWith('</t></si>', to)) return -1;
+      const plain = decodeXmlText(text.slice(from, to));
+      if (plain.length > maxCellLength) throw tooLong();
+      strings.push(unescapeOoxml(plain));
+      return to + 9;
+    },
     open(name) {
       if (name === 'si') current = '';
       else if (name === 't') depthT += 1;
@@ -188,13 +215,7 @@ async function readSharedStrings(
     text(text) {
       if (depthT > 0 && !inPhonetic) {
         current += text;
-        if (current.length > maxCellLength) {
-          throw importError(
-            'cell-too-long',
-            `文件中有一段文字过长（超过 ${maxCellLength.toLocaleString('en-US')} 个字符）`,
-            `A text in the file is too long (more than ${maxCellLength.toLocaleString('en-US')} characters)`,
-          );
-        }
+        if (current.length > maxCellLength) throw tooLong();
       }
     },
     close(name) {
@@ -460,7 +481,23 @@ async function* readSheetRows(
     cells += 1;
   };
 
+  const plain: PlainCell = { column: -1, type: undefined, style: 0, value: '' };
   const handlers: XmlTokenHandlers = {
+    element(text, start) {
+      // Inside a value or an inline string a cell is not a cell: the general way decides.
+      if (capture !== undefined || inInlineText || inPhonetic) return -1;
+      const end = readPlainCell(text, start, plain);
+      if (end < 0) return -1;
+      // As `open('c')`, then `<v>`'s text, then `close('c')` below.
+      column = plain.column < 0 ? column + 1 : plain.column;
+      cellType = plain.type ?? 'n';
+      cellStyle = plain.style;
+      value = plain.value;
+      inline = '';
+      if (value.length > limits.maxCellLength) throw tooLong();
+      endCell();
+      return end;
+    },
     open(name, rawAttributes) {
       switch (name) {
         case 'row': {
