@@ -27,7 +27,12 @@ const slash = 47;
 const equals = 61;
 const doubleQuote = 34;
 const singleQuote = 39;
+const lessThan = 60;
+const ampersand = 38;
+const dollar = 36;
 const letterC = 99;
+const letterN = 110;
+const letterV = 118;
 const letterR = 114;
 const letterS = 115;
 const letterT = 116;
@@ -41,49 +46,15 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** The column of a plain cell reference (B2, $B$2): as `columnOfReference`; -1 if not one. */
-function columnAt(text: string, from: number, to: number): number {
-  let i = from;
-  if (text.charCodeAt(i) === 36) i += 1;
-  let column = 0;
-  for (; i < to; i += 1) {
-    const code = text.charCodeAt(i);
-    if (!isLetter(code)) break;
-    column = column * 26 + ((code & ~0x20) - 64);
-  }
-  if (column === 0) return -2;
-  if (text.charCodeAt(i) === 36) i += 1;
-  for (; i < to; i += 1) if (!isDigit(text.charCodeAt(i))) return -2;
-  return column - 1;
-}
-
-/** A style index written in digits only; -1 if not one. */
-function numberAt(text: string, from: number, to: number): number {
-  if (to === from || to - from > 9) return -1;
-  let number = 0;
-  for (let i = from; i < to; i += 1) {
-    const code = text.charCodeAt(i);
-    if (!isDigit(code)) return -1;
-    number = number * 10 + (code - 48);
-  }
-  return number;
-}
-
-/** A cell type written in letters only (`s` and `n` without a new string); undefined if not. */
-function typeAt(text: string, from: number, to: number): string | undefined {
-  if (to === from) return undefined;
-  for (let i = from; i < to; i += 1) if (!isLetter(text.charCodeAt(i))) return undefined;
-  if (to - from === 1) {
-    const code = text.charCodeAt(from);
-    if (code === 115) return 's';
-    if (code === 110) return 'n';
-  }
-  return text.slice(from, to);
-}
+/*
+ * Written with charCodeAt alone, no indexOf, startsWith or slice but for the value itself: a
+ * builtin call costs more than the few characters of a cell it would look at.
+ */
 
 /**
  * Reads the plain cell whose `<` is at `start` into `cell`, and returns the index after it; or
  * -1 when the element there is not a plain cell (see above), leaving `cell` to be ignored.
+ * Reading past the end of `text` gives NaN, which matches no character: a cut cell is -1.
  */
 export function readPlainCell(text: string, start: number, cell: PlainCell): number {
   if (text.charCodeAt(start + 1) !== letterC) return -1;
@@ -108,27 +79,50 @@ export function readPlainCell(text: string, start: number, cell: PlainCell): num
     code = text.charCodeAt((i += 1));
     while (isSpace(code)) code = text.charCodeAt((i += 1));
     if (code !== doubleQuote && code !== singleQuote) return -1;
+    const quote = code;
     const from = i + 1;
-    const to = text.indexOf(code === doubleQuote ? '"' : "'", from);
-    if (to < 0) return -1;
+    code = text.charCodeAt((i = from));
     if (name === letterR) {
-      const column = columnAt(text, from, to);
-      if (hasRef || column < 0) return -1;
+      // A reference as columnOfReference reads it (B2, $B$2): letters, then digits.
+      if (hasRef) return -1;
+      if (code === dollar) code = text.charCodeAt((i += 1));
+      let column = 0;
+      while (isLetter(code)) {
+        column = column * 26 + ((code & ~0x20) - 64);
+        code = text.charCodeAt((i += 1));
+      }
+      if (column === 0) return -1;
+      if (code === dollar) code = text.charCodeAt((i += 1));
+      while (isDigit(code)) code = text.charCodeAt((i += 1));
       hasRef = true;
-      cell.column = column;
+      cell.column = column - 1;
     } else if (name === letterS) {
-      const style = numberAt(text, from, to);
-      if (hasStyle || style < 0) return -1;
+      // A style index: digits only.
+      if (hasStyle) return -1;
+      let style = 0;
+      while (isDigit(code) && i - from < 9) {
+        style = style * 10 + (code - 48);
+        code = text.charCodeAt((i += 1));
+      }
+      if (i === from) return -1;
       hasStyle = true;
       cell.style = style;
     } else {
-      const type = typeAt(text, from, to);
-      if (hasType || type === undefined) return -1;
+      // A type: letters only; `s` and `n` without a new string.
+      if (hasType) return -1;
+      while (isLetter(code)) code = text.charCodeAt((i += 1));
+      if (i === from) return -1;
+      const first = text.charCodeAt(from);
       hasType = true;
-      cell.type = type;
+      cell.type =
+        i - from === 1 && first === letterS
+          ? 's'
+          : i - from === 1 && first === letterN
+            ? 'n'
+            : text.slice(from, i);
     }
-    i = to + 1;
-    code = text.charCodeAt(i);
+    if (code !== quote) return -1;
+    code = text.charCodeAt((i += 1));
     // Attributes are separated by spaces.
     if (!isSpace(code) && code !== greaterThan && code !== slash) return -1;
   }
@@ -137,15 +131,25 @@ export function readPlainCell(text: string, start: number, cell: PlainCell): num
     cell.value = '';
     return i + 2;
   }
-  i += 1;
-  if (text.startsWith('</c>', i)) {
+  // After `>`: `</c>` (no value) or `<v>`, the value, and `</v></c>`.
+  if (text.charCodeAt(i + 1) !== lessThan) return -1;
+  code = text.charCodeAt(i + 2);
+  if (code === slash) {
+    if (text.charCodeAt(i + 3) !== letterC || text.charCodeAt(i + 4) !== greaterThan) return -1;
     cell.value = '';
-    return i + 4;
+    return i + 5;
   }
-  if (!text.startsWith('<v>', i)) return -1;
-  const from = i + 3;
-  const to = text.indexOf('<', from);
-  if (to < 0 || !text.startsWith('</v></c>', to)) return -1;
-  cell.value = decodeXmlText(text.slice(from, to));
-  return to + 8;
+  if (code !== letterV || text.charCodeAt(i + 3) !== greaterThan) return -1;
+  const from = i + 4;
+  const length = text.length;
+  let hasReference = false;
+  for (i = from; i < length; i += 1) {
+    code = text.charCodeAt(i);
+    if (code === lessThan) break;
+    if (code === ampersand) hasReference = true;
+  }
+  if (i >= length || !text.startsWith('</v></c>', i)) return -1;
+  const value = text.slice(from, i);
+  cell.value = hasReference ? decodeXmlText(value) : value;
+  return i + 8;
 }
