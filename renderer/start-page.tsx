@@ -69,8 +69,14 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
       if (packList.ok) {
         setPacks(packList.value);
         const first = packList.value[0];
+        // The first pack is a default, never over a pack the clerk already picked (this effect
+        // runs again whenever its inputs change).
         if (first !== undefined)
-          setForm((f) => ({ ...f, packId: first.id, dataset: first.datasets[0]?.name ?? '' }));
+          setForm((f) =>
+            f.packId !== ''
+              ? f
+              : { ...f, packId: first.id, dataset: first.datasets[0]?.name ?? '' },
+          );
       }
     })();
   }, [api, loadProjects]);
@@ -186,12 +192,9 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
               <select
                 value={form.packId}
                 onChange={(e) => {
-                  const next = packs.find((p) => p.id === e.target.value);
-                  setForm({
-                    ...form,
-                    packId: e.target.value,
-                    dataset: next?.datasets[0]?.name ?? '',
-                  });
+                  const packId = e.target.value;
+                  const next = packs.find((p) => p.id === packId);
+                  setForm((f) => ({ ...f, packId, dataset: next?.datasets[0]?.name ?? '' }));
                 }}
               >
                 {packs.map((p) => (
@@ -213,7 +216,10 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
                 {t('dataset')}
                 <select
                   value={form.dataset}
-                  onChange={(e) => setForm({ ...form, dataset: e.target.value })}
+                  onChange={(e) => {
+                    const dataset = e.target.value;
+                    setForm((f) => ({ ...f, dataset }));
+                  }}
                 >
                   {pack.datasets.map((d) => (
                     <option key={d.name} value={d.name}>
@@ -228,7 +234,10 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
               <input
                 value={form.department}
                 placeholder={t('departmentExample')}
-                onChange={(e) => setForm({ ...form, department: e.target.value })}
+                onChange={(e) => {
+                  const department = e.target.value;
+                  setForm((f) => ({ ...f, department }));
+                }}
               />
             </label>
             <label>
@@ -236,7 +245,10 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
               <input
                 value={form.period}
                 placeholder={t('periodExample')}
-                onChange={(e) => setForm({ ...form, period: e.target.value })}
+                onChange={(e) => {
+                  const period = e.target.value;
+                  setForm((f) => ({ ...f, period }));
+                }}
               />
             </label>
             <div className="chips" aria-label={t('periodSuggestions')}>
@@ -245,7 +257,7 @@ export function StartPage({ onOpened }: { onOpened: (state: ProjectState) => voi
                   key={period}
                   type="button"
                   className={form.period === period ? 'chip selected' : 'chip'}
-                  onClick={() => setForm({ ...form, period })}
+                  onClick={() => setForm((f) => ({ ...f, period }))}
                 >
                   {period}
                 </button>

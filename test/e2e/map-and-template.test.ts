@@ -65,8 +65,12 @@ describe('import and map a GBK bill export with a template', () => {
     await page.getByLabel('标准包').selectOption('sgs-xzcf');
     await page.getByLabel('提供单位').fill('牡丹区市场监督管理局');
     await page.getByLabel('报送期次').fill('2026年第4季度');
+    await saveScreenshot(page, '20-new-project-xzcf');
     await page.getByRole('button', { name: '创建' }).click();
     await expect.poll(() => page.locator('.project-bar').innerText(), engine).toContain('0 条记录');
+    // The pack picked is the pack created: picked before the list of packs settled, it was
+    // once reset to the first pack (人口基础信息).
+    expect(await page.locator('.project-bar').innerText()).toContain('行政处罚信息');
   });
 
   it('shows the detected encoding and header row, and follows an override of either', async () => {
