@@ -46,15 +46,14 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/*
- * Written with charCodeAt alone, no indexOf, startsWith or slice but for the value itself: a
- * builtin call costs more than the few characters of a cell it would look at.
- */
-
 /**
  * Reads the plain cell whose `<` is at `start` into `cell`, and returns the index after it; or
  * -1 when the element there is not a plain cell (see above), leaving `cell` to be ignored.
  * Reading past the end of `text` gives NaN, which matches no character: a cut cell is -1.
+ * Written with charCodeAt alone (no indexOf, startsWith or slice but for the value): a builtin
+ * call costs more than the few characters of a cell it would look at. For the same reason the
+ * column is counted here rather than by `columnOfReference` on a sliced reference; a test holds
+ * the two to the same answer.
  */
 export function readPlainCell(text: string, start: number, cell: PlainCell): number {
   if (text.charCodeAt(start + 1) !== letterC) return -1;
