@@ -22,10 +22,11 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as EngineHandlersModule from '../electron/engine/session/engine-handlers.ts';
 import type { EngineSession } from '../electron/engine/session/engine-session.ts';
+import { peakRssBytes } from './peak-rss.ts';
 
 const stats: Record<string, unknown> = {};
 process.on('exit', () => {
-  const maxRssBytes = process.resourceUsage().maxRSS * 1024;
+  const maxRssBytes = peakRssBytes();
   process.stderr.write(`STEWARD_STATS ${JSON.stringify({ maxRssBytes, ...stats })}\n`);
 });
 

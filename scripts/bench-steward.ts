@@ -14,13 +14,19 @@ export function stewardBundlePath(appDir: string): string {
 /**
  * The Node script (for `node -e`) that runs the bundle's `runPackagedCli` with the arguments
  * after `--`, exits with its code, and prints the line the bench reads: `STEWARD_STATS` with the
- * peak memory and the CPU time (user + system, every thread) of the process.
+ * peak memory and the CPU time (user + system, every thread) of the process. The peak is VmHWM
+ * where Linux has it: maxRSS there starts at the bench's own peak (peak-rss.ts).
  */
 export const stewardBundleRunner = [
   'process.on("exit", () => {',
   '  const usage = process.resourceUsage();',
   '  const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;',
-  '  process.stderr.write(`STEWARD_STATS ${JSON.stringify({ maxRssBytes: usage.maxRSS * 1024, cpuSeconds })}\\n`);',
+  '  let maxRssBytes = usage.maxRSS * 1024;',
+  '  try {',
+  '    const match = /^VmHWM:\\s*(\\d+) kB$/m.exec(require("fs").readFileSync("/proc/self/status", "utf8"));',
+  '    if (match !== null) maxRssBytes = Number(match[1]) * 1024;',
+  '  } catch {}',
+  '  process.stderr.write(`STEWARD_STATS ${JSON.stringify({ maxRssBytes, cpuSeconds })}\\n`);',
   '});',
   'require(process.env.STEWARD_BUNDLE).runPackagedCli(process.argv.slice(1)).then(',
   '  (code) => { process.exitCode = code; },',

@@ -22,6 +22,7 @@ import { main } from '../electron/cli/main.ts';
 import { createRandom, type Random } from '../shared/demo/random.ts';
 import { createPackWorkspace } from '../test/helpers/create-pack-workspace.ts';
 import { mutateInput } from './fuzz/mutate-input.ts';
+import { peakRssBytes } from './peak-rss.ts';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 
@@ -304,7 +305,7 @@ try {
     type: 'summary',
     seed,
     cases: indexes.length,
-    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    maxRssBytes: peakRssBytes(),
   });
 } catch (error) {
   report({ type: 'driver-error', error: error instanceof Error ? error.stack : String(error) });
