@@ -14,7 +14,11 @@
 /** Slots per entry at most (a load factor of 1/2 keeps linear probing short). */
 const maxLoad = 0.5;
 
-/** Characters per block of keys (2 MB); a longer key gets a block of its own. */
+/**
+ * Characters per block of keys: the first block is small (a table of a few rows stays small),
+ * each next one twice the last up to 2 MB; a longer key gets a block of its own.
+ */
+const firstBlockChars = 1 << 12;
 const blockChars = 1 << 20;
 
 export class KeyTable {
@@ -71,7 +75,8 @@ export class KeyTable {
     if (index === this.rows.length) this.growEntries();
     let block = this.blocks[this.blocks.length - 1] as Uint16Array;
     if (this.used + length > block.length) {
-      block = new Uint16Array(Math.max(blockChars, length));
+      const next = Math.min(blockChars, Math.max(firstBlockChars, 2 * block.length));
+      block = new Uint16Array(Math.max(next, length));
       this.blocks.push(block);
       this.used = 0;
     }
