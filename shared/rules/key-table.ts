@@ -11,7 +11,7 @@
  * JavaScript strings, which is the cost this removes.
  */
 
-/** Slots per entry at most (a load factor of 1/2 keeps linear probing short). */
+/** Entries per slot at most before the slots double (a load factor of 1/2 keeps probes short). */
 const maxLoad = 0.5;
 
 /**
