@@ -5,6 +5,7 @@
  * through tsx as they load (seconds of start-up and a slower first pass that no clerk pays).
  */
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** The bundle's path inside a folder written by `writeAppBundles`. */
 export function stewardBundlePath(appDir: string): string {
@@ -13,30 +14,26 @@ export function stewardBundlePath(appDir: string): string {
 
 /**
  * The Node script (for `node -e`) that runs the bundle's `runPackagedCli` with the arguments
- * after `--`, exits with its code, and prints the line the bench reads: `STEWARD_STATS` with the
- * peak memory and the CPU time (user + system, every thread) of the process. The peak is VmHWM
- * where Linux has it: maxRSS there starts at the bench's own peak (peak-rss.ts).
+ * after `--` and exits with its code. The line the bench reads, `STEWARD_STATS` with the peak
+ * memory and the CPU time (user + system, every thread) of the process, comes from
+ * print-usage.mjs, preloaded.
  */
 export const stewardBundleRunner = [
-  'process.on("exit", () => {',
-  '  const usage = process.resourceUsage();',
-  '  const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;',
-  '  let maxRssBytes = usage.maxRSS * 1024;',
-  '  try {',
-  '    const match = /^VmHWM:\\s*(\\d+) kB$/m.exec(require("fs").readFileSync("/proc/self/status", "utf8"));',
-  '    if (match !== null) maxRssBytes = Number(match[1]) * 1024;',
-  '  } catch {}',
-  '  process.stderr.write(`STEWARD_STATS ${JSON.stringify({ maxRssBytes, cpuSeconds })}\\n`);',
-  '});',
   'require(process.env.STEWARD_BUNDLE).runPackagedCli(process.argv.slice(1)).then(',
   '  (code) => { process.exitCode = code; },',
   ');',
 ].join('\n');
+
+/** The usage printer the runner is started with (`node --import`). */
+const printUsage = pathToFileURL(join(import.meta.dirname, 'print-usage.mjs')).href;
 
 /** The argv (after the Node executable) and environment that run `steward <args>` from a bundle. */
 export function bundledSteward(
   bundle: string,
   args: readonly string[],
 ): { argv: string[]; env: Record<string, string> } {
-  return { argv: ['-e', stewardBundleRunner, '--', ...args], env: { STEWARD_BUNDLE: bundle } };
+  return {
+    argv: ['--import', printUsage, '-e', stewardBundleRunner, '--', ...args],
+    env: { STEWARD_BUNDLE: bundle, USAGE_TAG: 'STEWARD_STATS' },
+  };
 }

@@ -9,8 +9,8 @@
  * the memory of the running program only, every thread included. Where there is no /proc
  * (Windows, macOS), maxRSS is the process's own.
  *
- * scripts/bench-steward.ts (a script for `node -e`), scripts/print-usage.mjs and
- * scripts/pandas-baseline.py read it the same way in their own words.
+ * scripts/print-usage.mjs (preloaded, plain JavaScript: the processes that run no TypeScript)
+ * and scripts/pandas-baseline.py read it the same way in their own words.
  */
 import { readFileSync } from 'node:fs';
 

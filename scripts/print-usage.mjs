@@ -1,7 +1,10 @@
-// Preloaded by scripts/bench-import.ts (`node --import`): prints the process's CPU time and
-// peak memory (all its threads, the import worker included) on exit, for the benchmark. The
-// peak is VmHWM where Linux has it: maxRSS there starts at the parent's peak (peak-rss.ts).
+// Preloaded by scripts/bench-import.ts and scripts/bench-steward.ts (`node --import`): prints
+// the process's CPU time and peak memory (all its threads, the import worker included) on exit,
+// for the benchmark, on a line tagged `USAGE_TAG` (default IMPORT_BENCH_USAGE). The peak is
+// VmHWM where Linux has it: maxRSS there starts at the parent's peak (peak-rss.ts).
 import { readFileSync } from 'node:fs';
+
+const tag = process.env.USAGE_TAG ?? 'IMPORT_BENCH_USAGE';
 
 process.on('exit', () => {
   const usage = process.resourceUsage();
@@ -13,5 +16,5 @@ process.on('exit', () => {
   } catch {
     // No /proc: not Linux.
   }
-  process.stderr.write(`IMPORT_BENCH_USAGE ${JSON.stringify({ cpuSeconds, maxRssBytes })}\n`);
+  process.stderr.write(`${tag} ${JSON.stringify({ cpuSeconds, maxRssBytes })}\n`);
 });
